@@ -1,0 +1,92 @@
+// The shape of the roadmap knowledge in knowledge/*.yaml, checked with zod at load time.
+import { z } from 'zod';
+
+/** Stable kebab-case identifier used for entries, phases and glossary terms. */
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single dashes');
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** A text in both languages; both must be present. */
+export const BilingualSchema = z.strictObject({ nl: nonEmpty, en: nonEmpty });
+
+/** A list of phrases in both languages (example questions, keywords). */
+export const BilingualListSchema = z.strictObject({
+  nl: z.array(nonEmpty).default([]),
+  en: z.array(nonEmpty).default([]),
+});
+
+export const LinkKindSchema = z.enum(['website', 'document', 'tool', 'platform', 'video', 'login', 'contact', 'newsletter']);
+
+export const LinkSchema = z.strictObject({
+  label: BilingualSchema,
+  url: z.url({ protocol: /^https$/, error: 'must be a well-formed https URL' }),
+  kind: LinkKindSchema,
+});
+
+const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+
+/** A fact that the 2021–2027 programme changed; the flyer's fact stays in the entry text. */
+export const NoteSchema = z.strictObject({
+  text: BilingualSchema,
+  source: z.url({ protocol: /^https$/, error: 'must be a well-formed https URL' }),
+  checked: isoDate,
+});
+
+export const EntryTypeSchema = z.enum(['step', 'tip', 'document', 'tool', 'meeting', 'check', 'link']);
+
+export const TrackSchema = z.enum(['applicant', 'impact']);
+
+export const SeedRefSchema = z.strictObject({
+  track: TrackSchema,
+  block: nonEmpty,
+});
+
+export const EntrySchema = z.strictObject({
+  id: IdSchema,
+  phase: IdSchema,
+  type: EntryTypeSchema,
+  title: BilingualSchema,
+  text: BilingualSchema,
+  questions: BilingualListSchema,
+  keywords: BilingualListSchema,
+  links: z.array(LinkSchema).default([]),
+  related: z.array(IdSchema).default([]),
+  source: SeedRefSchema,
+  notes: z.array(NoteSchema).default([]),
+});
+
+export const PhaseSchema = z.strictObject({
+  id: IdSchema,
+  track: TrackSchema,
+  title: BilingualSchema,
+  summary: BilingualSchema,
+  keywords: BilingualListSchema,
+});
+
+export const GlossaryTermSchema = z.strictObject({
+  id: IdSchema,
+  /** The form the matcher rewrites every variant to. */
+  canonical: nonEmpty,
+  variants: z.array(nonEmpty).min(1, 'needs at least one variant'),
+  description: BilingualSchema.optional(),
+});
+
+/** knowledge/phases.yaml */
+export const PhasesFileSchema = z.strictObject({ phases: z.array(PhaseSchema).min(1) });
+/** knowledge/entries/*.yaml */
+export const EntriesFileSchema = z.strictObject({ entries: z.array(EntrySchema).min(1) });
+/** knowledge/glossary.yaml */
+export const GlossaryFileSchema = z.strictObject({ terms: z.array(GlossaryTermSchema).min(1) });
+
+export type Lang = 'nl' | 'en';
+export type Bilingual = z.infer<typeof BilingualSchema>;
+export type Link = z.infer<typeof LinkSchema>;
+export type LinkKind = z.infer<typeof LinkKindSchema>;
+export type Note = z.infer<typeof NoteSchema>;
+export type Entry = z.infer<typeof EntrySchema>;
+export type EntryType = z.infer<typeof EntryTypeSchema>;
+export type Phase = z.infer<typeof PhaseSchema>;
+export type Track = z.infer<typeof TrackSchema>;
+export type GlossaryTerm = z.infer<typeof GlossaryTermSchema>;
