@@ -67,8 +67,8 @@ export const PhaseSchema = z.strictObject({
 
 export const GlossaryTermSchema = z.strictObject({
   id: IdSchema,
-  /** The form the matcher rewrites every variant to. */
-  canonical: nonEmpty,
+  /** The single token the matcher rewrites every variant to, in questions and in entries alike. */
+  canonical: z.string().regex(/^[a-z0-9]+$/, 'must be one lower-case token of letters and digits'),
   variants: z.array(nonEmpty).min(1, 'needs at least one variant'),
   description: BilingualSchema.optional(),
 });
