@@ -1,0 +1,139 @@
+// Reads the environment once, checks it with zod and returns a frozen config that is passed down.
+// Platform variables keep the names the platforms use (SLACK_*, MicrosoftApp*).
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .pipe(z.url({ protocol: /^https?$/ }).optional())
+  .optional();
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
+  DATA_DIR: z.string().trim().min(1).default('data'),
+
+  SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+  SLACK_API_URL: optionalUrl,
+
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalString,
+  TEAMS_APP_DOMAIN: optionalString,
+
+  BOT_ADMINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    )
+    .pipe(z.array(z.string().regex(/^(slack|teams):.+$/, 'each admin is written platform:userId, e.g. slack:U123'))),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  FEEDBACK_SALT: optionalString,
+  NOTICE_TIMEZONE: z.string().trim().min(1).default('Europe/Amsterdam'),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+});
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken: string | undefined;
+  apiUrl: string | undefined;
+}
+
+export interface TeamsConfig {
+  appId: string | undefined;
+  appPassword: string | undefined;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId: string | undefined;
+  domain: string | undefined;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  knowledgeDir: string;
+  dataDir: string;
+  /** Undefined when Slack is not configured (no bot token and signing secret). */
+  slack: SlackConfig | undefined;
+  /** Teams runs without auth (Bot Framework Emulator) when `appId` is undefined. */
+  teams: TeamsConfig;
+  admins: readonly string[];
+  retentionDays: number;
+  feedbackSalt: string | undefined;
+  noticeTimezone: string;
+  schedulerIntervalSeconds: number;
+}
+
+/** Error code and message for configuration that cannot start the service. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (.env or environment):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment into a frozen config; throws `ConfigError` naming every bad variable. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (Boolean(e.SLACK_BOT_TOKEN) !== Boolean(e.SLACK_SIGNING_SECRET)) {
+    problems.push('SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET: set both to turn Slack on, or neither to leave it off');
+  }
+  if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) {
+    problems.push('SLACK_APP_TOKEN: Socket Mode also needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+  }
+  if (e.MicrosoftAppId && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (except for UserAssignedMSI)');
+  }
+  if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
+    problems.push('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const slack =
+    e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+      ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+      : undefined;
+
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    dataDir: e.DATA_DIR,
+    slack: slack && Object.freeze(slack),
+    teams: Object.freeze({
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+      domain: e.TEAMS_APP_DOMAIN,
+    }),
+    admins: Object.freeze([...e.BOT_ADMINS]),
+    retentionDays: e.RETENTION_DAYS,
+    feedbackSalt: e.FEEDBACK_SALT,
+    noticeTimezone: e.NOTICE_TIMEZONE,
+    schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
+  });
+}

@@ -1,0 +1,198 @@
+// Loads knowledge/*.yaml, checks every file with the zod schema and the cross-file rules (unique ids,
+// existing phases and related entries, unique glossary variants), and reports each problem with its
+// file, entry and field. The service refuses to start while any problem remains.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import {
+  EntriesFileSchema,
+  GlossaryFileSchema,
+  PhasesFileSchema,
+  type Entry,
+  type GlossaryTerm,
+  type Phase,
+} from './schema.js';
+
+/** One problem found in the knowledge, located precisely enough to fix it. */
+export interface KnowledgeProblem {
+  file: string;
+  /** The entry, phase or term id (or its position when it has no id). */
+  entry?: string;
+  field?: string;
+  message: string;
+}
+
+/** The validated knowledge, with phases in road order. */
+export interface Knowledge {
+  phases: readonly Phase[];
+  entries: readonly Entry[];
+  glossary: readonly GlossaryTerm[];
+  entryById: ReadonlyMap<string, Entry>;
+  phaseById: ReadonlyMap<string, Phase>;
+  /** The directory the knowledge was read from; other modules read their own files there. */
+  dir: string;
+}
+
+/** Thrown when the knowledge has problems; `problems` lists them all. */
+export class KnowledgeError extends Error {
+  readonly code = 'KNOWLEDGE_INVALID';
+  constructor(readonly problems: readonly KnowledgeProblem[]) {
+    super(`Invalid knowledge (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map(formatProblem).join('\n')}`);
+  }
+}
+
+/** `file › entry › field: message`, one line. */
+export function formatProblem(problem: KnowledgeProblem): string {
+  const where = [problem.file, problem.entry, problem.field].filter(Boolean).join(' › ');
+  return `  ${where}: ${problem.message}`;
+}
+
+interface ParsedFile<T> {
+  file: string;
+  data: T | undefined;
+}
+
+function listYaml(dir: string): string[] {
+  const files: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) files.push(...listYaml(path));
+    else if (/\.ya?ml$/.test(name)) files.push(path);
+  }
+  return files;
+}
+
+/** Describes a zod issue path like ['entries', 3, 'links', 0, 'url'] as entry + field. */
+function locate(raw: unknown, listKey: string, path: readonly PropertyKey[]): Pick<KnowledgeProblem, 'entry' | 'field'> {
+  if (path[0] !== listKey || typeof path[1] !== 'number') return { field: path.map(String).join('.') || undefined };
+  const list = (raw as Record<string, unknown> | null)?.[listKey];
+  const item = Array.isArray(list) ? (list[path[1]] as Record<string, unknown> | undefined) : undefined;
+  const id = typeof item?.id === 'string' ? item.id : `#${path[1] + 1}`;
+  const field = path
+    .slice(2)
+    .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+    .join('')
+    .replace(/^\./, '');
+  return { entry: id, field: field || undefined };
+}
+
+function parseFile<S extends z.ZodType>(
+  root: string,
+  path: string,
+  schema: S,
+  listKey: string,
+  problems: KnowledgeProblem[],
+): ParsedFile<z.infer<S>> {
+  const file = relative(root, path) || path;
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(path, 'utf8'), { prettyErrors: true });
+  } catch (error) {
+    const message = error instanceof YAMLParseError ? error.message.split('\n')[0] ?? error.message : String(error);
+    problems.push({ file, message: `not valid YAML: ${message}` });
+    return { file, data: undefined };
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push({ file, ...locate(raw, listKey, issue.path), message: issue.message });
+    return { file, data: undefined };
+  }
+  return { file, data: result.data };
+}
+
+/** Reads and checks the knowledge in `dir`; returns it with the full list of problems (empty when valid). */
+export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefined; problems: KnowledgeProblem[] } {
+  const problems: KnowledgeProblem[] = [];
+  const root = dir;
+  const phasesPath = join(dir, 'phases.yaml');
+  const glossaryPath = join(dir, 'glossary.yaml');
+  const entriesDir = join(dir, 'entries');
+  for (const [path, what] of [
+    [phasesPath, 'the phases of the road'],
+    [glossaryPath, 'the glossary'],
+    [entriesDir, 'the entries'],
+  ] as const) {
+    try {
+      statSync(path);
+    } catch {
+      problems.push({ file: relative(root, path) || path, message: `missing: it should hold ${what}` });
+    }
+  }
+  if (problems.length > 0) return { knowledge: undefined, problems };
+
+  const phasesFile = parseFile(root, phasesPath, PhasesFileSchema, 'phases', problems);
+  const glossaryFile = parseFile(root, glossaryPath, GlossaryFileSchema, 'terms', problems);
+  const entryFiles = listYaml(entriesDir).map((path) => parseFile(root, path, EntriesFileSchema, 'entries', problems));
+
+  const phases = phasesFile.data?.phases ?? [];
+  const phaseById = new Map<string, Phase>();
+  for (const phase of phases) {
+    if (phaseById.has(phase.id)) problems.push({ file: phasesFile.file, entry: phase.id, field: 'id', message: 'duplicate phase id' });
+    phaseById.set(phase.id, phase);
+  }
+
+  const entries: Entry[] = [];
+  const entryById = new Map<string, Entry>();
+  const fileOf = new Map<string, string>();
+  for (const { file, data } of entryFiles) {
+    for (const entry of data?.entries ?? []) {
+      const earlier = fileOf.get(entry.id);
+      if (earlier !== undefined) problems.push({ file, entry: entry.id, field: 'id', message: `duplicate entry id (also in ${earlier})` });
+      else if (phaseById.has(entry.id)) problems.push({ file, entry: entry.id, field: 'id', message: 'the id is already a phase id' });
+      fileOf.set(entry.id, file);
+      entryById.set(entry.id, entry);
+      entries.push(entry);
+    }
+  }
+
+  for (const entry of entries) {
+    const file = fileOf.get(entry.id) ?? 'entries';
+    if (phasesFile.data && !phaseById.has(entry.phase)) {
+      problems.push({ file, entry: entry.id, field: 'phase', message: `unknown phase "${entry.phase}" (phases: ${[...phaseById.keys()].join(', ')})` });
+    }
+    entry.related.forEach((id, i) => {
+      if (!entryById.has(id)) problems.push({ file, entry: entry.id, field: `related[${i}]`, message: `unknown entry "${id}"` });
+      if (id === entry.id) problems.push({ file, entry: entry.id, field: `related[${i}]`, message: 'an entry cannot relate to itself' });
+    });
+    entry.links.forEach((link, i) => {
+      if (/\/cas\/login\?loginRequestId=/.test(link.url)) {
+        problems.push({ file, entry: entry.id, field: `links[${i}].url`, message: 'one-off EU Login session link: use the stable URL of the system' });
+      }
+    });
+  }
+  for (const phase of phases) {
+    if (!entries.some((entry) => entry.phase === phase.id)) {
+      problems.push({ file: phasesFile.file, entry: phase.id, message: 'the phase has no entries' });
+    }
+  }
+
+  const glossary = glossaryFile.data?.terms ?? [];
+  const variantOwner = new Map<string, string>();
+  const termIds = new Set<string>();
+  for (const term of glossary) {
+    if (termIds.has(term.id)) problems.push({ file: glossaryFile.file, entry: term.id, field: 'id', message: 'duplicate term id' });
+    termIds.add(term.id);
+    term.variants.forEach((variant, i) => {
+      const key = variant.toLowerCase();
+      const owner = variantOwner.get(key);
+      if (owner !== undefined && owner !== term.id) {
+        problems.push({ file: glossaryFile.file, entry: term.id, field: `variants[${i}]`, message: `"${variant}" is already a variant of ${owner}` });
+      }
+      variantOwner.set(key, term.id);
+    });
+  }
+
+  if (problems.length > 0) return { knowledge: undefined, problems };
+  return {
+    knowledge: { phases, entries, glossary, entryById, phaseById, dir },
+    problems,
+  };
+}
+
+/** Loads the knowledge in `dir` or throws a `KnowledgeError` that lists every problem. */
+export function loadKnowledge(dir: string): Knowledge {
+  const { knowledge, problems } = inspectKnowledge(dir);
+  if (!knowledge) throw new KnowledgeError(problems);
+  return knowledge;
+}

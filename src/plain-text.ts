@@ -1,0 +1,70 @@
+// The plain-text form of every reply: used by the terminal, as the notification text on Slack and Teams,
+// and by clients that cannot show cards.
+import { assertNever, type FollowUp, type Reply, type ReplyItem, type ReplyLink } from './reply.js';
+
+/** Removes the markdown subset (`**bold**`) that reply bodies may use. */
+export function stripMarkdown(text: string): string {
+  return text.replace(/\*\*(.+?)\*\*/g, '$1');
+}
+
+function linkLines(links: readonly ReplyLink[]): string[] {
+  return links.map((link) => `- ${link.label}: ${link.url}`);
+}
+
+function itemLines(items: readonly ReplyItem[], numbered: boolean): string[] {
+  return items.map((item, i) => `${numbered ? `${i + 1}.` : '-'} ${item.title}${item.summary ? ` — ${item.summary}` : ''}`);
+}
+
+function optionLines(options: readonly FollowUp[]): string[] {
+  return options.map((option) => `- ${option.label}`);
+}
+
+function section(heading: string, lines: string[]): string[] {
+  return lines.length === 0 ? [] : ['', heading, ...lines];
+}
+
+/** The reply as plain text, in the reply's language. */
+export function toPlainText(reply: Reply): string {
+  const en = reply.lang === 'en';
+  let lines: string[];
+  switch (reply.kind) {
+    case 'answer':
+      lines = [
+        reply.title,
+        '',
+        stripMarkdown(reply.body),
+        ...section(en ? 'Since 2021:' : 'Sinds 2021:', reply.notes.map((note) => `- ${stripMarkdown(note)}`)),
+        ...section(en ? 'Links:' : 'Links:', linkLines(reply.links)),
+        ...section(en ? 'See also:' : 'Zie ook:', optionLines(reply.followUps)),
+      ];
+      break;
+    case 'suggestions':
+    case 'not-found':
+      lines = [reply.text, ...optionLines(reply.options)];
+      break;
+    case 'help':
+      lines = [reply.title, '', stripMarkdown(reply.body), ...section(en ? 'Try:' : 'Probeer:', optionLines(reply.examples))];
+      break;
+    case 'roadmap':
+      lines = [reply.title, reply.intro, '', ...itemLines(reply.phases, true)];
+      break;
+    case 'phase':
+      lines = [
+        `${reply.title} (${reply.position}/${reply.total})`,
+        reply.summary,
+        '',
+        ...itemLines(reply.steps, false),
+        ...section(en ? 'Also:' : 'Verder:', optionLines(reply.followUps)),
+      ];
+      break;
+    case 'tools':
+      lines = [reply.title, reply.intro, '', ...itemLines(reply.tools, false)];
+      break;
+    case 'message':
+      lines = [stripMarkdown(reply.text), ...section(en ? 'Try:' : 'Probeer:', optionLines(reply.followUps))];
+      break;
+    default:
+      return assertNever(reply);
+  }
+  return lines.join('\n').trim();
+}

@@ -1,0 +1,126 @@
+// The platform-neutral reply model: what the bot means, never widgets. Every adapter renders each kind
+// with an exhaustive switch; `toPlainText` gives every reply a plain-text form for notifications and terminals.
+import type { Lang, LinkKind } from './knowledge/schema.js';
+
+/** A link as shown to the user, already in the reply's language. */
+export interface ReplyLink {
+  label: string;
+  url: string;
+  kind: LinkKind;
+}
+
+/**
+ * A button or suggestion the user can pick. `action` is a stable action id that comes back to the core
+ * unchanged as `Input.action` (see `parseAction`), e.g. `entry:interim-report`, `phase:reporting`, `cmd:roadmap`.
+ */
+export interface FollowUp {
+  label: string;
+  action: string;
+}
+
+/** One roadmap item in a list (phase detail, tools, overview). */
+export interface ReplyItem {
+  id: string;
+  title: string;
+  summary: string;
+  action: string;
+  links: ReplyLink[];
+}
+
+interface ReplyBase {
+  lang: Lang;
+}
+
+/** A roadmap entry answers the question. */
+export interface AnswerReply extends ReplyBase {
+  kind: 'answer';
+  entryId: string;
+  phaseId: string;
+  phaseTitle: string;
+  title: string;
+  /** Small markdown subset: `**bold**`, `- ` bullets, line breaks. */
+  body: string;
+  /** Dated notes on what the 2021–2027 programme changed. */
+  notes: string[];
+  links: ReplyLink[];
+  /** Related entries first, then the next step on the road. */
+  followUps: FollowUp[];
+  /** Where the fact comes from, e.g. the flyer's block. */
+  source: string;
+  score: number;
+}
+
+/** Several entries match about equally well: the user picks one. */
+export interface SuggestionsReply extends ReplyBase {
+  kind: 'suggestions';
+  text: string;
+  options: FollowUp[];
+}
+
+/** Nothing in the roadmap answers the question; the closest topics are offered instead. */
+export interface NotFoundReply extends ReplyBase {
+  kind: 'not-found';
+  text: string;
+  options: FollowUp[];
+}
+
+/** How to use the bot. */
+export interface HelpReply extends ReplyBase {
+  kind: 'help';
+  title: string;
+  body: string;
+  examples: FollowUp[];
+}
+
+/** All phases of the road, in order. */
+export interface RoadmapReply extends ReplyBase {
+  kind: 'roadmap';
+  title: string;
+  intro: string;
+  phases: ReplyItem[];
+}
+
+/** The steps of one phase, with the neighbouring phases as follow-ups. */
+export interface PhaseReply extends ReplyBase {
+  kind: 'phase';
+  phaseId: string;
+  /** 1-based position on the road and the number of phases. */
+  position: number;
+  total: number;
+  title: string;
+  summary: string;
+  steps: ReplyItem[];
+  followUps: FollowUp[];
+}
+
+/** The tools and aids of the roadmap. */
+export interface ToolsReply extends ReplyBase {
+  kind: 'tools';
+  title: string;
+  intro: string;
+  tools: ReplyItem[];
+}
+
+/** A short message: input the bot cannot take (empty, too long), or a confirmation. */
+export interface MessageReply extends ReplyBase {
+  kind: 'message';
+  text: string;
+  followUps: FollowUp[];
+}
+
+export type Reply =
+  | AnswerReply
+  | SuggestionsReply
+  | NotFoundReply
+  | HelpReply
+  | RoadmapReply
+  | PhaseReply
+  | ToolsReply
+  | MessageReply;
+
+export type ReplyKind = Reply['kind'];
+
+/** Compile-time exhaustiveness guard for `switch (reply.kind)`. */
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled reply kind: ${JSON.stringify(value)}`);
+}
