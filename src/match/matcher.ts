@@ -205,23 +205,21 @@ function splitCompound(token: string, vocabulary: ReadonlySet<string>): string[]
 }
 
 /**
- * Typo correction: fuse.js over the known words of similar length (one index per length keeps each
- * search small), with a cache because the same misspellings come back.
+ * Typo correction: fuse.js over the known words of similar length and the same first letter (built at
+ * start-up), with a cache because the same misspellings come back.
  */
 function createCorrector(words: readonly string[]): (token: string) => { token: string; quality: number } | undefined {
-  const byLength = new Map<number, string[]>();
-  for (const word of words) byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
-  const fuses = new Map<number, Fuse<string>>();
-  const fuseFor = (length: number): Fuse<string> | undefined => {
-    const list = byLength.get(length);
-    if (!list) return undefined;
-    let fuse = fuses.get(length);
-    if (!fuse) {
-      fuse = new Fuse(list, { includeScore: true, threshold: TYPO_THRESHOLD, ignoreLocation: true, isCaseSensitive: true, shouldSort: true });
-      fuses.set(length, fuse);
-    }
-    return fuse;
-  };
+  // Buckets by length and first letter: typos rarely hit the first letter, and small buckets keep
+  // each fuzzy search cheap.
+  const buckets = new Map<string, string[]>();
+  for (const word of words) {
+    const key = `${word.length}:${word[0]}`;
+    buckets.set(key, [...(buckets.get(key) ?? []), word]);
+  }
+  const fuses = new Map<string, Fuse<string>>();
+  for (const [key, list] of buckets) {
+    fuses.set(key, new Fuse(list, { includeScore: true, threshold: TYPO_THRESHOLD, ignoreLocation: true, isCaseSensitive: true }));
+  }
   const cache = new Map<string, { token: string; quality: number } | null>();
 
   return (token) => {
@@ -230,7 +228,7 @@ function createCorrector(words: readonly string[]): (token: string) => { token: 
     let best: { token: string; score: number } | undefined;
     const spread = token.length >= 7 ? 2 : 1;
     for (let length = token.length - spread; length <= token.length + spread; length++) {
-      const hit = fuseFor(length)?.search(token, { limit: 1 })[0];
+      const hit = fuses.get(`${length}:${token[0]}`)?.search(token, { limit: 1 })[0];
       if (!hit || hit.score === undefined) continue;
       // A length difference is an edit too: weigh it so near-equal lengths win ties.
       const score = hit.score + Math.abs(length - token.length) * 0.02;

@@ -48,13 +48,16 @@ export function stem(token: string): string {
     [/(ing|en|es|ed|ers|er)$/, ''],
     [/(s|e)$/, ''],
   ];
+  let stemmed = token;
   for (const [pattern, replacement] of rules) {
-    if (pattern.test(token)) {
-      const stemmed = token.replace(pattern, replacement);
-      if (stemmed.length >= 4) return stemmed.replace(/(.)\1$/, '$1');
+    const candidate = token.replace(pattern, replacement);
+    if (candidate !== token && candidate.length >= 4) {
+      stemmed = candidate;
+      break;
     }
   }
-  return token.replace(/(.)\1$/, '$1');
+  // Dutch doubles a vowel in a closed syllable (resultaat, resultaten): fold both to one form.
+  return stemmed.replace(/(.)\1$/, '$1').replace(/([aeou])\1([^aeiou])$/, '$1$2');
 }
 
 /** Rewrites glossary variants (matched as whole token sequences, longest first) to their canonical token. */
