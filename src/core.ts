@@ -1,21 +1,42 @@
-// Builds the core from configuration: loads and validates the knowledge, then creates the assistant with
-// its skills. Every surface (service, terminal chat, one-off questions, evaluation) starts here.
+// Builds the core from configuration: loads and validates the knowledge and the call deadlines, then
+// creates the assistant with its skills. Every surface (service, terminal chat, one-off questions,
+// evaluation, the notices script) starts here.
 import { createAssistant, type Assistant } from './assistant.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
+import { systemClock, type Clock } from './notices/clock.js';
+import { loadDeadlines, type CallDeadline } from './notices/deadlines.js';
+import { createNoticesSkill } from './notices/skill.js';
 import type { Skill } from './skill.js';
+import type { Storage } from './storage/storage.js';
 
 export interface CoreOptions {
   knowledgeDir: string;
+  /** Keeps subscriptions and projects; without it the notices skill only lists deadlines. */
+  storage?: Storage;
+  clock?: Clock;
+  /** The time zone of notices and reminder times (config.noticeTimezone). */
+  noticeTimezone?: string;
 }
 
 export interface Core {
   knowledge: Knowledge;
+  /** The call deadlines from knowledge/deadlines.yaml, in date order. */
+  deadlines: readonly CallDeadline[];
   assistant: Assistant;
 }
 
-/** Loads the knowledge (throws `KnowledgeError` when it is invalid) and creates the assistant. */
+/** Loads the knowledge and deadlines (throws `KnowledgeError` when invalid) and creates the assistant. */
 export function createCore(options: CoreOptions): Core {
   const knowledge = loadKnowledge(options.knowledgeDir);
-  const skills: Skill[] = [];
-  return { knowledge, assistant: createAssistant({ knowledge, skills }) };
+  const deadlines = loadDeadlines(knowledge);
+  const skills: Skill[] = [
+    createNoticesSkill({
+      knowledge,
+      deadlines,
+      storage: options.storage,
+      clock: options.clock ?? systemClock,
+      zone: options.noticeTimezone ?? 'Europe/Amsterdam',
+    }),
+  ];
+  return { knowledge, deadlines, assistant: createAssistant({ knowledge, skills }) };
 }

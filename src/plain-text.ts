@@ -1,6 +1,6 @@
 // The plain-text form of every reply: used by the terminal, as the notification text on Slack and Teams,
 // and by clients that cannot show cards.
-import { assertNever, type FollowUp, type Reply, type ReplyItem, type ReplyLink } from './reply.js';
+import { assertNever, type DatedItem, type FollowUp, type Reply, type ReplyItem, type ReplyLink } from './reply.js';
 
 /** Removes the markdown subset (`**bold**`) that reply bodies may use. */
 export function stripMarkdown(text: string): string {
@@ -13,6 +13,14 @@ function linkLines(links: readonly ReplyLink[]): string[] {
 
 function itemLines(items: readonly ReplyItem[], numbered: boolean): string[] {
   return items.map((item, i) => `${numbered ? `${i + 1}.` : '-'} ${item.title}${item.summary ? ` — ${item.summary}` : ''}`);
+}
+
+function datedLines(items: readonly DatedItem[]): string[] {
+  return items.flatMap((item) => [
+    `- ${item.title}: ${item.due} (${item.left})`,
+    ...item.notes.map((note) => `  ${stripMarkdown(note)}`),
+    ...(item.notices ? [`  ${item.notices}`] : []),
+  ]);
 }
 
 function optionLines(options: readonly FollowUp[]): string[] {
@@ -62,6 +70,23 @@ export function toPlainText(reply: Reply): string {
       break;
     case 'message':
       lines = [stripMarkdown(reply.text), ...section(en ? 'Try:' : 'Probeer:', optionLines(reply.followUps))];
+      break;
+    case 'deadlines':
+      lines = [reply.title, stripMarkdown(reply.intro), '', ...datedLines(reply.items), '', stripMarkdown(reply.subscription)];
+      break;
+    case 'project':
+      lines = [reply.title, reply.period, '', ...(reply.intro ? [stripMarkdown(reply.intro), ''] : []), ...datedLines(reply.milestones), '', stripMarkdown(reply.subscription)];
+      break;
+    case 'notice':
+      lines = [
+        reply.title,
+        reply.due,
+        ...(reply.late ? [reply.late] : []),
+        '',
+        stripMarkdown(reply.body),
+        ...reply.notes.map((note) => `- ${stripMarkdown(note)}`),
+        ...section(en ? 'Links:' : 'Links:', linkLines(reply.links)),
+      ];
       break;
     default:
       return assertNever(reply);

@@ -108,6 +108,67 @@ export interface MessageReply extends ReplyBase {
   followUps: FollowUp[];
 }
 
+/** A deadline or milestone in a list, with how many days are left and when this conversation is told. */
+export interface DatedItem {
+  id: string;
+  title: string;
+  /** The due day (and time) in words, e.g. `Friday 5 March 2027, 12:00 (Brussels time)`. */
+  due: string;
+  /** The due instant, ISO 8601. */
+  dueAt: string;
+  /** Calendar days from today; negative once passed. */
+  daysLeft: number;
+  /** The days left in words: `7 days left`, `today`, `passed`. */
+  left: string;
+  /** Expected dates, how a date was derived, … */
+  notes: string[];
+  /** When this conversation will be told about it; empty when it is not subscribed. */
+  notices: string;
+  /** Opens the knowledge entry that tells what is needed (`entry:<id>`). */
+  action: string;
+}
+
+/** The upcoming call deadlines (and the conversation's milestones), with what this conversation is told and when. */
+export interface DeadlinesReply extends ReplyBase {
+  kind: 'deadlines';
+  title: string;
+  intro: string;
+  items: DatedItem[];
+  /** What this conversation is subscribed to, or how to subscribe. */
+  subscription: string;
+  followUps: FollowUp[];
+}
+
+/** A conversation's own project: its period and derived milestones. */
+export interface ProjectReply extends ReplyBase {
+  kind: 'project';
+  title: string;
+  /** A confirmation or lead-in line. */
+  intro: string;
+  period: string;
+  milestones: DatedItem[];
+  subscription: string;
+  followUps: FollowUp[];
+}
+
+/** A notice sent on the bot's own initiative: what is due, when, the days left and what is needed. */
+export interface NoticeReply extends ReplyBase {
+  kind: 'notice';
+  deadlineId: string;
+  title: string;
+  due: string;
+  dueAt: string;
+  daysLeft: number;
+  /** What is needed, from the matching knowledge entry (small markdown subset). */
+  body: string;
+  /** Set when the notice goes out after its planned time. */
+  late: string | undefined;
+  notes: string[];
+  links: ReplyLink[];
+  /** Starts with "what do I need?" (`entry:<id>`). */
+  followUps: FollowUp[];
+}
+
 export type Reply =
   | AnswerReply
   | SuggestionsReply
@@ -116,7 +177,10 @@ export type Reply =
   | RoadmapReply
   | PhaseReply
   | ToolsReply
-  | MessageReply;
+  | MessageReply
+  | DeadlinesReply
+  | ProjectReply
+  | NoticeReply;
 
 export type ReplyKind = Reply['kind'];
 

@@ -22,7 +22,7 @@ export function toTranscriptLine(question: string, reply: Reply): TranscriptLine
   const answer = reply.kind === 'answer' ? reply : undefined;
   const links = answer?.links ?? [];
   const followUps =
-    reply.kind === 'answer' || reply.kind === 'phase' || reply.kind === 'message'
+    reply.kind === 'answer' || reply.kind === 'phase' || reply.kind === 'message' || reply.kind === 'deadlines' || reply.kind === 'project' || reply.kind === 'notice'
       ? reply.followUps
       : reply.kind === 'suggestions' || reply.kind === 'not-found'
         ? reply.options

@@ -6,6 +6,7 @@ import { toTranscriptLine } from '../src/transcript.js';
 const link = { label: 'Mobility Tool+', url: 'https://webgate.ec.europa.eu/eac/mobility', kind: 'login' as const };
 const item = { id: 'x', title: 'Stap', summary: 'Korte uitleg.', action: 'entry:x', links: [] };
 const follow = { label: 'Eindrapportage', action: 'entry:final-report' };
+const dated = { id: 'ka220-vet-2027', title: 'KA220-VET', due: 'Friday 5 March 2027, 12:00', dueAt: '2027-03-05T11:00:00.000Z', daysLeft: 99, left: '99 days left', notes: ['Expected date.'], notices: 'Notices: 3 Feb at 09:00', action: 'entry:deadline' };
 
 /** One sample of every reply kind; the `satisfies` keeps it complete when a kind is added. */
 const samples = {
@@ -17,6 +18,9 @@ const samples = {
   phase: { kind: 'phase', lang: 'en', phaseId: 'reporting', position: 5, total: 6, title: 'Reporting', summary: 'Report.', steps: [item], followUps: [follow] },
   tools: { kind: 'tools', lang: 'en', title: 'Tools', intro: 'All tools.', tools: [item] },
   message: { kind: 'message', lang: 'en', text: 'Too long.', followUps: [] },
+  deadlines: { kind: 'deadlines', lang: 'en', title: 'Upcoming deadlines', intro: 'Once a year.', items: [dated], subscription: 'Type **subscribe**.', followUps: [follow] },
+  project: { kind: 'project', lang: 'nl', title: 'Jullie project', intro: 'Opgeslagen.', period: 'Looptijd: a tot b', milestones: [dated], subscription: 'Geen berichten.', followUps: [follow] },
+  notice: { kind: 'notice', lang: 'en', deadlineId: 'ka220-vet-2027', title: '7 days left: KA220-VET', due: 'Due Friday 5 March 2027, 12:00.', dueAt: '2027-03-05T11:00:00.000Z', daysLeft: 7, body: '**What you need: Deadline**', late: undefined, notes: [], links: [link], followUps: [follow] },
 } satisfies { [K in Reply['kind']]: Extract<Reply, { kind: K }> };
 
 describe('toPlainText', () => {

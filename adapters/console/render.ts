@@ -9,6 +9,9 @@ export function consoleButtons(reply: Reply): FollowUp[] {
     case 'answer':
     case 'phase':
     case 'message':
+    case 'deadlines':
+    case 'project':
+    case 'notice':
       return reply.followUps;
     case 'suggestions':
     case 'not-found':

@@ -1,0 +1,296 @@
+// The notice scheduler: runs in the service and, every interval, finds the notices that are due, claims each
+// in the outbox, delivers it and records the outcome. A notice is identified by (subscription, deadline,
+// reminder), so it is sent once across restarts and replicas.
+//
+// Exactly once, and what happens when the process stops mid-way:
+// - A claim is an INSERT that does nothing when the row exists, so two replicas never both own a notice.
+// - The row goes `claimed` → `sending` just before the platform call → `sent` / `retry` / `gone` / `failed`.
+// - A stale `claimed` row (its owner stopped before calling the platform) is taken over and sent: nothing
+//   went out yet, so this cannot repeat a notice.
+// - A stale `sending` row means the process stopped during the call or before recording it: the message may
+//   or may not have gone out. Slack and Teams have no idempotency key for posts, so resending would risk a
+//   duplicate. When the delivery can check the channel (`confirm`), the answer decides; otherwise the row is
+//   marked `unknown` and not resent, with a warning. We choose at-most-once for this narrow window because a
+//   repeated notice is visible to every member while the next reminder still covers the deadline.
+// - A notice missed while the service was down is sent late, with a note, as long as its deadline has not passed.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Platform } from '../input.js';
+import type { Knowledge } from '../knowledge/load.js';
+import type { Lang } from '../knowledge/schema.js';
+import type { Logger } from '../logger.js';
+import type { NoticeReply } from '../reply.js';
+import type { ChannelRef, ClaimHolder, NoticeKey, OutboxRecord, Storage } from '../storage/storage.js';
+import type { Clock } from './clock.js';
+import { dayIn, daysBetween } from './dates.js';
+import type { CallDeadline } from './deadlines.js';
+import type { DeliveryResult, NoticeDelivery } from './delivery.js';
+import { callItem, projectItems, type DueItem } from './items.js';
+import { findDueNotices, LATE_AFTER_MS, type DueNotice } from './reminders.js';
+import { noticeReply } from './replies.js';
+
+export interface SchedulerOptions {
+  storage: Storage;
+  knowledge: Knowledge;
+  deadlines: readonly CallDeadline[];
+  /** One delivery per configured platform; notices for other platforms wait until it is configured. */
+  deliveries: Partial<Record<Platform, NoticeDelivery>>;
+  clock: Clock;
+  zone: string;
+  intervalMs: number;
+  logger: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
+  /** Identifies this process in the outbox; unique per replica. */
+  owner?: string;
+  /** How long a claim holds; longer than any platform call can take. */
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** First retry delay; it doubles with each attempt up to `maxBackoffMs`. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** Notices sent in parallel. */
+  concurrency?: number;
+}
+
+/** What one tick did. */
+export interface TickReport {
+  due: number;
+  sent: number;
+  retrying: number;
+  gone: number;
+  failed: number;
+  expired: number;
+  unknown: number;
+}
+
+/** A notice as `npm run notices` lists it. */
+export interface NoticePreview {
+  platform: Platform;
+  channel: string;
+  deadlineId: string;
+  dueAt: string;
+  reminderDays: number;
+  reply: NoticeReply;
+}
+
+export interface NoticeScheduler {
+  /** One pass: stale claims, due retries, then new notices. */
+  tick(): Promise<TickReport>;
+  /** The notices a tick at `now` would send, without changing anything. */
+  preview(now: Date): Promise<NoticePreview[]>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** A notice ready to be delivered: its key, where it goes and what it says. */
+interface Job {
+  key: NoticeKey;
+  ref: ChannelRef;
+  item: DueItem;
+  sendAt: Date;
+  attempt: number;
+}
+
+/** Creates the scheduler; nothing runs until `start()` or `tick()`. */
+export function createNoticeScheduler(options: SchedulerOptions): NoticeScheduler {
+  const { storage, knowledge, deliveries, clock, zone, logger } = options;
+  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const backoffMs = options.backoffMs ?? 30_000;
+  const maxBackoffMs = options.maxBackoffMs ?? 60 * 60_000;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const calls = options.deadlines.map((deadline) => callItem(deadline, zone));
+  const holder = (): ClaimHolder => ({ owner, now: clock.now() });
+
+  const findDue = async (now: Date): Promise<DueNotice[]> => {
+    const [subscriptions, outboxKeys] = await Promise.all([storage.activeSubscriptions(), storage.outboxKeys(now)]);
+    return findDueNotices({ subscriptions, calls, outboxKeys, zone, now }).filter((notice) => deliveries[notice.subscription.platform]);
+  };
+
+  /** The item an outbox row was about, as it stands now; undefined when its date moved or the project is gone. */
+  const itemOf = async (row: OutboxRecord): Promise<DueItem | undefined> => {
+    const call = calls.find((item) => item.key === row.deadlineKey);
+    if (call) return call;
+    const project = row.deadlineId.startsWith('project-') ? await storage.getProject(row) : undefined;
+    return project && projectItems(project, zone).find((item) => item.key === row.deadlineKey);
+  };
+
+  const replyFor = (job: Pick<Job, 'item' | 'sendAt'>, lang: Lang, now: Date): NoticeReply =>
+    noticeReply(
+      { item: job.item, sendAt: job.sendAt, daysLeft: daysBetween(dayIn(now, zone), job.item.day), late: now.getTime() - job.sendAt.getTime() > LATE_AFTER_MS },
+      { knowledge, zone, now, lang },
+    );
+
+  const record = async (job: Job, result: DeliveryResult, report: TickReport): Promise<void> => {
+    const done = holder();
+    const log = { key: job.key, platform: job.ref.platform, channel: job.ref.channelId, attempt: job.attempt };
+    switch (result.status) {
+      case 'ok':
+        await storage.markSent(job.key, done);
+        report.sent += 1;
+        logger.info(log, 'notice sent');
+        return;
+      case 'retry': {
+        if (job.attempt >= maxAttempts) {
+          await storage.markDone(job.key, done, 'failed', `gave up after ${job.attempt} attempts: ${result.error}`);
+          report.failed += 1;
+          logger.error({ ...log, error: result.error }, 'notice failed after the last retry');
+          return;
+        }
+        const delay = result.retryAfterMs ?? Math.min(maxBackoffMs, backoffMs * 2 ** (job.attempt - 1));
+        await storage.markRetry(job.key, done, new Date(done.now.getTime() + delay), result.error);
+        report.retrying += 1;
+        logger.warn({ ...log, error: result.error, retryInMs: delay }, 'notice will be retried');
+        return;
+      }
+      case 'gone':
+        await storage.markDone(job.key, done, 'gone', result.reason);
+        await storage.markChannelGone(job.ref, result.reason, done.now);
+        report.gone += 1;
+        logger.warn({ ...log, reason: result.reason }, 'the bot can no longer post in this channel; its notices are skipped');
+        return;
+      case 'failed':
+        await storage.markDone(job.key, done, 'failed', result.error);
+        report.failed += 1;
+        logger.error({ ...log, error: result.error }, 'notice failed');
+        return;
+    }
+  };
+
+  /** Delivers a notice this scheduler has claimed. */
+  const deliver = async (job: Job, report: TickReport): Promise<void> => {
+    const now = clock.now();
+    const delivery = deliveries[job.ref.platform];
+    const channel = await storage.getChannel(job.ref);
+    if (!delivery || !channel || channel.status === 'gone' || job.item.dueAt.getTime() <= now.getTime()) {
+      const status = channel?.status === 'gone' ? 'gone' : 'expired';
+      await storage.markDone(job.key, holder(), status, status === 'gone' ? 'channel is gone' : 'the deadline passed before the notice could be sent');
+      report[status] += 1;
+      return;
+    }
+    const reply = replyFor(job, channel.lang, now);
+    if (!(await storage.markSending(job.key, holder()))) return;
+    let result: DeliveryResult;
+    try {
+      result = await delivery.send(job.ref, reply, job.key);
+    } catch (error) {
+      result = { status: 'retry', error: error instanceof Error ? error.message : String(error) };
+    }
+    await record(job, result, report);
+  };
+
+  /** Rows whose owner stopped: resend what never started; for interrupted sends, ask the platform or give up. */
+  const recoverStale = async (report: TickReport, jobs: Job[]): Promise<void> => {
+    for (const row of await storage.takeOverStale(holder(), leaseMs)) {
+      const item = await itemOf(row);
+      const job: Job | undefined = item && { key: row, ref: row, item, sendAt: row.sendAt, attempt: row.attempts + 1 };
+      if (row.status === 'claimed') {
+        if (job) jobs.push(job);
+        else {
+          await storage.markDone(row, holder(), 'expired', 'the deadline moved or the project was removed');
+          report.expired += 1;
+        }
+        continue;
+      }
+      const check = row.status === 'sending' ? await deliveries[row.platform]?.confirm?.(row, row, new Date(row.sendAt.getTime())) : undefined;
+      if (check === 'delivered') {
+        await storage.markSent(row, holder());
+        report.sent += 1;
+      } else if (check === 'not-delivered' && job) {
+        // The platform confirms nothing went out: a retry that is due now goes through the ordinary claim below.
+        await storage.markRetry(row, holder(), clock.now(), 'interrupted send was not delivered');
+      } else {
+        await storage.markDone(row, holder(), 'unknown', 'the process stopped while sending; not resent to avoid a duplicate');
+        report.unknown += 1;
+        logger.warn({ key: row, platform: row.platform, channel: row.channelId }, 'a notice was interrupted mid-send; it is not resent');
+      }
+    }
+  };
+
+  const runPool = async (jobs: Job[], report: TickReport): Promise<void> => {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < jobs.length) {
+        const job = jobs[next++];
+        if (job) await deliver(job, report);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+  };
+
+  const tick = async (): Promise<TickReport> => {
+    const report: TickReport = { due: 0, sent: 0, retrying: 0, gone: 0, failed: 0, expired: 0, unknown: 0 };
+    const jobs: Job[] = [];
+    await recoverStale(report, jobs);
+    for (const row of await storage.claimRetries(holder(), leaseMs, 500)) {
+      const item = await itemOf(row);
+      if (item) jobs.push({ key: row, ref: row, item, sendAt: row.sendAt, attempt: row.attempts + 1 });
+      else {
+        await storage.markDone(row, holder(), 'expired', 'the deadline moved or the project was removed');
+        report.expired += 1;
+      }
+    }
+    const now = clock.now();
+    for (const notice of await findDue(now)) {
+      const { key, subscription, item, sendAt } = notice;
+      const claimed = await storage.claimNotice(
+        { ...key, platform: subscription.platform, channelId: subscription.channelId, deadlineId: item.id, dueAt: item.dueAt, sendAt },
+        { owner, now },
+        leaseMs,
+      );
+      if (claimed) jobs.push({ key, ref: subscription, item, sendAt, attempt: 1 });
+    }
+    report.due = jobs.length;
+    await runPool(jobs, report);
+    return report;
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  let stopped = true;
+  const loop = (): void => {
+    running = tick()
+      .then((report) => {
+        if (report.due > 0 || report.unknown > 0) logger.info({ report }, 'notice tick');
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'notice tick failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(loop, options.intervalMs);
+      });
+  };
+
+  return {
+    tick,
+    async preview(now) {
+      const due = await findDue(now);
+      const retries = (await storage.listOutbox({ status: 'retry' })).filter((row) => (row.nextAttemptAt?.getTime() ?? 0) <= now.getTime());
+      const previews: NoticePreview[] = [];
+      for (const notice of due) {
+        const lang = notice.subscription.channel.lang;
+        previews.push({ ...toPreview(notice.subscription, notice.item, notice.reminderDays), reply: replyFor(notice, lang, now) });
+      }
+      for (const row of retries) {
+        const item = await itemOf(row);
+        const channel = await storage.getChannel(row);
+        if (item && channel && deliveries[row.platform] && item.dueAt.getTime() > now.getTime()) {
+          previews.push({ ...toPreview(row, item, row.reminderDays), reply: replyFor({ item, sendAt: row.sendAt }, channel.lang, now) });
+        }
+      }
+      return previews;
+    },
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      loop();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+function toPreview(ref: ChannelRef, item: DueItem, reminderDays: number): Omit<NoticePreview, 'reply'> {
+  return { platform: ref.platform, channel: ref.channelId, deadlineId: item.id, dueAt: item.dueAt.toISOString(), reminderDays };
+}

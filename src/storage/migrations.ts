@@ -1,0 +1,86 @@
+// The SQLite schema as an ordered list of migrations. `PRAGMA user_version` holds the number of the last
+// one applied; a feature that needs a table appends a migration here and never edits an earlier one.
+// Instants are stored as epoch milliseconds (INTEGER), calendar days as `YYYY-MM-DD` (TEXT).
+
+export interface Migration {
+  /** 1, 2, 3, … in order; becomes `user_version` once applied. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'notices: channels, subscriptions, projects, conversation references, outbox',
+    sql: `
+      CREATE TABLE channels (
+        platform      TEXT NOT NULL,
+        channel_id    TEXT NOT NULL,
+        lang          TEXT NOT NULL CHECK (lang IN ('nl', 'en')),
+        reminder_days TEXT NOT NULL,
+        reminder_time TEXT NOT NULL,
+        status        TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'gone')),
+        status_reason TEXT,
+        status_at     INTEGER,
+        created_at    INTEGER NOT NULL,
+        updated_at    INTEGER NOT NULL,
+        PRIMARY KEY (platform, channel_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE subscriptions (
+        id         TEXT PRIMARY KEY,
+        platform   TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        topic      TEXT NOT NULL CHECK (topic IN ('calls', 'project')),
+        since      INTEGER NOT NULL,
+        UNIQUE (platform, channel_id, topic),
+        FOREIGN KEY (platform, channel_id) REFERENCES channels (platform, channel_id) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+
+      CREATE TABLE projects (
+        platform     TEXT NOT NULL,
+        channel_id   TEXT NOT NULL,
+        name         TEXT,
+        start_date   TEXT NOT NULL,
+        end_date     TEXT NOT NULL,
+        interim_date TEXT,
+        final_date   TEXT,
+        updated_at   INTEGER NOT NULL,
+        PRIMARY KEY (platform, channel_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE conversation_references (
+        platform   TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        reference  TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (platform, channel_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE outbox (
+        subscription_id TEXT NOT NULL,
+        deadline_key    TEXT NOT NULL,
+        reminder_days   INTEGER NOT NULL,
+        platform        TEXT NOT NULL,
+        channel_id      TEXT NOT NULL,
+        deadline_id     TEXT NOT NULL,
+        due_at          INTEGER NOT NULL,
+        send_at         INTEGER NOT NULL,
+        status          TEXT NOT NULL CHECK (status IN ('claimed', 'sending', 'sent', 'retry', 'failed', 'gone', 'expired', 'unknown')),
+        owner           TEXT,
+        lease_until     INTEGER,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER,
+        last_error      TEXT,
+        created_at      INTEGER NOT NULL,
+        updated_at      INTEGER NOT NULL,
+        sent_at         INTEGER,
+        PRIMARY KEY (subscription_id, deadline_key, reminder_days)
+      ) WITHOUT ROWID;
+
+      CREATE INDEX outbox_by_due ON outbox (due_at);
+      CREATE INDEX outbox_by_status ON outbox (status, next_attempt_at);
+    `,
+  },
+];
