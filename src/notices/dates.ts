@@ -109,6 +109,11 @@ export function formatDay(day: string, lang: Lang): string {
   return DateTime.fromISO(day, { zone: 'UTC' }).setLocale(LOCALES[lang]).toFormat('cccc d MMMM yyyy');
 }
 
+/** `donderdag 25 maart 2027, 09:00` / `Thursday 25 March 2027, 09:00`: an instant in `zone`. */
+export function formatInstant(instant: Date, zone: string, lang: Lang): string {
+  return DateTime.fromJSDate(instant, { zone }).setLocale(LOCALES[lang]).toFormat('cccc d MMMM yyyy, HH:mm');
+}
+
 /** `5 mrt` / `5 Mar`: a short form for lists of notice dates. */
 export function formatShortDay(day: string, lang: Lang): string {
   return DateTime.fromISO(day, { zone: 'UTC' }).setLocale(LOCALES[lang]).toFormat('d MMM');

@@ -6,7 +6,7 @@ import type { Lang } from '../knowledge/schema.js';
 import { linksFor } from '../present.js';
 import type { DatedItem, DeadlinesReply, FollowUp, NoticeReply, ProjectReply } from '../reply.js';
 import type { ChannelRecord, ProjectRecord, Topic } from '../storage/storage.js';
-import { dayIn, daysBetween, formatDay, formatShortDay } from './dates.js';
+import { dayIn, daysBetween, formatDay, formatInstant, formatShortDay } from './dates.js';
 import { projectItems, type DueItem } from './items.js';
 import { planNotices } from './reminders.js';
 import { daysLeftText, joinList, nt, zoneName } from './texts.js';
@@ -138,7 +138,7 @@ export function noticeReply(
   const body = entry
     ? `${nt(lang, 'noticeNeeded', { title: entry.title[lang] })}\n${text.length > NOTICE_TEXT_LIMIT ? `${text.slice(0, NOTICE_TEXT_LIMIT - 1).trimEnd()}…` : text}`
     : '';
-  const planned = `${formatDay(dayIn(notice.sendAt, ctx.zone), lang)}`;
+  const planned = formatInstant(notice.sendAt, ctx.zone, lang);
   const followUps: FollowUp[] = [
     ...(entry ? [{ label: nt(lang, 'whatDoINeed'), action: entryAction(entry.id) }] : []),
     { label: nt(lang, 'buttonDeadlines'), action: commandAction('deadlines') },

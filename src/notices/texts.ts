@@ -102,8 +102,8 @@ const TEXTS = {
   noticeDue: { nl: 'Uiterlijk {due} ({left}).', en: 'Due {due} ({left}).' },
   noticeNeeded: { nl: '**Wat je nodig hebt: {title}**', en: '**What you need: {title}**' },
   noticeLate: {
-    nl: 'Dit bericht komt later dan gepland ({planned}): de dienst was toen niet bereikbaar.',
-    en: 'This notice is late (it was planned for {planned}): the service was not running then.',
+    nl: 'Dit bericht komt later dan gepland (het stond op {planned}).',
+    en: 'This notice comes later than planned (it was due to go out on {planned}).',
   },
   whatDoINeed: { nl: 'Wat heb ik nodig?', en: 'What do I need?' },
   buttonDeadlines: { nl: 'Deadlines', en: 'Deadlines' },
