@@ -90,6 +90,10 @@ interface Job {
   attempt: number;
 }
 
+const refOf = (ref: ChannelRef): ChannelRef => ({ platform: ref.platform, channelId: ref.channelId });
+const keyOf = (key: NoticeKey): NoticeKey => ({ subscriptionId: key.subscriptionId, deadlineKey: key.deadlineKey, reminderDays: key.reminderDays });
+const jobOf = (row: OutboxRecord, item: DueItem): Job => ({ key: keyOf(row), ref: refOf(row), item, sendAt: row.sendAt, attempt: row.attempts + 1 });
+
 /** Creates the scheduler; nothing runs until `start()` or `tick()`. */
 export function createNoticeScheduler(options: SchedulerOptions): NoticeScheduler {
   const { storage, knowledge, deliveries, clock, zone, logger } = options;
@@ -183,7 +187,7 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
   const recoverStale = async (report: TickReport, jobs: Job[]): Promise<void> => {
     for (const row of await storage.takeOverStale(holder(), leaseMs)) {
       const item = await itemOf(row);
-      const job: Job | undefined = item && { key: row, ref: row, item, sendAt: row.sendAt, attempt: row.attempts + 1 };
+      const job = item && jobOf(row, item);
       if (row.status === 'claimed') {
         if (job) jobs.push(job);
         else {
@@ -192,7 +196,7 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
         }
         continue;
       }
-      const check = row.status === 'sending' ? await deliveries[row.platform]?.confirm?.(row, row, new Date(row.sendAt.getTime())) : undefined;
+      const check = await deliveries[row.platform]?.confirm?.(refOf(row), keyOf(row), row.sendAt);
       if (check === 'delivered') {
         await storage.markSent(row, holder());
         report.sent += 1;
@@ -224,7 +228,7 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
     await recoverStale(report, jobs);
     for (const row of await storage.claimRetries(holder(), leaseMs, 500)) {
       const item = await itemOf(row);
-      if (item) jobs.push({ key: row, ref: row, item, sendAt: row.sendAt, attempt: row.attempts + 1 });
+      if (item) jobs.push(jobOf(row, item));
       else {
         await storage.markDone(row, holder(), 'expired', 'the deadline moved or the project was removed');
         report.expired += 1;
@@ -238,7 +242,7 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
         { owner, now },
         leaseMs,
       );
-      if (claimed) jobs.push({ key, ref: subscription, item, sendAt, attempt: 1 });
+      if (claimed) jobs.push({ key, ref: refOf(subscription), item, sendAt, attempt: 1 });
     }
     report.due = jobs.length;
     await runPool(jobs, report);
