@@ -83,8 +83,15 @@ export function createMatcher(knowledge: Knowledge): Matcher {
   const vocabulary = new Set<string>(glossary.variantTokens);
   // Words that name topics (titles, keywords, questions, glossary): the targets of typo correction.
   const topicWords = new Set<string>(glossary.variantTokens);
-  // Keywords and glossary variants name topics on purpose; a stop word among them stays a word.
-  const keptWords = new Set<string>([...glossary.variantTokens].filter((word) => word.length >= 4));
+  // A one-word keyword or glossary variant names a topic on purpose: if it is a stop word, it stays a word.
+  const keptWords = new Set<string>();
+  const keep = (phrase: string): void => {
+    const tokens = toTokens(phrase);
+    const [word] = tokens;
+    if (tokens.length === 1 && word !== undefined && word.length >= 4 && !CHAT_FILLERS.has(word)) keptWords.add(word);
+  };
+  for (const term of knowledge.glossary) term.variants.forEach(keep);
+  for (const entry of knowledge.entries) [...entry.keywords.nl, ...entry.keywords.en].forEach(keep);
   const langVotes = new Map<string, { nl: number; en: number }>();
 
   const vote = (text: string, lang: Lang): void => {
@@ -102,7 +109,6 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       for (const token of toTokens(text)) {
         vocabulary.add(token);
         if (field !== 'text' && field !== 'notes') topicWords.add(token);
-        if (field === 'keywords' && token.length >= 4 && !CHAT_FILLERS.has(token)) keptWords.add(token);
       }
     }
   }
