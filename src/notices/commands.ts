@@ -154,7 +154,8 @@ function parseProject(rest: string[]): ParsedCommand | undefined {
   if (firstWord && firstWord[0] !== 'name' && !/^\d/.test(lower[1] ?? '')) return undefined;
 
   const fields: ProjectFields = {};
-  let lang: Lang | undefined;
+  // Any field word tells the language, also when a date before it cannot be read.
+  let lang: Lang | undefined = lower.map((word) => PROJECT_WORDS[word]?.[1]).find((hint) => hint !== undefined);
   let field: ProjectField | undefined;
   for (let i = 0; i < rest.length; ) {
     const keyword = PROJECT_WORDS[lower[i] ?? ''];
