@@ -84,22 +84,52 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((utcMs(to) - utcMs(from)) / MS_PER_DAY);
 }
 
-const sendAtCache = new Map<string, number>();
+/** A calendar day as a number of days since 1970-01-01, for fast arithmetic in the scheduler's search. */
+export function toDayNumber(day: string): number {
+  return Math.round(utcMs(day) / MS_PER_DAY);
+}
+
+/** The calendar day of a day number. */
+export function fromDayNumber(dayNumber: number): string {
+  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Minutes after midnight of `HH:MM`. */
+export function toMinutes(time: string): number {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}
+
+const instantCache = new Map<string, Map<number, number>>();
 
 /**
- * The instant of `time` (HH:MM) local time on `day` in `zone`. Computed on the calendar, so 09:00 stays
- * 09:00 across a daylight-saving change (never "due minus N × 24 h"). Memoised: the scheduler asks for the
- * same few days for thousands of subscriptions.
+ * Epoch milliseconds of `minutes` after local midnight on day number `dayNumber` in `zone`. Computed on
+ * the calendar, so that 09:00 stays 09:00 across a daylight-saving change (never "due minus N × 24 h").
+ * Memoised per zone: the scheduler asks for the same few days for thousands of subscriptions.
  */
-export function localInstant(day: string, time: string, zone: string): Date {
-  const key = `${day}T${time}|${zone}`;
-  let ms = sendAtCache.get(key);
-  if (ms === undefined) {
-    ms = DateTime.fromISO(`${day}T${time}`, { zone }).toMillis();
-    if (sendAtCache.size > 50_000) sendAtCache.clear();
-    sendAtCache.set(key, ms);
+export function localInstantMs(dayNumber: number, minutes: number, zone: string): number {
+  let byZone = instantCache.get(zone);
+  if (!byZone) {
+    byZone = new Map();
+    instantCache.set(zone, byZone);
   }
-  return new Date(ms);
+  const key = dayNumber * 1440 + minutes;
+  let ms = byZone.get(key);
+  if (ms === undefined) {
+    ms = DateTime.fromObject(
+      { year: 1970, month: 1, day: 1, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+      { zone },
+    )
+      .plus({ days: dayNumber })
+      .toMillis();
+    if (byZone.size > 100_000) byZone.clear();
+    byZone.set(key, ms);
+  }
+  return ms;
+}
+
+/** The instant of `time` (HH:MM) local time on `day` in `zone`, DST-safe (see `localInstantMs`). */
+export function localInstant(day: string, time: string, zone: string): Date {
+  return new Date(localInstantMs(toDayNumber(day), toMinutes(time), zone));
 }
 
 const LOCALES: Record<Lang, string> = { nl: 'nl', en: 'en-GB' };

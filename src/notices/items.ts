@@ -3,7 +3,7 @@
 // Platform). Both become `DueItem`s with a calendar day in the notice time zone and a due instant.
 import type { Bilingual } from '../knowledge/schema.js';
 import type { ProjectRecord, Topic } from '../storage/storage.js';
-import { addDays, dayIn, localInstant } from './dates.js';
+import { addDays, dayIn, localInstant, toDayNumber } from './dates.js';
 import type { CallDeadline } from './deadlines.js';
 
 /** Calendar days after the end date within which the final report is due, unless the grant agreement says otherwise. */
@@ -19,8 +19,9 @@ export interface DueItem {
   key: string;
   topic: Topic;
   title: Bilingual;
-  /** The due day in the notice time zone. */
+  /** The due day in the notice time zone, and as a day number (see `toDayNumber`). */
   day: string;
+  dayNumber: number;
   /** The published time and zone of a call deadline; milestones are due by the end of their day. */
   time: { time: string; timezone: string } | undefined;
   dueAt: Date;
@@ -39,6 +40,7 @@ export function callItem(deadline: CallDeadline, zone: string): DueItem {
     topic: 'calls',
     title: deadline.title,
     day,
+    dayNumber: toDayNumber(day),
     time: { time: deadline.time, timezone: deadline.timezone },
     dueAt: deadline.dueAt,
     entry: deadline.entry,
@@ -80,6 +82,13 @@ export function finalReportDay(project: ProjectRecord): string {
   return project.finalReport ?? addDays(project.end, FINAL_REPORT_DAYS);
 }
 
+/** The day numbers of a project's milestones, cheaply, to skip projects with nothing near. */
+export function projectDayNumbers(project: ProjectRecord): number[] {
+  const days = [toDayNumber(project.start), toDayNumber(finalReportDay(project))];
+  if (project.interim) days.push(toDayNumber(project.interim));
+  return days;
+}
+
 /** The milestones of a project in date order; a milestone is due by the end of its day in `zone`. */
 export function projectItems(project: ProjectRecord, zone: string): DueItem[] {
   const finalDay = finalReportDay(project);
@@ -98,6 +107,7 @@ export function projectItems(project: ProjectRecord, zone: string): DueItem[] {
       topic: 'project',
       title: MILESTONES[milestone].title,
       day,
+      dayNumber: toDayNumber(day),
       time: undefined,
       dueAt: localInstant(addDays(day, 1), '00:00', zone),
       entry: MILESTONES[milestone].entry,

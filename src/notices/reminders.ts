@@ -4,8 +4,8 @@
 // whose time has come, unless the outbox already has it or the item is past.
 import type { ActiveSubscription, NoticeKey } from '../storage/storage.js';
 import { toNoticeKeyString } from '../storage/storage.js';
-import { addDays, dayIn, daysBetween, localInstant } from './dates.js';
-import { projectItems, type DueItem } from './items.js';
+import { addDays, dayIn, localInstant, localInstantMs, toDayNumber, toMinutes } from './dates.js';
+import { projectDayNumbers, projectItems, type DueItem } from './items.js';
 
 /** Longest reminder a channel may set, in days. */
 export const MAX_REMINDER_DAYS = 365;
@@ -52,41 +52,54 @@ export interface FindDueOptions {
 /**
  * The notices due at `now`. Per subscription and item only the most recent reminder whose time has come
  * counts: when the service was down through two reminders, the channel gets the later one, late, and not
- * both. Reminders planned before the subscription began are not sent, and nothing is sent once the item is due.
+ * both. Reminders planned before the subscription began are not sent, and nothing is sent once the item is
+ * due. This runs every tick over every subscription, so it works on day numbers and skips items that are
+ * not within a channel's reminder window before doing anything else.
  */
 export function findDueNotices(options: FindDueOptions): DueNotice[] {
   const { subscriptions, outboxKeys, zone, now } = options;
   const nowMs = now.getTime();
-  const today = dayIn(now, zone);
-  const horizon = addDays(today, MAX_REMINDER_DAYS);
-  const calls = options.calls.filter((item) => item.dueAt.getTime() > nowMs && item.day <= horizon);
+  const today = toDayNumber(dayIn(now, zone));
+  // Yesterday's items may still be due today (a milestone is due by the end of its day).
+  const calls = options.calls.filter((item) => item.dueAt.getTime() > nowMs && item.dayNumber - MAX_REMINDER_DAYS <= today);
   const due: DueNotice[] = [];
 
   for (const subscription of subscriptions) {
     const { channel } = subscription;
-    const items = subscription.topic === 'calls' ? calls : subscription.project ? projectItems(subscription.project, zone) : [];
+    const window = Math.max(0, ...channel.reminderDays);
+    const near = (dayNumber: number): boolean => dayNumber >= today - 1 && dayNumber - window <= today;
+    let items: readonly DueItem[];
+    if (subscription.topic === 'calls') items = calls;
+    else if (subscription.project && projectDayNumbers(subscription.project).some(near)) items = projectItems(subscription.project, zone);
+    else continue;
+
     const sinceMs = subscription.since.getTime();
+    const minutes = toMinutes(channel.reminderTime);
     for (const item of items) {
-      if (item.dueAt.getTime() <= nowMs || item.day > horizon) continue;
-      let chosen: PlannedNotice | undefined;
-      // Smallest reminder whose time has come = the most recent one.
+      const dueMs = item.dueAt.getTime();
+      if (dueMs <= nowMs || !near(item.dayNumber)) continue;
+      let chosenDays = -1;
+      let chosenMs = 0;
+      // The smallest reminder whose time has come is the most recent one.
       for (const days of channel.reminderDays) {
-        const sendAt = localInstant(addDays(item.day, -days), channel.reminderTime, zone);
-        const sendMs = sendAt.getTime();
-        if (sendMs > nowMs || sendMs < sinceMs || sendMs >= item.dueAt.getTime()) continue;
-        if (!chosen || days < chosen.reminderDays) chosen = { reminderDays: days, sendAt };
+        const sendMs = localInstantMs(item.dayNumber - days, minutes, zone);
+        if (sendMs > nowMs || sendMs < sinceMs || sendMs >= dueMs) continue;
+        if (chosenDays < 0 || days < chosenDays) {
+          chosenDays = days;
+          chosenMs = sendMs;
+        }
       }
-      if (!chosen) continue;
-      const key: NoticeKey = { subscriptionId: subscription.id, deadlineKey: item.key, reminderDays: chosen.reminderDays };
+      if (chosenDays < 0) continue;
+      const key: NoticeKey = { subscriptionId: subscription.id, deadlineKey: item.key, reminderDays: chosenDays };
       if (outboxKeys.has(toNoticeKeyString(key))) continue;
       due.push({
         key,
         subscription,
         item,
-        reminderDays: chosen.reminderDays,
-        sendAt: chosen.sendAt,
-        daysLeft: daysBetween(today, item.day),
-        late: nowMs - chosen.sendAt.getTime() > LATE_AFTER_MS,
+        reminderDays: chosenDays,
+        sendAt: new Date(chosenMs),
+        daysLeft: item.dayNumber - today,
+        late: nowMs - chosenMs > LATE_AFTER_MS,
       });
     }
   }

@@ -75,7 +75,9 @@ export interface NoticePreview {
 export interface NoticeScheduler {
   /** One pass: stale claims, due retries, then new notices. */
   tick(): Promise<TickReport>;
-  /** The notices a tick at `now` would send, without changing anything. */
+  /** The search of one tick: the new notices due at `now` for the configured platforms (reads only). */
+  findDue(now: Date): Promise<DueNotice[]>;
+  /** The notices a tick at `now` would send, retries included, without changing anything. */
   preview(now: Date): Promise<NoticePreview[]>;
   start(): void;
   stop(): Promise<void>;
@@ -265,6 +267,7 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
 
   return {
     tick,
+    findDue,
     async preview(now) {
       const due = await findDue(now);
       const retries = (await storage.listOutbox({ status: 'retry' })).filter((row) => (row.nextAttemptAt?.getTime() ?? 0) <= now.getTime());

@@ -59,6 +59,7 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
 
       CREATE TABLE outbox (
+        seq             INTEGER PRIMARY KEY AUTOINCREMENT,
         subscription_id TEXT NOT NULL,
         deadline_key    TEXT NOT NULL,
         reminder_days   INTEGER NOT NULL,
@@ -76,11 +77,29 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at      INTEGER NOT NULL,
         updated_at      INTEGER NOT NULL,
         sent_at         INTEGER,
-        PRIMARY KEY (subscription_id, deadline_key, reminder_days)
-      ) WITHOUT ROWID;
+        UNIQUE (subscription_id, deadline_key, reminder_days)
+      );
 
       CREATE INDEX outbox_by_due ON outbox (due_at);
       CREATE INDEX outbox_by_status ON outbox (status, next_attempt_at);
+
+      -- Every change to a channel, its subscriptions or its project, by any connection, so that a
+      -- scheduler re-reads only the channels that changed since its last tick.
+      CREATE TABLE channel_changes (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform   TEXT NOT NULL,
+        channel_id TEXT NOT NULL
+      );
+      ${['channels', 'subscriptions', 'projects']
+        .flatMap((table) => [
+          `CREATE TRIGGER ${table}_inserted AFTER INSERT ON ${table} BEGIN
+             INSERT INTO channel_changes (platform, channel_id) VALUES (NEW.platform, NEW.channel_id); END;`,
+          `CREATE TRIGGER ${table}_updated AFTER UPDATE ON ${table} BEGIN
+             INSERT INTO channel_changes (platform, channel_id) VALUES (NEW.platform, NEW.channel_id); END;`,
+          `CREATE TRIGGER ${table}_deleted AFTER DELETE ON ${table} BEGIN
+             INSERT INTO channel_changes (platform, channel_id) VALUES (OLD.platform, OLD.channel_id); END;`,
+        ])
+        .join('\n')}
     `,
   },
 ];

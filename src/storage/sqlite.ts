@@ -5,8 +5,9 @@
 import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Lang } from '../knowledge/schema.js';
+import type { Platform } from '../input.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { ACTIVE_SELECT, num, toChannel, toOutbox, toProject, type Row } from './sqlite-rows.js';
 import {
   DEFAULT_CHANNEL_SETTINGS,
   StorageError,
@@ -15,11 +16,8 @@ import {
   type ChannelRecord,
   type ChannelRef,
   type ClaimHolder,
-  type NoticeClaim,
   type NoticeKey,
-  type OutboxRecord,
   type OutboxStatus,
-  type ProjectRecord,
   type Storage,
   type SubscriptionRecord,
   type Topic,
@@ -34,57 +32,6 @@ export interface SqliteStorageOptions {
   /** Milliseconds to wait for another connection's write lock. */
   busyTimeoutMs?: number;
   migrations?: readonly Migration[];
-}
-
-type Row = Record<string, unknown>;
-
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value));
-const date = (value: unknown): Date | undefined => (value === null || value === undefined ? undefined : new Date(num(value)));
-
-function toChannel(row: Row): ChannelRecord {
-  return {
-    platform: row.platform as ChannelRecord['platform'],
-    channelId: String(row.channel_id),
-    lang: row.lang as Lang,
-    reminderDays: String(row.reminder_days)
-      .split(',')
-      .filter((part) => part !== '')
-      .map(Number),
-    reminderTime: String(row.reminder_time),
-    status: row.status as ChannelRecord['status'],
-    statusReason: str(row.status_reason),
-  };
-}
-
-function toProject(row: Row): ProjectRecord {
-  return {
-    name: str(row.name),
-    start: String(row.start_date),
-    end: String(row.end_date),
-    interim: str(row.interim_date),
-    finalReport: str(row.final_date),
-  };
-}
-
-function toOutbox(row: Row): OutboxRecord {
-  return {
-    subscriptionId: String(row.subscription_id),
-    deadlineKey: String(row.deadline_key),
-    reminderDays: num(row.reminder_days),
-    platform: row.platform as OutboxRecord['platform'],
-    channelId: String(row.channel_id),
-    deadlineId: String(row.deadline_id),
-    dueAt: new Date(num(row.due_at)),
-    sendAt: new Date(num(row.send_at)),
-    status: row.status as OutboxStatus,
-    owner: str(row.owner),
-    leaseUntil: date(row.lease_until),
-    attempts: num(row.attempts),
-    nextAttemptAt: date(row.next_attempt_at),
-    lastError: str(row.last_error),
-    sentAt: date(row.sent_at),
-  };
 }
 
 /** Applies the migrations that are newer than the file's `user_version`, each in its own transaction. */
@@ -160,13 +107,12 @@ export function createSqliteStorage(db: Database.Database): Storage {
     ),
     unsubscribe: db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ? AND topic = ?'),
     listSubscriptions: db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ? ORDER BY topic'),
-    active: db.prepare(
-      `SELECT s.id, s.topic, s.since, c.*, p.name, p.start_date, p.end_date, p.interim_date, p.final_date
-       FROM subscriptions s
-       JOIN channels c ON c.platform = s.platform AND c.channel_id = s.channel_id
-       LEFT JOIN projects p ON p.platform = s.platform AND p.channel_id = s.channel_id
-       WHERE c.status = 'active'`,
-    ),
+    active: db.prepare(`${ACTIVE_SELECT} WHERE c.status = 'active'`).raw(true),
+    activeOf: db.prepare(`${ACTIVE_SELECT} WHERE c.status = 'active' AND s.platform = ? AND s.channel_id = ?`).raw(true),
+    lastChange: db.prepare('SELECT coalesce(max(seq), 0) FROM channel_changes').pluck(),
+    changedSince: db.prepare('SELECT DISTINCT platform, channel_id FROM channel_changes WHERE seq > ?').raw(true),
+    lastOutbox: db.prepare('SELECT coalesce(max(seq), 0) FROM outbox').pluck(),
+    outboxSince: db.prepare('SELECT subscription_id, deadline_key, reminder_days FROM outbox WHERE seq > ?').raw(true),
     getProject: db.prepare('SELECT * FROM projects WHERE platform = ? AND channel_id = ?'),
     saveProject: db.prepare(
       `INSERT INTO projects (platform, channel_id, name, start_date, end_date, interim_date, final_date, updated_at)
@@ -191,9 +137,7 @@ export function createSqliteStorage(db: Database.Database): Storage {
     ),
     claimRetries: db.prepare(
       `UPDATE outbox SET status = 'claimed', owner = @owner, lease_until = @leaseUntil, updated_at = @now
-       WHERE (subscription_id, deadline_key, reminder_days) IN (
-         SELECT subscription_id, deadline_key, reminder_days FROM outbox
-         WHERE status = 'retry' AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit)
+       WHERE seq IN (SELECT seq FROM outbox WHERE status = 'retry' AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit)
          AND status = 'retry'
        RETURNING *`,
     ),
@@ -246,6 +190,34 @@ export function createSqliteStorage(db: Database.Database): Storage {
     });
   };
 
+  // What the scheduler reads every tick is kept in memory and brought up to date from the change logs
+  // (`channel_changes`, the outbox's `seq`), which every connection writes: a second replica's changes
+  // are seen as well as this one's, and only what changed is read again.
+  let active: { seen: number; list: ActiveSubscription[] } | undefined;
+  let outbox: { seen: number; keys: Set<string> } | undefined;
+
+  const toActive = (rows: unknown[][]): ActiveSubscription[] => {
+    const channels = new Map<string, ChannelRecord>();
+    return rows.map((row): ActiveSubscription => {
+      const [id, platform, channelId, topic, since, lang, reminderDays, reminderTime, name, start, end, interim, finalReport] = row;
+      const channelKey = `${String(platform)}:${String(channelId)}`;
+      let channel = channels.get(channelKey);
+      if (!channel) {
+        channel = toChannel({ platform, channel_id: channelId, lang, reminder_days: reminderDays, reminder_time: reminderTime, status: 'active', status_reason: null });
+        channels.set(channelKey, channel);
+      }
+      return {
+        id: String(id),
+        platform: channel.platform,
+        channelId: channel.channelId,
+        topic: topic as Topic,
+        since: new Date(num(since)),
+        channel,
+        project: start === null ? undefined : toProject({ name, start_date: start, end_date: end, interim_date: interim, final_date: finalReport }),
+      };
+    });
+  };
+
   const saveSettings = db.transaction((ref: ChannelRef, settings: Parameters<Storage['saveChannelSettings']>[1], now: Date): ChannelRecord => {
     ensureChannel(ref, now);
     const current = toChannel(q.getChannel.get(...refArgs(ref)) as Row);
@@ -295,18 +267,17 @@ export function createSqliteStorage(db: Database.Database): Storage {
       );
     },
     async activeSubscriptions() {
-      return (q.active.all() as Row[]).map((row): ActiveSubscription => {
-        const channel = toChannel(row);
-        return {
-          id: String(row.id),
-          platform: channel.platform,
-          channelId: channel.channelId,
-          topic: row.topic as Topic,
-          since: new Date(num(row.since)),
-          channel,
-          project: row.start_date === null ? undefined : toProject(row),
-        };
-      });
+      const latest = Number(q.lastChange.get());
+      if (!active) {
+        active = { seen: latest, list: toActive(q.active.all() as unknown[][]) };
+      } else if (latest > active.seen) {
+        const changed = q.changedSince.all(active.seen) as Array<[Platform, string]>;
+        const keys = new Set(changed.map(([platform, channelId]) => `${platform}:${channelId}`));
+        const list = active.list.filter((sub) => !keys.has(`${sub.platform}:${sub.channelId}`));
+        for (const [platform, channelId] of changed) list.push(...toActive(q.activeOf.all(platform, channelId) as unknown[][]));
+        active = { seen: latest, list };
+      }
+      return active.list;
     },
 
     async getProject(ref) {
@@ -329,11 +300,16 @@ export function createSqliteStorage(db: Database.Database): Storage {
     },
 
     async outboxKeys(dueAfter) {
-      const keys = new Set<string>();
-      for (const [subscriptionId, deadlineKey, reminderDays] of q.outboxKeys.all(dueAfter.getTime()) as Array<[string, string, number]>) {
-        keys.add(toNoticeKeyString({ subscriptionId, deadlineKey, reminderDays }));
+      // Once read, only rows added since (by any connection) are read again; the set may therefore also
+      // hold keys of deadlines that passed since, which no search asks for.
+      const latest = Number(q.lastOutbox.get());
+      const rows = !outbox ? q.outboxKeys.all(dueAfter.getTime()) : latest > outbox.seen ? q.outboxSince.all(outbox.seen) : [];
+      outbox ??= { seen: latest, keys: new Set<string>() };
+      for (const [subscriptionId, deadlineKey, reminderDays] of rows as Array<[string, string, number]>) {
+        outbox.keys.add(toNoticeKeyString({ subscriptionId, deadlineKey, reminderDays }));
       }
-      return keys;
+      outbox.seen = latest;
+      return outbox.keys;
     },
     async claimNotice(claim, holder, leaseMs) {
       const now = holder.now.getTime();
@@ -348,6 +324,7 @@ export function createSqliteStorage(db: Database.Database): Storage {
         leaseUntil: now + leaseMs,
         now,
       });
+      if (result.changes === 1) outbox?.keys.add(toNoticeKeyString(claim));
       return result.changes === 1;
     },
     async claimRetries(holder, leaseMs, limit) {

@@ -134,8 +134,8 @@ export interface Storage {
   /** Removes the topics; returns how many subscriptions were removed. */
   unsubscribe(ref: ChannelRef, topics: readonly Topic[]): Promise<number>;
   listSubscriptions(ref: ChannelRef): Promise<SubscriptionRecord[]>;
-  /** Every subscription of an active channel, with its channel and project. */
-  activeSubscriptions(): Promise<ActiveSubscription[]>;
+  /** Every subscription of an active channel, with its channel and project; shared, not to be changed. */
+  activeSubscriptions(): Promise<readonly ActiveSubscription[]>;
 
   getProject(ref: ChannelRef): Promise<ProjectRecord | undefined>;
   saveProject(ref: ChannelRef, project: ProjectRecord, now: Date): Promise<void>;
@@ -145,8 +145,8 @@ export interface Storage {
   saveConversationReference(ref: ChannelRef, reference: unknown, now: Date): Promise<void>;
   getConversationReference(ref: ChannelRef): Promise<unknown>;
 
-  /** The keys of every outbox row whose deadline is after `dueAfter`, whatever its status. */
-  outboxKeys(dueAfter: Date): Promise<Set<string>>;
+  /** The keys of (at least) every outbox row whose deadline is after `dueAfter`, whatever its status; shared, read-only. */
+  outboxKeys(dueAfter: Date): Promise<ReadonlySet<string>>;
   /** Inserts the claim unless the notice is already in the outbox; true when this caller now owns it. */
   claimNotice(claim: NoticeClaim, holder: ClaimHolder, leaseMs: number): Promise<boolean>;
   /** Claims rows in `retry` whose time has come (at most `limit`), for this owner. */

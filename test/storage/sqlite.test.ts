@@ -76,7 +76,7 @@ describe('the SQLite storage', () => {
 
     const subs = await storage.activeSubscriptions();
     expect(subs.map((s) => [s.id, s.since.toISOString(), s.channel.lang, s.channel.reminderDays, s.project?.name])).toEqual([
-      ['slack:C1:calls', '2026-11-01T10:00:00.000Z', 'en', [14, 3], 'Groen'],
+      ['slack:C1:calls', '2026-11-01T10:00:00.000Z', 'en', [14, 3], undefined],
       ['slack:C1:project', '2026-11-20T10:00:00.000Z', 'en', [14, 3], 'Groen'],
     ]);
     expect(await storage.getConversationReference({ platform: 'teams', channelId: '19:abc' })).toEqual({ serviceUrl: 'https://smba.example/', conversation: { id: '19:abc' } });
@@ -88,6 +88,34 @@ describe('the SQLite storage', () => {
     expect((await storage.getChannel(ref))?.status).toBe('gone');
     await storage.markChannelActive(ref, at('2026-11-22T10:00:00Z'));
     expect((await storage.activeSubscriptions()).length).toBe(1);
+  });
+
+  it('sees subscription changes made through another connection to the same file', async () => {
+    const { storage: first, dir } = open();
+    const second = openSqliteStorage(dir);
+    cleanups.push(() => second.close());
+    expect(await first.activeSubscriptions()).toEqual([]);
+    await second.subscribe(ref, ['calls'], at('2026-11-26T10:00:00Z'));
+    expect((await first.activeSubscriptions()).map((s) => s.id)).toEqual(['slack:C1:calls']);
+    await second.saveChannelSettings(ref, { reminderDays: [2] }, at('2026-11-26T10:00:00Z'));
+    expect((await first.activeSubscriptions())[0]?.channel.reminderDays).toEqual([2]);
+    await first.unsubscribe(ref, ['calls']);
+    expect(await first.activeSubscriptions()).toEqual([]);
+  });
+
+  it('re-reads only the changed channel after a change through the same connection', async () => {
+    const { storage } = open();
+    const other = { platform: 'teams' as const, channelId: '19:b' };
+    await storage.subscribe(ref, ['calls', 'project'], at('2026-11-26T10:00:00Z'));
+    await storage.subscribe(other, ['calls'], at('2026-11-26T10:00:00Z'));
+    expect((await storage.activeSubscriptions()).length).toBe(3);
+    await storage.saveChannelSettings(other, { reminderTime: '08:00' }, at('2026-11-26T11:00:00Z'));
+    await storage.unsubscribe(ref, ['project']);
+    const list = await storage.activeSubscriptions();
+    expect(list.map((s) => [s.id, s.channel.reminderTime]).sort()).toEqual([
+      ['slack:C1:calls', '09:00'],
+      ['teams:19:b:calls', '08:00'],
+    ]);
   });
 
   it('lets exactly one of two connections to one file claim a notice', async () => {

@@ -1,0 +1,67 @@
+// Row mapping for the SQLite storage: database rows (snake_case, epoch milliseconds) to the storage
+// records of src/storage/storage.ts.
+import type { Lang } from '../knowledge/schema.js';
+import type { ChannelRecord, OutboxRecord, OutboxStatus, ProjectRecord } from './storage.js';
+
+/** A row as better-sqlite3 returns it. */
+export type Row = Record<string, unknown>;
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+export const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value));
+const date = (value: unknown): Date | undefined => (value === null || value === undefined ? undefined : new Date(num(value)));
+
+/** A `channels` row. */
+export function toChannel(row: Row): ChannelRecord {
+  return {
+    platform: row.platform as ChannelRecord['platform'],
+    channelId: String(row.channel_id),
+    lang: row.lang as Lang,
+    reminderDays: String(row.reminder_days)
+      .split(',')
+      .filter((part) => part !== '')
+      .map(Number),
+    reminderTime: String(row.reminder_time),
+    status: row.status as ChannelRecord['status'],
+    statusReason: str(row.status_reason),
+  };
+}
+
+/** A `projects` row. */
+export function toProject(row: Row): ProjectRecord {
+  return {
+    name: str(row.name),
+    start: String(row.start_date),
+    end: String(row.end_date),
+    interim: str(row.interim_date),
+    finalReport: str(row.final_date),
+  };
+}
+
+/** An `outbox` row. */
+export function toOutbox(row: Row): OutboxRecord {
+  return {
+    subscriptionId: String(row.subscription_id),
+    deadlineKey: String(row.deadline_key),
+    reminderDays: num(row.reminder_days),
+    platform: row.platform as OutboxRecord['platform'],
+    channelId: String(row.channel_id),
+    deadlineId: String(row.deadline_id),
+    dueAt: new Date(num(row.due_at)),
+    sendAt: new Date(num(row.send_at)),
+    status: row.status as OutboxStatus,
+    owner: str(row.owner),
+    leaseUntil: date(row.lease_until),
+    attempts: num(row.attempts),
+    nextAttemptAt: date(row.next_attempt_at),
+    lastError: str(row.last_error),
+    sentAt: date(row.sent_at),
+  };
+}
+
+/** Subscriptions with their channel settings and (for `project`) the project, as raw rows. */
+export const ACTIVE_SELECT = `
+  SELECT s.id, s.platform, s.channel_id, s.topic, s.since, c.lang, c.reminder_days, c.reminder_time,
+    p.name, p.start_date, p.end_date, p.interim_date, p.final_date
+  FROM subscriptions s
+  JOIN channels c ON c.platform = s.platform AND c.channel_id = s.channel_id
+  LEFT JOIN projects p ON s.topic = 'project' AND p.platform = s.platform AND p.channel_id = s.channel_id`;
