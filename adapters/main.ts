@@ -1,9 +1,13 @@
-// `npm start`: the service. Reads the config once, loads the knowledge (refusing to start when it is
-// invalid), mounts the adapters that are configured on one HTTP server, and shuts down gracefully.
+// `npm start`: the service. Reads the config once, opens the database in DATA_DIR, loads the knowledge
+// (refusing to start when it is invalid), mounts the adapters that are configured on one HTTP server, runs
+// the notice scheduler, and shuts down gracefully.
 import { ConfigError, loadConfig, type Config } from '../src/config.js';
 import { createCore, type Core } from '../src/core.js';
 import { KnowledgeError } from '../src/knowledge/load.js';
 import { createLogger, type Logger } from '../src/logger.js';
+import { openSqliteStorage } from '../src/storage/sqlite.js';
+import type { Storage } from '../src/storage/storage.js';
+import { startNotices } from './notices.js';
 import { createServiceHost, type SurfaceAdapter } from './server.js';
 
 /** The adapters that this config turns on, and a line for each one that is off. */
@@ -27,9 +31,18 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  let storage: Storage;
+  try {
+    storage = openSqliteStorage(config.dataDir);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    logger.fatal({ dataDir: config.dataDir, err: error }, 'cannot open the database in DATA_DIR');
+    process.stderr.write(`Cannot open the database in DATA_DIR (${config.dataDir}): ${reason}\n`);
+    process.exit(1);
+  }
   let core: Core;
   try {
-    core = createCore({ knowledgeDir: config.knowledgeDir });
+    core = createCore({ knowledgeDir: config.knowledgeDir, storage, noticeTimezone: config.noticeTimezone });
   } catch (error) {
     if (error instanceof KnowledgeError) {
       logger.fatal({ code: error.code, problems: error.problems }, 'knowledge is invalid; fix it and start again (npm run kb:check lists the problems)');
@@ -49,6 +62,7 @@ async function main(): Promise<void> {
   logger.info({ port, adapters: adapters.map((a) => a.name), entries: core.knowledge.entries.length }, 'service started');
   for (const line of off) logger.info(`adapter off: ${line}`);
   if (adapters.length === 0) logger.info('no chat platform is configured; chat locally with `npm run chat` or `npm run ask -- "your question"`');
+  const notices = startNotices(config, core, storage, logger);
 
   let stopping = false;
   const shutdown = (signal: string): void => {
@@ -57,8 +71,10 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    host
-      .close()
+    notices
+      .stop()
+      .then(() => host.close())
+      .then(() => storage.close())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
