@@ -195,7 +195,7 @@ export function createMatcher(knowledge: Knowledge): Matcher {
     },
     match(text, limit = 5) {
       const tokens: Array<{ token: string; quality: number }> = [];
-      for (const token of toTokens(text)) {
+      for (const token of joinSplitCompounds(toTokens(text), vocabulary)) {
         if (known(token) || token.length < MIN_FUZZY_LENGTH || /\d/.test(token)) {
           tokens.push({ token, quality: 1 });
           continue;
@@ -263,6 +263,21 @@ function toTerms(
     out.set(term, Math.max(out.get(term) ?? 0, quality));
   }
   return [...out.entries()].map(([term, quality]) => ({ term, quality }));
+}
+
+/** Joins two words that the knowledge writes as one (`stappen plan` → `stappenplan`, `time sheets`). */
+function joinSplitCompounds(tokens: string[], vocabulary: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const joined = `${tokens[i]}${tokens[i + 1] ?? ''}`;
+    if (i + 1 < tokens.length && joined.length >= 7 && vocabulary.has(joined)) {
+      out.push(joined);
+      i++;
+    } else {
+      out.push(tokens[i] ?? '');
+    }
+  }
+  return out;
 }
 
 /** Splits a Dutch compound such as `projectresultaten` into two known words, if it is one. */
