@@ -20,6 +20,7 @@ import type { Conversation } from '../../src/input.js';
 import type { Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply.js';
 import { readBody, type SurfaceAdapter } from '../server.js';
+import { CachingBotFrameworkAuthentication } from './auth.js';
 import { createConnectorRetryPolicy, DEFAULT_CONNECTOR_RETRY, installConnectorRetry, toTeamsConnectorError, type ConnectorRetryOptions } from './connector.js';
 import { searchTeams } from './extension.js';
 import { parseTeamsActivity, toConversation, toLang } from './inbound.js';
@@ -134,19 +135,15 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const { config, assistant, onConversation } = options;
   const logger = options.logger.child({ adapter: 'teams' });
   const authEnabled = Boolean(config.appId);
-  const auth = new ConfigurationBotFrameworkAuthentication(toAuthOptions(config, options.openIdMetadataUrl), options.credentialsFactory);
-  const adapter = new TeamsCloudAdapter(auth);
+  const auth = new CachingBotFrameworkAuthentication(toAuthOptions(config, options.openIdMetadataUrl), options.credentialsFactory);
   const retryPolicy = createConnectorRetryPolicy({ ...DEFAULT_CONNECTOR_RETRY, ...options.retry }, logger);
-  if (!authEnabled) logger.warn('MicrosoftAppId is not set: Teams runs without auth, for the Bot Framework Emulator on this machine only');
-
-  let warnedAboutRetry = false;
-  adapter.use(async (context, next) => {
-    if (!installConnectorRetry(context.turnState.get(adapter.ConnectorClientKey), retryPolicy) && !warnedAboutRetry) {
-      warnedAboutRetry = true;
+  auth.onConnectorClient = (client) => {
+    if (!installConnectorRetry(client, retryPolicy)) {
       logger.warn({ code: 'TEAMS_RETRY_POLICY_NOT_INSTALLED' }, 'connector client has an unexpected shape; the SDK default retries apply');
     }
-    await next();
-  });
+  };
+  const adapter = new TeamsCloudAdapter(auth);
+  if (!authEnabled) logger.warn('MicrosoftAppId is not set: Teams runs without auth, for the Bot Framework Emulator on this machine only');
 
   adapter.onTurnError = async (context, error) => {
     const activity = context.activity;

@@ -2,6 +2,7 @@
 // retry rules and error codes.
 import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
+import { CachingBotFrameworkAuthentication } from '../../../adapters/teams/auth.js';
 import { backoffMs, isRetriedStatus, retryAfterMs, toTeamsConnectorError } from '../../../adapters/teams/connector.js';
 import { parseTeamsActivity, stripBotMention, toLang } from '../../../adapters/teams/inbound.js';
 import { BOT, cardClickActivity, installActivity, membersAddedActivity, messageActivity, searchActivity } from './activities.js';
@@ -131,5 +132,22 @@ describe('connector retry rules', () => {
 
   it('leaves errors that are not from the connector alone', () => {
     expect(toTeamsConnectorError(new TypeError('bug'))).toBeUndefined();
+  });
+});
+
+describe('CachingBotFrameworkAuthentication', () => {
+  it('creates one connector client per service URL and audience and reuses it across turns', async () => {
+    const auth = new CachingBotFrameworkAuthentication({});
+    const created: unknown[] = [];
+    auth.onConnectorClient = (client) => void created.push(client);
+    type Identity = Parameters<CachingBotFrameworkAuthentication['createConnectorFactory']>[0];
+    const identity = { claims: [], isAuthenticated: false, getClaimValue: () => null } as unknown as Identity;
+    const first = await auth.createConnectorFactory(identity).create('http://127.0.0.1:9/', undefined);
+    const again = await auth.createConnectorFactory(identity).create('http://127.0.0.1:9/', undefined);
+    const other = await auth.createConnectorFactory(identity).create('http://127.0.0.1:10/', undefined);
+    expect(again).toBe(first);
+    expect(other).not.toBe(first);
+    expect(created).toEqual([first, other]);
+    expect(await auth.createUserTokenClient(identity)).toBe(await auth.createUserTokenClient(identity));
   });
 });
