@@ -137,6 +137,20 @@ describe('renderTeamsMessage', () => {
     },
   );
 
+  it('renders every entry, phase and command of the real knowledge in both languages in full', async () => {
+    const knowledge = loadKnowledge('knowledge');
+    const real = createAssistant({ knowledge });
+    const actions = ['cmd:help', 'cmd:roadmap', 'cmd:tools', ...knowledge.phases.map((p) => `phase:${p.id}`), ...knowledge.entries.map((e) => `entry:${e.id}`)];
+    for (const lang of ['nl', 'en'] as const) {
+      for (const action of actions) {
+        const reply = await real.handle({ action, lang, conversation });
+        expect(reply.kind, action).not.toBe('message');
+        // The full card fits: nothing was left out to meet the payload limit.
+        checkMessage(reply);
+      }
+    }
+  });
+
   it('puts follow-ups beyond five into the body so none is hidden', () => {
     const card = renderTeamsMessage(SAMPLES['not-found']).attachments[0].content;
     expect(card.actions).toHaveLength(5);
