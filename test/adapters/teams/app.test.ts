@@ -246,6 +246,37 @@ class FixedTokenCredentials extends ConfigurationServiceClientCredentialFactory 
 }
 type ServiceClientCredentials = Awaited<ReturnType<ConfigurationServiceClientCredentialFactory['createCredentials']>>;
 
+describe('Teams adapter when a turn fails', () => {
+  it('logs the error once and tells the user one friendly line, without the details', async () => {
+    const fake = await startFakeBotConnector();
+    const lines: Array<{ code?: string; msg?: string }> = [];
+    const logs = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()) as { code?: string; msg?: string });
+        done();
+      },
+    });
+    // A real assistant whose one skill breaks, as a bug in a skill would.
+    const broken = createAssistant({
+      knowledge: loadKnowledge('test/fixtures/knowledge'),
+      skills: [{ name: 'broken', handle: () => { throw new Error('secret internal detail'); } }],
+    });
+    const adapter = createTeamsAdapter({ config: NO_AUTH, assistant: broken, logger: createLogger('error', logs) });
+    const host = createServiceHost({ adapters: [adapter], logger });
+    const port = await host.listen(0, '127.0.0.1');
+    try {
+      const { status } = await post(`http://127.0.0.1:${port}/api/messages`, { ...messageActivity(fake.url, 'personal', 'hoe vind ik een partner'), locale: 'en-GB' });
+      expect(status).toBe(200);
+      expect(fake.activities.map((a) => a.activity.text)).toEqual(['Something went wrong on my side. Please try again in a few minutes.']);
+      expect(JSON.stringify(fake.activities)).not.toContain('secret internal detail');
+      expect(lines.map((line) => line.code)).toEqual(['TEAMS_TURN_FAILED']);
+    } finally {
+      await host.close();
+      await fake.close();
+    }
+  });
+});
+
 describe('Teams adapter with an app id (auth on)', () => {
   const config: TeamsConfig = { ...NO_AUTH, appId: APP_ID, appPassword: 'not-a-real-secret' };
   let fake: FakeBotConnector;
