@@ -10,7 +10,6 @@ import {
   ConfigurationBotFrameworkAuthentication,
   TurnContext,
   type Activity,
-  type ConfigurationBotFrameworkAuthenticationOptions,
   type ConversationReference,
   type InvokeResponse,
 } from 'botbuilder';
@@ -20,7 +19,7 @@ import type { Conversation } from '../../src/input.js';
 import type { Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply.js';
 import { readBody, type SurfaceAdapter } from '../server.js';
-import { CachingBotFrameworkAuthentication } from './auth.js';
+import { CachingBotFrameworkAuthentication, isTokenRejection, toAuthOptions } from './auth.js';
 import { createConnectorRetryPolicy, DEFAULT_CONNECTOR_RETRY, installConnectorRetry, toTeamsConnectorError, type ConnectorRetryOptions } from './connector.js';
 import { searchTeams } from './extension.js';
 import { parseTeamsActivity, toConversation, toLang } from './inbound.js';
@@ -97,37 +96,6 @@ function isLoopbackUrl(url: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The SDK's AuthenticationError (status 401/403), and the JWT library's errors it lets through (bad signature, expired). */
-function isTokenRejection(error: unknown): boolean {
-  const e = error as { statusCode?: unknown; name?: unknown } | null;
-  return e?.statusCode === 401 || e?.statusCode === 403 || e?.name === 'JsonWebTokenError' || e?.name === 'TokenExpiredError' || e?.name === 'NotBeforeError';
-}
-
-function toAuthOptions(config: TeamsConfig, openIdMetadataUrl: string | undefined): ConfigurationBotFrameworkAuthenticationOptions {
-  const options: ConfigurationBotFrameworkAuthenticationOptions = {};
-  if (config.appId) {
-    options.MicrosoftAppId = config.appId;
-    options.MicrosoftAppType = config.appType;
-    if (config.appPassword) options.MicrosoftAppPassword = config.appPassword;
-    if (config.tenantId) options.MicrosoftAppTenantId = config.tenantId;
-  }
-  if (openIdMetadataUrl) {
-    // Setting one endpoint makes the SDK take every endpoint from these options: the rest are the
-    // public cloud's (botframework-connector's AuthenticationConstants).
-    Object.assign(options, {
-      ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
-      ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
-      ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
-      ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
-      ToChannelFromBotOAuthScope: 'https://api.botframework.com',
-      OAuthUrl: 'https://api.botframework.com',
-      CallerId: 'urn:botframework:azure',
-      ValidateAuthority: true,
-    });
-  }
-  return options;
 }
 
 /** Creates the Teams adapter; mount it on the service host. */

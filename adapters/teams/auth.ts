@@ -2,7 +2,8 @@
 // turns. Out of the box CloudAdapter builds a new connector client (HTTP pipeline, credentials, token
 // cache) and a new user-token client for every activity; here one client per service URL and audience
 // is reused, as the older BotFrameworkAdapter did, and the connector retry policy is installed once in it.
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { TeamsConfig } from '../../src/config.js';
 
 type Base = ConfigurationBotFrameworkAuthentication;
 type ConnectorFactory = ReturnType<Base['createConnectorFactory']>;
@@ -57,4 +58,36 @@ export class CachingBotFrameworkAuthentication extends ConfigurationBotFramework
     }
     return client;
   }
+}
+
+/** The SDK's AuthenticationError (status 401/403), and the JWT library's errors it lets through (bad signature, expired). */
+export function isTokenRejection(error: unknown): boolean {
+  const e = error as { statusCode?: unknown; name?: unknown } | null;
+  return e?.statusCode === 401 || e?.statusCode === 403 || e?.name === 'JsonWebTokenError' || e?.name === 'TokenExpiredError' || e?.name === 'NotBeforeError';
+}
+
+/** The SDK's settings from the config; `openIdMetadataUrl` points token checks at a local fake in tests. */
+export function toAuthOptions(config: TeamsConfig, openIdMetadataUrl: string | undefined): ConfigurationBotFrameworkAuthenticationOptions {
+  const options: ConfigurationBotFrameworkAuthenticationOptions = {};
+  if (config.appId) {
+    options.MicrosoftAppId = config.appId;
+    options.MicrosoftAppType = config.appType;
+    if (config.appPassword) options.MicrosoftAppPassword = config.appPassword;
+    if (config.tenantId) options.MicrosoftAppTenantId = config.tenantId;
+  }
+  if (openIdMetadataUrl) {
+    // Setting one endpoint makes the SDK take every endpoint from these options: the rest are the
+    // public cloud's (botframework-connector's AuthenticationConstants).
+    Object.assign(options, {
+      ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
+      ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+      ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+      ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+      OAuthUrl: 'https://api.botframework.com',
+      CallerId: 'urn:botframework:azure',
+      ValidateAuthority: true,
+    });
+  }
+  return options;
 }
