@@ -34,8 +34,10 @@ export interface TeamsAdapterOptions {
   config: TeamsConfig;
   assistant: Assistant;
   logger: Logger;
-  /** Called with the reference of every incoming conversation, for storage and later proactive sends. */
+  /** Called with the reference of every conversation the bot is used in, for storage and later proactive sends. */
   onConversation?: (reference: TeamsConversationReference, conversation: Conversation) => void | Promise<void>;
+  /** Called when the app is removed from a conversation; its stored reference is of no more use. */
+  onUninstall?: (reference: TeamsConversationReference, conversation: Conversation) => void | Promise<void>;
   /** Connector retry timing; tests shorten the waits. */
   retry?: Partial<ConnectorRetryOptions>;
   /** Where the token signing keys are published (OpenID metadata); overridden by tests only. */
@@ -100,7 +102,7 @@ function isLoopbackUrl(url: string): boolean {
 
 /** Creates the Teams adapter; mount it on the service host. */
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
-  const { config, assistant, onConversation } = options;
+  const { config, assistant } = options;
   const logger = options.logger.child({ adapter: 'teams' });
   const authEnabled = Boolean(config.appId);
   const auth = new CachingBotFrameworkAuthentication(toAuthOptions(config, options.openIdMetadataUrl), options.credentialsFactory);
@@ -131,18 +133,19 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     }
   };
 
-  const reportConversation = async (activity: Activity): Promise<void> => {
-    if (!onConversation) return;
+  const report = async (callback: TeamsAdapterOptions['onConversation'], activity: Activity): Promise<void> => {
+    if (!callback) return;
     try {
-      await onConversation(TurnContext.getConversationReference(activity), toConversation(activity));
+      await callback(TurnContext.getConversationReference(activity), toConversation(activity));
     } catch (error) {
-      logger.error({ err: error, code: 'TEAMS_CONVERSATION_CALLBACK_FAILED' }, 'onConversation failed');
+      logger.error({ err: error, code: 'TEAMS_CONVERSATION_CALLBACK_FAILED' }, 'conversation callback failed');
     }
   };
 
   const turn = async (context: TurnContext): Promise<void> => {
     const inbound = parseTeamsActivity(context.activity);
-    if (inbound.kind !== 'ignore') await reportConversation(context.activity);
+    if (inbound.kind === 'uninstall') await report(options.onUninstall, context.activity);
+    else if (inbound.kind !== 'ignore') await report(options.onConversation, context.activity);
     switch (inbound.kind) {
       case 'message': {
         const reply = await assistant.handle(inbound.input);
@@ -155,6 +158,9 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         await context.sendActivity(help.kind === 'help' ? renderTeamsWelcome(help) : renderTeamsMessage(help));
         return;
       }
+      case 'uninstall':
+        logger.info({ conversation: inbound.conversation.kind }, 'app removed from a conversation');
+        return;
       case 'search': {
         const body = await searchTeams(assistant, inbound);
         await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });

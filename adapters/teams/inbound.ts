@@ -1,5 +1,6 @@
 // Turns a Bot Framework activity from Teams into what the core and the adapter act on: a message or a
-// card click as a core Input, an installation (welcome card), a message-extension search, or nothing.
+// card click as a core Input, an installation (welcome card) or removal, a message-extension search, or
+// nothing.
 // In group chats and channels only messages that @mention the bot are answered; the mention is stripped.
 // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/channel-and-group-conversations
 import type { Activity } from 'botbuilder';
@@ -12,6 +13,7 @@ export const TEAMS_SEARCH_PARAMETER = 'searchQuery';
 export type TeamsInbound =
   | { kind: 'message'; input: Input }
   | { kind: 'install'; lang: Lang | undefined; conversation: Conversation }
+  | { kind: 'uninstall'; conversation: Conversation }
   | { kind: 'search'; query: string; lang: Lang | undefined; conversation: Conversation }
   | { kind: 'ignore'; reason: string };
 
@@ -99,6 +101,7 @@ export function parseTeamsActivity(activity: Partial<Activity>): TeamsInbound {
       return { kind: 'message', input: { text: stripBotMention(activity), ...(lang ? { lang } : {}), conversation } };
     }
     case 'installationUpdate': {
+      if (activity.action === 'remove') return { kind: 'uninstall', conversation };
       if (activity.action !== 'add') return { kind: 'ignore', reason: `installation ${activity.action ?? 'update'}` };
       if (conversation.kind === 'group') return { kind: 'ignore', reason: 'installed in a group chat' };
       return { kind: 'install', lang, conversation };

@@ -36,11 +36,13 @@ interface Started {
   adapter: TeamsAdapter;
   url: string;
   conversations: Array<{ reference: TeamsConversationReference; conversation: Conversation }>;
+  removed: Array<{ reference: TeamsConversationReference; conversation: Conversation }>;
   sleeps: number[];
 }
 
 async function start(config: TeamsConfig, fake: FakeBotConnector, extra: Partial<TeamsAdapterOptions> = {}): Promise<Started> {
   const conversations: Started['conversations'] = [];
+  const removed: Started['removed'] = [];
   const sleeps: number[] = [];
   const adapter = createTeamsAdapter({
     config,
@@ -48,12 +50,13 @@ async function start(config: TeamsConfig, fake: FakeBotConnector, extra: Partial
     logger,
     ...extra,
     onConversation: (reference, conversation) => void conversations.push({ reference, conversation }),
+    onUninstall: (reference, conversation) => void removed.push({ reference, conversation }),
     retry: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 },
     openIdMetadataUrl: fake.openIdMetadataUrl,
   });
   const host = createServiceHost({ adapters: [adapter], logger });
   const port = await host.listen(0, '127.0.0.1');
-  return { host, adapter, url: `http://127.0.0.1:${port}/api/messages`, conversations, sleeps };
+  return { host, adapter, url: `http://127.0.0.1:${port}/api/messages`, conversations, removed, sleeps };
 }
 
 async function post(url: string, activity: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
@@ -79,6 +82,7 @@ describe('Teams adapter without auth (Emulator mode)', () => {
   afterEach(() => {
     fake.reset();
     bot.conversations.length = 0;
+    bot.removed.length = 0;
     bot.sleeps.length = 0;
   });
   afterAll(async () => {
@@ -154,6 +158,7 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     await post(bot.url, membersAddedActivity(fake.url, 'channel', BOT.id));
     await post(bot.url, membersAddedActivity(fake.url, 'channel', '29:new-colleague'));
     expect(fake.attempts).toEqual([]);
+    expect(bot.removed.map((r) => r.reference.conversation?.id)).toEqual(['a:personal-conversation']);
   });
 
   it('answers a message-extension search in the invoke response, with answer cards and no connector call', async () => {

@@ -55,7 +55,7 @@ describe('parseTeamsActivity', () => {
     ['install in personal chat', installActivity(url, 'personal'), 'install'],
     ['install in a team', installActivity(url, 'channel'), 'install'],
     ['install in a group chat', installActivity(url, 'groupChat'), 'ignore'],
-    ['uninstall', installActivity(url, 'personal', 'remove'), 'ignore'],
+    ['uninstall', installActivity(url, 'personal', 'remove'), 'uninstall'],
     ['upgrade', installActivity(url, 'personal', 'add-upgrade'), 'ignore'],
     ['bot joins a team', membersAddedActivity(url, 'channel', BOT.id), 'ignore'],
     ['bot joins in the Emulator', { ...membersAddedActivity(url, 'personal', BOT.id), channelId: 'emulator' }, 'install'],
