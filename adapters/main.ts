@@ -9,13 +9,15 @@ import { openSqliteStorage } from '../src/storage/sqlite.js';
 import type { Storage } from '../src/storage/storage.js';
 import { startNotices } from './notices.js';
 import { createServiceHost, type SurfaceAdapter } from './server.js';
+import { createTeamsAdapter } from './teams/app.js';
 
 /** The adapters that this config turns on, and a line for each one that is off. */
-function createAdapters(_config: Readonly<Config>, _core: Core, _logger: Logger): { adapters: SurfaceAdapter[]; off: string[] } {
+function createAdapters(config: Readonly<Config>, core: Core, logger: Logger): { adapters: SurfaceAdapter[]; off: string[] } {
   const adapters: SurfaceAdapter[] = [];
   const off: string[] = [];
-  off.push('slack: not available in this build');
-  off.push('teams: not available in this build');
+  off.push('slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (docs/slack-setup.md)');
+  // Teams is always mounted: without MicrosoftAppId it serves the Bot Framework Emulator on this machine.
+  adapters.push(createTeamsAdapter({ config: config.teams, assistant: core.assistant, logger }));
   return { adapters, off };
 }
 

@@ -1,0 +1,239 @@
+// The Teams surface: a botbuilder CloudAdapter behind `POST /api/messages` on the service host. It checks
+// the Bot Framework JWT before anything else runs, turns activities into core input (inbound.ts), answers
+// with Adaptive Cards (render.ts), serves the message-extension search (extension.ts) and sends core
+// replies proactively to stored conversation references. All botbuilder use is in this folder, so that a
+// move to the Microsoft 365 Agents SDK (same Activity protocol) stays here.
+// https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type InvokeResponse,
+} from 'botbuilder';
+import type { Assistant } from '../../src/assistant.js';
+import type { TeamsConfig } from '../../src/config.js';
+import type { Conversation } from '../../src/input.js';
+import type { Logger } from '../../src/logger.js';
+import type { Reply } from '../../src/reply.js';
+import { readBody, type SurfaceAdapter } from '../server.js';
+import { CachingBotFrameworkAuthentication, isTokenRejection, toAuthOptions } from './auth.js';
+import { createConnectorRetryPolicy, DEFAULT_CONNECTOR_RETRY, installConnectorRetry, toTeamsConnectorError, type ConnectorRetryOptions } from './connector.js';
+import { searchTeams } from './extension.js';
+import { parseTeamsActivity, toConversation, toLang } from './inbound.js';
+import { renderTeamsMessage, renderTeamsWelcome } from './render.js';
+
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+/** Where and to whom a proactive message goes; store it as JSON. */
+export type TeamsConversationReference = Partial<ConversationReference>;
+
+export interface TeamsAdapterOptions {
+  config: TeamsConfig;
+  assistant: Assistant;
+  logger: Logger;
+  /** Called with the reference of every conversation the bot is used in, for storage and later proactive sends. */
+  onConversation?: (reference: TeamsConversationReference, conversation: Conversation) => void | Promise<void>;
+  /** Called when the app is removed from a conversation; its stored reference is of no more use. */
+  onUninstall?: (reference: TeamsConversationReference, conversation: Conversation) => void | Promise<void>;
+  /** Connector retry timing; tests shorten the waits. */
+  retry?: Partial<ConnectorRetryOptions>;
+  /** Where the token signing keys are published (OpenID metadata); overridden by tests only. */
+  openIdMetadataUrl?: string;
+  /** How outbound calls get their token; by default from the MicrosoftApp* settings. Tests use a fixed token. */
+  credentialsFactory?: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1];
+}
+
+export interface TeamsAdapter extends SurfaceAdapter {
+  /** Sends a core reply to a stored conversation; throws an error with a `TEAMS_*` code when it fails. */
+  sendReply(reference: TeamsConversationReference, reply: Reply): Promise<void>;
+}
+
+const SORRY = {
+  nl: 'Er ging iets mis aan mijn kant. Probeer het over een paar minuten nog eens.',
+  en: 'Something went wrong on my side. Please try again in a few minutes.',
+} as const;
+
+/** CloudAdapter with its protected turn entry point opened up for the HTTP route below. */
+class TeamsCloudAdapter extends CloudAdapter {
+  run(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body?: unknown): void {
+  if (body === undefined) {
+    res.writeHead(status, { 'content-length': 0 });
+    res.end();
+    return;
+  }
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+  res.end(payload);
+}
+
+/** Parses the request body into an activity, or says why it is not one. */
+function parseActivity(raw: Buffer): Activity | string {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return 'body is not JSON';
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'body is not an activity object';
+  const activity = body as Partial<Activity>;
+  if (typeof activity.type !== 'string' || typeof activity.serviceUrl !== 'string' || typeof activity.conversation?.id !== 'string') {
+    return 'activity needs type, serviceUrl and conversation.id';
+  }
+  return activity as Activity;
+}
+
+/** Without auth (Emulator mode) replies may only go to this machine, so the bot cannot be made to post anywhere. */
+function isLoopbackUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
+/** Creates the Teams adapter; mount it on the service host. */
+export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
+  const { config, assistant } = options;
+  const logger = options.logger.child({ adapter: 'teams' });
+  const authEnabled = Boolean(config.appId);
+  const auth = new CachingBotFrameworkAuthentication(toAuthOptions(config, options.openIdMetadataUrl), options.credentialsFactory);
+  const retryPolicy = createConnectorRetryPolicy({ ...DEFAULT_CONNECTOR_RETRY, ...options.retry }, logger);
+  auth.onConnectorClient = (client) => {
+    if (!installConnectorRetry(client, retryPolicy)) {
+      logger.warn({ code: 'TEAMS_RETRY_POLICY_NOT_INSTALLED' }, 'connector client has an unexpected shape; the SDK default retries apply');
+    }
+  };
+  const adapter = new TeamsCloudAdapter(auth);
+  if (!authEnabled) logger.warn('MicrosoftAppId is not set: Teams runs without auth, for the Bot Framework Emulator on this machine only');
+
+  adapter.onTurnError = async (context, error) => {
+    const activity = context.activity;
+    const mapped = toTeamsConnectorError(error);
+    logger.error(
+      { err: mapped ? undefined : error, code: mapped?.code ?? 'TEAMS_TURN_FAILED', status: mapped?.status, activityType: activity.type, name: activity.name },
+      mapped?.hint ?? 'turn failed',
+    );
+    try {
+      if (activity.type === 'invoke') {
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } });
+      } else if (activity.type === 'message' && !mapped) {
+        await context.sendActivity({ type: 'message', text: SORRY[toLang(activity.locale) ?? 'nl'] });
+      }
+    } catch (sendError) {
+      logger.debug({ err: sendError }, 'could not tell the user about the failed turn');
+    }
+  };
+
+  const report = async (callback: TeamsAdapterOptions['onConversation'], activity: Activity): Promise<void> => {
+    if (!callback) return;
+    try {
+      await callback(TurnContext.getConversationReference(activity), toConversation(activity));
+    } catch (error) {
+      logger.error({ err: error, code: 'TEAMS_CONVERSATION_CALLBACK_FAILED' }, 'conversation callback failed');
+    }
+  };
+
+  const turn = async (context: TurnContext): Promise<void> => {
+    const inbound = parseTeamsActivity(context.activity);
+    if (inbound.kind === 'uninstall') await report(options.onUninstall, context.activity);
+    else if (inbound.kind !== 'ignore') await report(options.onConversation, context.activity);
+    switch (inbound.kind) {
+      case 'message': {
+        const reply = await assistant.handle(inbound.input);
+        logger.debug({ kind: reply.kind, conversation: inbound.input.conversation.kind, click: Boolean(inbound.input.action) }, 'answered');
+        await context.sendActivity(renderTeamsMessage(reply));
+        return;
+      }
+      case 'install': {
+        const help = await assistant.handle({ action: 'cmd:help', ...(inbound.lang ? { lang: inbound.lang } : {}), conversation: inbound.conversation });
+        await context.sendActivity(help.kind === 'help' ? renderTeamsWelcome(help) : renderTeamsMessage(help));
+        return;
+      }
+      case 'uninstall':
+        logger.info({ conversation: inbound.conversation.kind }, 'app removed from a conversation');
+        return;
+      case 'search': {
+        const body = await searchTeams(assistant, inbound);
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+        return;
+      }
+      case 'ignore':
+        logger.debug({ reason: inbound.reason }, 'activity ignored');
+        return;
+      default: {
+        const unknown: never = inbound;
+        throw new Error(`Unhandled Teams activity: ${JSON.stringify(unknown)}`);
+      }
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const authHeader = req.headers.authorization ?? '';
+    // Refuse an unsigned request before reading it; the SDK checks the token itself below.
+    if (authEnabled && !/^Bearer \S+$/.test(authHeader)) {
+      res.setHeader('connection', 'close');
+      sendJson(res, 401, { error: 'unauthorized' });
+      return;
+    }
+    let raw: Buffer;
+    try {
+      raw = await readBody(req);
+    } catch (error) {
+      const tooLarge = (error as { code?: unknown }).code === 'BODY_TOO_LARGE';
+      sendJson(res, tooLarge ? 413 : 400, { error: tooLarge ? 'body too large' : 'unreadable body' });
+      return;
+    }
+    const activity = parseActivity(raw);
+    if (typeof activity === 'string') {
+      sendJson(res, 400, { error: activity });
+      return;
+    }
+    if (!authEnabled && !isLoopbackUrl(activity.serviceUrl)) {
+      logger.warn({ code: 'TEAMS_SERVICE_URL_REFUSED' }, 'without MicrosoftAppId only loopback service URLs are accepted');
+      sendJson(res, 403, { error: 'without auth only a local serviceUrl is accepted' });
+      return;
+    }
+    let invokeResponse: InvokeResponse | undefined;
+    try {
+      invokeResponse = await adapter.run(authHeader, activity, turn);
+    } catch (error) {
+      if (isTokenRejection(error)) {
+        logger.warn({ code: 'TEAMS_UNAUTHORIZED', reason: (error as Error).message }, 'request refused: invalid Bot Framework token');
+        sendJson(res, 401, { error: 'unauthorized' });
+        return;
+      }
+      logger.error({ err: error, code: 'TEAMS_REQUEST_FAILED' }, 'could not process the activity');
+      sendJson(res, 500, { error: 'internal error' });
+      return;
+    }
+    sendJson(res, invokeResponse?.status ?? 200, invokeResponse?.body);
+  };
+
+  return {
+    name: 'teams',
+    routes: [{ method: 'POST', path: TEAMS_MESSAGES_PATH, handle }],
+    async sendReply(reference, reply) {
+      let failure: unknown;
+      await adapter.continueConversationAsync(config.appId ?? '', reference, async (context) => {
+        try {
+          await context.sendActivity(renderTeamsMessage(reply));
+        } catch (error) {
+          failure = error;
+        }
+      });
+      if (failure !== undefined) {
+        const mapped = toTeamsConnectorError(failure);
+        throw Object.assign(new Error(mapped?.hint ?? 'proactive send failed', { cause: failure }), { code: mapped?.code ?? 'TEAMS_CONNECTOR_FAILED', status: mapped?.status });
+      }
+    },
+  };
+}

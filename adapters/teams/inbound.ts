@@ -1,0 +1,124 @@
+// Turns a Bot Framework activity from Teams into what the core and the adapter act on: a message or a
+// card click as a core Input, an installation (welcome card) or removal, a message-extension search, or
+// nothing.
+// In group chats and channels only messages that @mention the bot are answered; the mention is stripped.
+// https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/channel-and-group-conversations
+import type { Activity } from 'botbuilder';
+import type { Conversation, Input } from '../../src/input.js';
+import type { Lang } from '../../src/knowledge/schema.js';
+
+/** The parameter name of the search command in manifest/teams/manifest.json. */
+export const TEAMS_SEARCH_PARAMETER = 'searchQuery';
+
+export type TeamsInbound =
+  | { kind: 'message'; input: Input }
+  | { kind: 'install'; lang: Lang | undefined; conversation: Conversation }
+  | { kind: 'uninstall'; conversation: Conversation }
+  | { kind: 'search'; query: string; lang: Lang | undefined; conversation: Conversation }
+  | { kind: 'ignore'; reason: string };
+
+interface TeamsMention {
+  type: 'mention';
+  mentioned?: { id?: string };
+  text?: string;
+}
+
+function isMention(entity: unknown): entity is TeamsMention {
+  return typeof entity === 'object' && entity !== null && (entity as { type?: unknown }).type === 'mention';
+}
+
+/** The conversation's language from the client's locale (`nl-NL` → `nl`), when it is Dutch or English. */
+export function toLang(locale: string | undefined): Lang | undefined {
+  const prefix = locale?.slice(0, 2).toLowerCase();
+  return prefix === 'nl' || prefix === 'en' ? prefix : undefined;
+}
+
+/** Where the activity was written, in the core's terms. */
+export function toConversation(activity: Partial<Activity>): Conversation {
+  const type = activity.conversation?.conversationType;
+  const kind = type === 'channel' ? 'channel' : type === 'groupChat' || (type === undefined && activity.conversation?.isGroup) ? 'group' : 'personal';
+  return {
+    platform: 'teams',
+    channelId: activity.conversation?.id ?? '',
+    // The Entra object id is the same for every bot; `from.id` is per bot. Emulator users have only `id`.
+    userId: activity.from?.aadObjectId ?? activity.from?.id ?? '',
+    kind,
+  };
+}
+
+/** Whether the activity @mentions the bot (the recipient). */
+export function mentionsBot(activity: Partial<Activity>): boolean {
+  const botId = activity.recipient?.id;
+  return (activity.entities ?? []).some((entity) => isMention(entity) && botId !== undefined && entity.mentioned?.id === botId);
+}
+
+const HTML_ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
+
+/**
+ * The message text without the bot's @mention. Other people's mentions keep their name; the `<at>` tags
+ * and the few HTML entities Teams puts in message text are removed.
+ */
+export function stripBotMention(activity: Partial<Activity>): string {
+  let text = activity.text ?? '';
+  const botId = activity.recipient?.id;
+  for (const entity of activity.entities ?? []) {
+    if (isMention(entity) && entity.mentioned?.id === botId && entity.text) text = text.split(entity.text).join(' ');
+  }
+  return text
+    .replace(/<at>(.*?)<\/at>/gi, '$1')
+    .replace(/&(nbsp|amp|lt|gt|quot|#39|apos);/g, (entity) => HTML_ENTITIES[entity] ?? entity)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The action id of an Adaptive Card Action.Submit click, if the activity is one. */
+export function toCardAction(activity: Partial<Activity>): string | undefined {
+  const value: unknown = activity.value;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const action = (value as { action?: unknown }).action;
+  return typeof action === 'string' && action.trim() !== '' ? action.trim() : undefined;
+}
+
+function searchQuery(value: unknown): { query: string } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const parameters = (value as { parameters?: unknown }).parameters;
+  if (!Array.isArray(parameters)) return { query: '' };
+  const named = parameters as Array<{ name?: unknown; value?: unknown }>;
+  // The first open of the extension (initialRun) sends no query text.
+  const parameter = named.find((p) => p.name === TEAMS_SEARCH_PARAMETER);
+  return { query: typeof parameter?.value === 'string' ? parameter.value.trim() : '' };
+}
+
+/** Classifies one incoming activity. */
+export function parseTeamsActivity(activity: Partial<Activity>): TeamsInbound {
+  const conversation = toConversation(activity);
+  const lang = toLang(activity.locale);
+  switch (activity.type) {
+    case 'message': {
+      const action = toCardAction(activity);
+      if (action) return { kind: 'message', input: { action, ...(lang ? { lang } : {}), conversation } };
+      if (conversation.kind !== 'personal' && !mentionsBot(activity)) return { kind: 'ignore', reason: 'not addressed to the bot' };
+      return { kind: 'message', input: { text: stripBotMention(activity), ...(lang ? { lang } : {}), conversation } };
+    }
+    case 'installationUpdate': {
+      if (activity.action === 'remove') return { kind: 'uninstall', conversation };
+      if (activity.action !== 'add') return { kind: 'ignore', reason: `installation ${activity.action ?? 'update'}` };
+      if (conversation.kind === 'group') return { kind: 'ignore', reason: 'installed in a group chat' };
+      return { kind: 'install', lang, conversation };
+    }
+    case 'conversationUpdate': {
+      // Teams announces an install with installationUpdate; the Emulator only says the bot joined.
+      const botJoined = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
+      if (activity.channelId === 'emulator' && botJoined) return { kind: 'install', lang, conversation };
+      return { kind: 'ignore', reason: 'members changed' };
+    }
+    case 'invoke': {
+      if (activity.name !== 'composeExtension/query') return { kind: 'ignore', reason: `invoke ${activity.name ?? ''}` };
+      const search = searchQuery(activity.value);
+      if (!search) return { kind: 'ignore', reason: 'search without parameters' };
+      return { kind: 'search', query: search.query, lang, conversation };
+    }
+    default:
+      return { kind: 'ignore', reason: `activity ${activity.type ?? 'without type'}` };
+  }
+}

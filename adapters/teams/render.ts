@@ -1,0 +1,229 @@
+// Turns a core Reply into a Teams message: one Adaptive Card 1.5 (TextBlocks with Teams markdown, links as
+// Action.OpenUrl, follow-ups as Action.Submit carrying the action id) plus plain text: the activity's
+// `summary` for notifications and the card's `fallbackText` for clients that cannot show the card.
+// Every kind has a case in one exhaustive switch; every message stays under Teams' 28 KB payload limit.
+// https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages
+import type { Lang } from '../../src/knowledge/schema.js';
+import { stripMarkdown, toPlainText } from '../../src/plain-text.js';
+import { assertNever, type FollowUp, type HelpReply, type Reply, type ReplyItem, type ReplyLink } from '../../src/reply.js';
+import {
+  actionSets,
+  heading,
+  markdownBlocks,
+  openUrlAction,
+  submitAction,
+  TEAMS_CARD_CONTENT_TYPE,
+  TEAMS_CARD_VERSION,
+  TEAMS_MAX_ACTIONS,
+  textBlock,
+  type TeamsAdaptiveCard,
+  type TeamsAttachment,
+  type TeamsCardElement,
+  type TeamsContainer,
+  type TeamsSubmitAction,
+} from './card.js';
+
+/** Teams refuses bot messages larger than this (the whole activity, as JSON). */
+export const TEAMS_MAX_PAYLOAD_BYTES = 28 * 1024;
+/** Room left for the envelope the SDK adds (ids, conversation, service URL). */
+const ENVELOPE_RESERVE_BYTES = 2 * 1024;
+/** Longest notification summary; the activity feed shows one line. */
+const MAX_SUMMARY_LENGTH = 150;
+
+/** A message activity as `context.sendActivity` takes it. */
+export interface TeamsMessage {
+  type: 'message';
+  /** Plain text for notifications and the activity feed. */
+  summary: string;
+  attachments: [TeamsAttachment];
+}
+
+export interface TeamsRenderOptions {
+  /** False for cards that leave the conversation (message extension): no Submit buttons then. */
+  interactive?: boolean;
+}
+
+/** How much detail a card carries; lower levels keep an oversized reply under the payload limit. */
+type Detail = 'full' | 'compact' | 'minimal';
+
+interface RenderContext {
+  lang: Lang;
+  interactive: boolean;
+  detail: Detail;
+  /** Most list items shown (phases, steps, tools); the rest are counted in one line. */
+  maxItems: number;
+}
+
+const LABELS = {
+  nl: {
+    since: 'Sinds 2021',
+    links: 'Links',
+    position: 'Fase {position} van {total}',
+    more: 'En nog {count}: vraag gericht door.',
+    welcome: 'Welkom! Ik ben de Erasmus+ mbo-assistent.',
+  },
+  en: {
+    since: 'Since 2021',
+    links: 'Links',
+    position: 'Phase {position} of {total}',
+    more: 'And {count} more: ask a narrower question.',
+    welcome: 'Welcome! I am the Erasmus+ mbo assistant.',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+function label(lang: Lang, key: keyof (typeof LABELS)['nl'], values: Record<string, number> = {}): string {
+  return LABELS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+}
+
+function submits(ctx: RenderContext, followUps: readonly FollowUp[]): TeamsSubmitAction[] {
+  return ctx.interactive ? followUps.map((followUp) => submitAction(followUp.label, followUp.action)) : [];
+}
+
+function linkSets(links: readonly ReplyLink[]): TeamsCardElement[] {
+  return actionSets(links.map((link) => openUrlAction(link.label, link.url)));
+}
+
+function itemContainer(ctx: RenderContext, item: ReplyItem, number: number | undefined): TeamsContainer {
+  const items: TeamsCardElement[] = [textBlock(`**${number === undefined ? '' : `${number}. `}${item.title}**`)];
+  if (ctx.detail !== 'minimal' && item.summary) items.push(textBlock(item.summary, { isSubtle: true, spacing: 'None' }));
+  if (ctx.detail === 'full' && item.links.length > 0) items.push(...linkSets(item.links));
+  return {
+    type: 'Container',
+    items,
+    separator: true,
+    spacing: 'Medium',
+    ...(ctx.interactive ? { selectAction: submitAction(item.title, item.action) } : {}),
+  };
+}
+
+function itemList(ctx: RenderContext, items: readonly ReplyItem[], numbered: boolean): TeamsCardElement[] {
+  const shown = items.slice(0, ctx.maxItems).map((item, i) => itemContainer(ctx, item, numbered ? i + 1 : undefined));
+  const hidden = items.length - shown.length;
+  return hidden > 0 ? [...shown, textBlock(label(ctx.lang, 'more', { count: hidden }), { isSubtle: true })] : shown;
+}
+
+/** Body and follow-ups of the card for one reply kind. */
+function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement[]; followUps: TeamsSubmitAction[] } {
+  switch (reply.kind) {
+    case 'answer': {
+      const body: TeamsCardElement[] = [
+        textBlock(reply.phaseTitle, { size: 'Small', isSubtle: true }),
+        { ...heading(reply.title), spacing: 'None' },
+        ...markdownBlocks(ctx.detail === 'minimal' ? firstParagraph(reply.body) : reply.body),
+      ];
+      if (reply.notes.length > 0 && ctx.detail !== 'minimal') {
+        body.push(textBlock(`**${label(ctx.lang, 'since')}**`), ...markdownBlocks(reply.notes.map((note) => `- ${note}`).join('\n')));
+      }
+      body.push(...linkSets(reply.links));
+      body.push(textBlock(reply.source, { size: 'Small', isSubtle: true }));
+      return { body, followUps: submits(ctx, reply.followUps) };
+    }
+    case 'suggestions':
+    case 'not-found':
+      return { body: markdownBlocks(reply.text), followUps: submits(ctx, reply.options) };
+    case 'help':
+      return { body: [heading(reply.title), ...markdownBlocks(reply.body)], followUps: submits(ctx, reply.examples) };
+    case 'roadmap':
+      return { body: [heading(reply.title), textBlock(reply.intro), ...itemList(ctx, reply.phases, true)], followUps: [] };
+    case 'phase':
+      return {
+        body: [
+          textBlock(label(ctx.lang, 'position', { position: reply.position, total: reply.total }), { size: 'Small', isSubtle: true }),
+          { ...heading(reply.title), spacing: 'None' },
+          textBlock(reply.summary),
+          ...itemList(ctx, reply.steps, false),
+        ],
+        followUps: submits(ctx, reply.followUps),
+      };
+    case 'tools':
+      return { body: [heading(reply.title), textBlock(reply.intro), ...itemList(ctx, reply.tools, false)], followUps: [] };
+    case 'message':
+      return { body: markdownBlocks(reply.text), followUps: submits(ctx, reply.followUps) };
+    default:
+      return assertNever(reply);
+  }
+}
+
+function firstParagraph(markdown: string): string {
+  return markdown.split(/\n\s*\n|\n(?=\s*- )/)[0] ?? markdown;
+}
+
+/** The one-line notification text of a reply. */
+export function toTeamsSummary(reply: Reply): string {
+  const first = toPlainText(reply).split('\n').find((line) => line.trim() !== '') ?? '';
+  const line = stripMarkdown(first).trim();
+  return line.length > MAX_SUMMARY_LENGTH ? `${line.slice(0, MAX_SUMMARY_LENGTH - 1)}…` : line;
+}
+
+function buildCard(reply: Reply, ctx: RenderContext, intro: string | undefined, fallbackText: string): TeamsAdaptiveCard {
+  const { body, followUps } = cardContent(reply, ctx);
+  // Buttons beyond what the card's own action bar shows go into the body, so none is hidden.
+  const bar = followUps.slice(0, TEAMS_MAX_ACTIONS);
+  const rest = followUps.slice(TEAMS_MAX_ACTIONS);
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: TEAMS_CARD_VERSION,
+    fallbackText,
+    body: [...(intro ? [heading(intro)] : []), ...body, ...actionSets(rest)],
+    ...(bar.length > 0 ? { actions: bar } : {}),
+    msteams: { width: 'Full' },
+  };
+}
+
+function toMessage(summary: string, card: TeamsAdaptiveCard): TeamsMessage {
+  return { type: 'message', summary, attachments: [{ contentType: TEAMS_CARD_CONTENT_TYPE, content: card }] };
+}
+
+/** Size of a message as Teams counts it: the activity's JSON in bytes. */
+export function teamsPayloadBytes(message: TeamsMessage): number {
+  return Buffer.byteLength(JSON.stringify(message), 'utf8');
+}
+
+/** Renders with less and less detail until the message fits Teams' payload limit. */
+function renderFitting(reply: Reply, options: TeamsRenderOptions, intro?: string): TeamsMessage {
+  const budget = TEAMS_MAX_PAYLOAD_BYTES - ENVELOPE_RESERVE_BYTES;
+  const summary = intro ?? toTeamsSummary(reply);
+  const plain = toPlainText(reply);
+  const interactive = options.interactive ?? true;
+  const attempts: Array<{ detail: Detail; maxItems: number; fallbackLength: number }> = [
+    { detail: 'full', maxItems: Number.POSITIVE_INFINITY, fallbackLength: Number.POSITIVE_INFINITY },
+    { detail: 'full', maxItems: Number.POSITIVE_INFINITY, fallbackLength: 2000 },
+    { detail: 'compact', maxItems: 40, fallbackLength: 1000 },
+    { detail: 'minimal', maxItems: 20, fallbackLength: 500 },
+    { detail: 'minimal', maxItems: 5, fallbackLength: 200 },
+  ];
+  let message: TeamsMessage | undefined;
+  for (const attempt of attempts) {
+    const fallback = plain.length > attempt.fallbackLength ? `${plain.slice(0, attempt.fallbackLength - 1)}…` : plain;
+    message = toMessage(summary, buildCard(reply, { lang: reply.lang, interactive, ...attempt }, intro, fallback));
+    if (teamsPayloadBytes(message) <= budget) return message;
+  }
+  return truncateBody(message as TeamsMessage, budget);
+}
+
+/** Last resort for a single huge text: shortens the longest TextBlock until the message fits. */
+function truncateBody(message: TeamsMessage, budget: number): TeamsMessage {
+  const card = message.attachments[0].content;
+  let excess = teamsPayloadBytes(message) - budget;
+  while (excess > 0) {
+    const longest = card.body
+      .filter((element): element is Extract<TeamsCardElement, { type: 'TextBlock' }> => element.type === 'TextBlock')
+      .reduce<{ text: string } | undefined>((best, block) => (!best || block.text.length > best.text.length ? block : best), undefined);
+    if (!longest || longest.text.length < 2) break;
+    const keep = Math.max(1, longest.text.length - Math.ceil(excess / 2) - 16);
+    longest.text = `${longest.text.slice(0, keep)}…`;
+    excess = teamsPayloadBytes(message) - budget;
+  }
+  return message;
+}
+
+/** The Adaptive Card for a reply, with its plain-text summary. */
+export function renderTeamsMessage(reply: Reply, options: TeamsRenderOptions = {}): TeamsMessage {
+  return renderFitting(reply, options);
+}
+
+/** The card sent once when the app is installed: a welcome line above the help. */
+export function renderTeamsWelcome(help: HelpReply): TeamsMessage {
+  return renderFitting(help, {}, label(help.lang, 'welcome'));
+}

@@ -1,0 +1,217 @@
+// `npm run bench:teams`: posts Teams activities to POST /api/messages of the real Teams adapter and prints
+// requests per second and latency next to two baselines measured in the same run: a bare node:http server
+// that reads and parses the body and answers 200, and one that also posts a reply to the Bot Connector.
+// Each server runs alone in a child process; the load generator and the fake Bot Connector that catches
+// the replies run in this process. Options: --requests N --rounds N --concurrency N --knowledge DIR --profile DIR
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Agent, createServer, request, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { createAssistant } from '../src/assistant.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { createLogger } from '../src/logger.js';
+import { createServiceHost, readBody } from '../adapters/server.js';
+import { createTeamsAdapter } from '../adapters/teams/app.js';
+import { cardClickActivity, messageActivity } from '../test/adapters/teams/activities.js';
+import { startFakeBotConnector } from '../test/fakes/bot-connector.js';
+
+type ServerKind = 'bare' | 'bare-reply' | 'teams';
+
+const { values: args } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '5000' },
+    rounds: { type: 'string', default: '3' },
+    concurrency: { type: 'string', default: '32' },
+    knowledge: { type: 'string' },
+    /** Writes a V8 CPU profile of each server to this directory. */
+    profile: { type: 'string' },
+  },
+});
+const knowledgeDir = args.knowledge ?? (existsSync('knowledge/phases.yaml') ? 'knowledge' : 'test/fixtures/knowledge');
+
+/** Child process: serves one kind of server on a free port and reports the port. */
+async function serve(kind: ServerKind): Promise<void> {
+  // A normal exit lets --cpu-prof write its profile.
+  process.on('SIGINT', () => process.exit(0));
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  let port: number;
+  if (kind === 'teams') {
+    const logger = createLogger('silent');
+    const assistant = createAssistant({ knowledge: loadKnowledge(knowledgeDir) });
+    const adapter = createTeamsAdapter({ config: { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined, domain: undefined }, assistant, logger });
+    port = await createServiceHost({ adapters: [adapter], logger }).listen(0, '127.0.0.1');
+  } else {
+    const server = createServer((req, res) => {
+      readBody(req)
+        .then(async (raw) => {
+          const activity = JSON.parse(raw.toString('utf8')) as { id: string; serviceUrl: string; conversation: { id: string } };
+          if (kind === 'bare-reply') await postReply(agent, activity);
+          res.writeHead(200, { 'content-length': 0 });
+          res.end();
+        })
+        .catch(() => {
+          res.writeHead(500);
+          res.end();
+        });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  }
+  process.send?.({ port });
+}
+
+/** What a minimal bot does per message: one POST of a short reply to the Bot Connector. */
+function postReply(agent: Agent, activity: { id: string; serviceUrl: string; conversation: { id: string } }): Promise<void> {
+  const body = JSON.stringify({ type: 'message', text: 'ok', replyToId: activity.id });
+  const url = new URL(`v3/conversations/${encodeURIComponent(activity.conversation.id)}/activities/${encodeURIComponent(activity.id)}`, activity.serviceUrl);
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve());
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+interface Run {
+  requests: number;
+  errors: number;
+  seconds: number;
+  latenciesMs: number[];
+  replies: number;
+}
+
+function post(agent: Agent, port: number, body: string): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Sends `total` requests from `concurrency` loops and times each one. */
+async function load(port: number, payloads: readonly string[], total: number, concurrency: number): Promise<Omit<Run, 'replies'>> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const latenciesMs: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const body = payloads[next++ % payloads.length] ?? '';
+        const t0 = process.hrtime.bigint();
+        const res = await post(agent, port, body).catch(() => undefined);
+        latenciesMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        if (res?.statusCode !== 200) errors += 1;
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  agent.destroy();
+  return { requests: total, errors, seconds, latenciesMs };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/** One line per server: median req/s over the rounds, latency percentiles over all requests. */
+function report(kind: ServerKind, runs: readonly Run[]): string {
+  const sorted = runs.flatMap((run) => run.latenciesMs).sort((a, b) => a - b);
+  const cells = [
+    kind.padEnd(11),
+    `${median(runs.map((run) => run.requests / run.seconds)).toFixed(0).padStart(6)} req/s`,
+    `(rounds: ${runs.map((run) => (run.requests / run.seconds).toFixed(0)).join(', ')})`,
+    `p50 ${percentile(sorted, 50).toFixed(1).padStart(5)} ms`,
+    `p95 ${percentile(sorted, 95).toFixed(1).padStart(5)} ms`,
+    `p99 ${percentile(sorted, 99).toFixed(1).padStart(5)} ms`,
+    `errors ${runs.reduce((sum, run) => sum + run.errors, 0)}`,
+  ];
+  const replies = runs.reduce((sum, run) => sum + run.replies, 0);
+  return `${cells.join('  ')}${kind === 'bare' ? '' : `  replies caught ${replies}/${runs.reduce((sum, run) => sum + run.requests, 0)}`}`;
+}
+
+interface ServerProcess {
+  kind: ServerKind;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts one server in its own process (optionally profiled). */
+async function startServer(kind: ServerKind): Promise<ServerProcess> {
+  const execArgv = args.profile ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${args.profile}`] : process.execArgv;
+  const child = fork(process.argv[1] ?? '', process.argv.slice(2), { env: { ...process.env, BENCH_SERVER: kind }, execArgv, stdio: 'inherit' });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message) => resolve((message as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+  return {
+    kind,
+    port,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      await exited;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const total = Number(args.requests);
+  const concurrency = Number(args.concurrency);
+  const rounds = Number(args.rounds);
+  const fake = await startFakeBotConnector();
+  const knowledge = loadKnowledge(knowledgeDir);
+  const questions = knowledge.entries.flatMap((entry) => [...entry.questions.nl, ...entry.questions.en]);
+  // Most traffic is questions in a personal chat; some are @mentions in a channel and button clicks.
+  const payloads = questions.flatMap((question, i) => [
+    JSON.stringify(messageActivity(fake.url, 'personal', question)),
+    JSON.stringify(i % 3 === 0 ? messageActivity(fake.url, 'channel', question, true) : messageActivity(fake.url, 'personal', question)),
+    JSON.stringify(cardClickActivity(fake.url, 'personal', `entry:${knowledge.entries[i % knowledge.entries.length]?.id ?? ''}`)),
+  ]);
+  process.stdout.write(
+    `Teams adapter benchmark: ${rounds} rounds of ${total} requests per server, concurrency ${concurrency}, ` +
+      `knowledge ${knowledgeDir} (${knowledge.entries.length} entries), node ${process.version}, ${availableParallelism()} CPUs\n`,
+  );
+
+  const kinds = ['bare', 'bare-reply', 'teams'] as const;
+  const servers: ServerProcess[] = [];
+  for (const kind of kinds) servers.push(await startServer(kind));
+  const runs = new Map<ServerKind, Run[]>(kinds.map((kind) => [kind, []]));
+  try {
+    for (const server of servers) await load(server.port, payloads, Math.min(1000, total), concurrency); // warm-up: JIT, sockets, caches
+    // Rounds interleave the servers, so that a noisy moment on the machine does not hit one server only.
+    for (let round = 0; round < rounds; round++) {
+      for (const server of servers) {
+        fake.reset();
+        const run = await load(server.port, payloads, total, concurrency);
+        runs.get(server.kind)?.push({ ...run, replies: fake.activities.length });
+      }
+    }
+  } finally {
+    for (const server of servers) await server.stop();
+    await fake.close();
+  }
+  for (const kind of kinds) process.stdout.write(`${report(kind, runs.get(kind) ?? [])}\n`);
+  const rps = (kind: ServerKind): number => median((runs.get(kind) ?? []).map((run) => run.requests / run.seconds));
+  process.stdout.write(`teams / bare:       ${((rps('teams') / rps('bare')) * 100).toFixed(0)}% of the bare server's req/s (target ≥ 50%)\n`);
+  process.stdout.write(`teams / bare-reply: ${((rps('teams') / rps('bare-reply')) * 100).toFixed(0)}% of a bare server that also posts the reply\n`);
+}
+
+const role = process.env.BENCH_SERVER as ServerKind | undefined;
+(role ? serve(role) : main()).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,153 @@
+// Teams activities classified into core input, installs and searches; mention stripping; the connector's
+// retry rules and error codes.
+import type { Activity } from 'botbuilder';
+import { describe, expect, it } from 'vitest';
+import { CachingBotFrameworkAuthentication } from '../../../adapters/teams/auth.js';
+import { backoffMs, isRetriedStatus, retryAfterMs, toTeamsConnectorError } from '../../../adapters/teams/connector.js';
+import { parseTeamsActivity, stripBotMention, toLang } from '../../../adapters/teams/inbound.js';
+import { BOT, cardClickActivity, installActivity, membersAddedActivity, messageActivity, searchActivity } from './activities.js';
+
+const url = 'http://127.0.0.1:9/';
+const asActivity = (value: Record<string, unknown>): Partial<Activity> => value as Partial<Activity>;
+
+describe('stripBotMention', () => {
+  const mention = { type: 'mention', mentioned: BOT, text: `<at>${BOT.name}</at>` };
+  it.each([
+    ['mention first', `<at>${BOT.name}</at> hoe vind ik een partner`, [mention], 'hoe vind ik een partner'],
+    ['mention last', `hoe vind ik een partner <at>${BOT.name}</at>`, [mention], 'hoe vind ik een partner'],
+    ['twice', `<at>${BOT.name}</at> roadmap <at>${BOT.name}</at>`, [mention], 'roadmap'],
+    ['someone else keeps the name', `<at>${BOT.name}</at> vraag <at>Anna</at>`, [mention, { type: 'mention', mentioned: { id: '29:anna' }, text: '<at>Anna</at>' }], 'vraag Anna'],
+    ['entities and spaces', `<at>${BOT.name}</at>&nbsp;R&amp;D  budget\n`, [mention], 'R&D budget'],
+    ['no mention', 'tools', [], 'tools'],
+  ])('%s', (_name, text, entities, expected) => {
+    expect(stripBotMention(asActivity({ text, entities, recipient: BOT }))).toBe(expected);
+  });
+});
+
+describe('toLang', () => {
+  it.each([
+    ['nl-NL', 'nl'],
+    ['nl-BE', 'nl'],
+    ['en-US', 'en'],
+    ['EN-gb', 'en'],
+    ['de-DE', undefined],
+    [undefined, undefined],
+  ])('%s → %s', (locale, lang) => {
+    expect(toLang(locale)).toBe(lang);
+  });
+});
+
+describe('parseTeamsActivity', () => {
+  it('reads a personal message as core input with the locale as language hint', () => {
+    expect(parseTeamsActivity(asActivity(messageActivity(url, 'personal', '  tools  ')))).toEqual({
+      kind: 'message',
+      input: { text: 'tools', lang: 'nl', conversation: { platform: 'teams', channelId: 'a:personal-conversation', userId: 'aad-jan', kind: 'personal' } },
+    });
+  });
+
+  it.each([
+    ['personal, unmentioned', messageActivity(url, 'personal', 'tools'), 'message'],
+    ['group chat, mentioned', messageActivity(url, 'groupChat', 'tools', true), 'message'],
+    ['group chat, unmentioned', messageActivity(url, 'groupChat', 'tools'), 'ignore'],
+    ['channel, mentioned', messageActivity(url, 'channel', 'tools', true), 'message'],
+    ['channel, unmentioned', messageActivity(url, 'channel', 'tools'), 'ignore'],
+    ['channel card click', cardClickActivity(url, 'channel', 'phase:reporting'), 'message'],
+    ['install in personal chat', installActivity(url, 'personal'), 'install'],
+    ['install in a team', installActivity(url, 'channel'), 'install'],
+    ['install in a group chat', installActivity(url, 'groupChat'), 'ignore'],
+    ['uninstall', installActivity(url, 'personal', 'remove'), 'uninstall'],
+    ['upgrade', installActivity(url, 'personal', 'add-upgrade'), 'ignore'],
+    ['bot joins a team', membersAddedActivity(url, 'channel', BOT.id), 'ignore'],
+    ['bot joins in the Emulator', { ...membersAddedActivity(url, 'personal', BOT.id), channelId: 'emulator' }, 'install'],
+    ['someone joins in the Emulator', { ...membersAddedActivity(url, 'personal', 'user'), channelId: 'emulator' }, 'ignore'],
+    ['search', searchActivity(url, 'partner'), 'search'],
+    ['first open of the search', searchActivity(url, undefined), 'search'],
+    ['other invoke', { ...searchActivity(url, 'x'), name: 'composeExtension/onCardButtonClicked' }, 'ignore'],
+    ['typing', { ...messageActivity(url, 'personal', ''), type: 'typing' }, 'ignore'],
+  ])('%s → %s', (_name, activity, kind) => {
+    expect(parseTeamsActivity(asActivity(activity)).kind).toBe(kind);
+  });
+
+  it('turns a card click into the action id, without text', () => {
+    const parsed = parseTeamsActivity(asActivity(cardClickActivity(url, 'channel', 'entry:final-report')));
+    expect(parsed).toMatchObject({ kind: 'message', input: { action: 'entry:final-report', conversation: { kind: 'channel' } } });
+    expect(parsed.kind === 'message' ? parsed.input.text : 'not a message').toBeUndefined();
+  });
+
+  it('reads the search text, and an empty query on the first open', () => {
+    expect(parseTeamsActivity(asActivity(searchActivity(url, ' eindrapport ')))).toMatchObject({ kind: 'search', query: 'eindrapport', lang: 'nl' });
+    expect(parseTeamsActivity(asActivity(searchActivity(url, undefined)))).toMatchObject({ kind: 'search', query: '' });
+  });
+});
+
+describe('connector retry rules', () => {
+  it.each([
+    [429, true],
+    [408, true],
+    [500, true],
+    [502, true],
+    [503, true],
+    [504, true],
+    [501, false],
+    [505, false],
+    [400, false],
+    [401, false],
+    [403, false],
+    [404, false],
+  ])('status %i retried: %s', (status, retried) => {
+    expect(isRetriedStatus(status)).toBe(retried);
+  });
+
+  const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name] });
+  const now = Date.parse('2026-11-26T12:00:00Z');
+  it.each([
+    [{ 'retry-after': '3' }, 3000],
+    [{ 'retry-after': '0.5' }, 500],
+    [{ 'retry-after': 'Thu, 26 Nov 2026 12:00:10 GMT' }, 10_000],
+    [{ 'retry-after': 'Thu, 26 Nov 2026 11:00:00 GMT' }, 0],
+    [{ 'retry-after-ms': '250', 'retry-after': '9' }, 250],
+    [{ 'x-ms-retry-after-ms': '120' }, 120],
+    [{ 'retry-after': 'soon' }, undefined],
+    [{}, undefined],
+  ])('Retry-After %j → %s ms', (values, ms) => {
+    expect(retryAfterMs(headers(values), now)).toBe(ms);
+  });
+
+  it('backs off exponentially with jitter, capped', () => {
+    const options = { baseDelayMs: 500, maxDelayMs: 8000 };
+    expect([0, 1, 2, 3, 4, 5].map((retry) => backoffMs(retry, { ...options, random: () => 1 }))).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
+    expect([0, 1, 2].map((retry) => backoffMs(retry, { ...options, random: () => 0 }))).toEqual([250, 500, 1000]);
+  });
+
+  it.each([
+    [401, 'TEAMS_CONNECTOR_UNAUTHORIZED'],
+    [403, 'TEAMS_CONNECTOR_UNAUTHORIZED'],
+    [404, 'TEAMS_CONVERSATION_NOT_FOUND'],
+    [429, 'TEAMS_THROTTLED'],
+    [503, 'TEAMS_CONNECTOR_UNAVAILABLE'],
+    [400, 'TEAMS_CONNECTOR_FAILED'],
+  ])('maps connector status %i to %s', (statusCode, code) => {
+    expect(toTeamsConnectorError(Object.assign(new Error('x'), { name: 'RestError', statusCode }))?.code).toBe(code);
+  });
+
+  it('leaves errors that are not from the connector alone', () => {
+    expect(toTeamsConnectorError(new TypeError('bug'))).toBeUndefined();
+  });
+});
+
+describe('CachingBotFrameworkAuthentication', () => {
+  it('creates one connector client per service URL and audience and reuses it across turns', async () => {
+    const auth = new CachingBotFrameworkAuthentication({});
+    const created: unknown[] = [];
+    auth.onConnectorClient = (client) => void created.push(client);
+    type Identity = Parameters<CachingBotFrameworkAuthentication['createConnectorFactory']>[0];
+    const identity = { claims: [], isAuthenticated: false, getClaimValue: () => null } as unknown as Identity;
+    const first = await auth.createConnectorFactory(identity).create('http://127.0.0.1:9/', undefined);
+    const again = await auth.createConnectorFactory(identity).create('http://127.0.0.1:9/', undefined);
+    const other = await auth.createConnectorFactory(identity).create('http://127.0.0.1:10/', undefined);
+    expect(again).toBe(first);
+    expect(other).not.toBe(first);
+    expect(created).toEqual([first, other]);
+    expect(await auth.createUserTokenClient(identity)).toBe(await auth.createUserTokenClient(identity));
+  });
+});

@@ -1,0 +1,210 @@
+// Every reply kind rendered as a Teams message: Adaptive Card 1.5 that the reference object model parses
+// without problems, within Teams' 28 KB payload limit, with a plain-text summary and fallback, and with
+// buttons that carry exactly the core's action ids.
+import { describe, expect, it } from 'vitest';
+import { createAssistant } from '../../../src/assistant.js';
+import type { Input } from '../../../src/input.js';
+import { loadKnowledge } from '../../../src/knowledge/load.js';
+import { toPlainText } from '../../../src/plain-text.js';
+import type { Reply, ReplyItem, ReplyKind } from '../../../src/reply.js';
+import { markdownBlocks, type TeamsCardElement, type TeamsAdaptiveCard, type TeamsCardAction } from '../../../adapters/teams/card.js';
+import { renderTeamsMessage, renderTeamsWelcome, teamsPayloadBytes, TEAMS_MAX_PAYLOAD_BYTES } from '../../../adapters/teams/render.js';
+import { adaptiveCardProblems } from './adaptive-cards.js';
+
+const link = (n: number) => ({ label: `Link ${n}`, url: `https://example.org/doc-${n}`, kind: 'document' as const });
+const item = (n: number, links = 1): ReplyItem => ({
+  id: `item-${n}`,
+  title: `Stap ${n}`,
+  summary: `Korte uitleg bij stap ${n}.`,
+  action: `entry:item-${n}`,
+  links: Array.from({ length: links }, (_, i) => link(n * 10 + i)),
+});
+const followUps = (count: number) => Array.from({ length: count }, (_, i) => ({ label: `Vervolg ${i + 1}`, action: `entry:next-${i + 1}` }));
+
+/** One hand-built sample per kind; the Record type makes a new kind fail to compile here until added. */
+const SAMPLES: Record<ReplyKind, Reply> = {
+  answer: {
+    kind: 'answer',
+    lang: 'nl',
+    entryId: 'partner-search',
+    phaseId: 'preparation',
+    phaseTitle: 'Voorbereiding',
+    title: 'Projectpartners zoeken',
+    body: 'Bezoek een **contactseminar**.\n- eTwinning\n- LinkedIn\nOf vraag het Nationaal Agentschap.',
+    notes: ['Sinds 2021 heet dit anders (gecontroleerd op 2026-11-26)'],
+    links: Array.from({ length: 7 }, (_, i) => link(i)),
+    followUps: followUps(5),
+    source: 'Bron: roadmap, blok PROJECTPARTNERS',
+    score: 0.9,
+  },
+  suggestions: { kind: 'suggestions', lang: 'en', text: 'More than one topic fits. Which one do you mean?', options: followUps(3) },
+  'not-found': { kind: 'not-found', lang: 'nl', text: 'Dat weet ik niet.', options: followUps(8) },
+  help: { kind: 'help', lang: 'en', title: 'How it works', body: 'Ask in plain words.\n- **roadmap**: all phases\n- **tools**: every tool', examples: followUps(4) },
+  roadmap: { kind: 'roadmap', lang: 'nl', title: 'De roadmap', intro: 'In 3 fases.', phases: [item(1, 0), item(2, 0), item(3, 0)] },
+  phase: {
+    kind: 'phase',
+    lang: 'en',
+    phaseId: 'reporting',
+    position: 2,
+    total: 7,
+    title: 'Reporting',
+    summary: 'Report midway and at the end.',
+    steps: [item(1), item(2, 6)],
+    followUps: followUps(2),
+  },
+  tools: { kind: 'tools', lang: 'nl', title: 'Hulpmiddelen', intro: 'Alle hulpmiddelen.', tools: [item(1, 2), item(2, 0)] },
+  message: { kind: 'message', lang: 'nl', text: 'Die knop werkt niet meer.', followUps: followUps(0) },
+};
+
+const conversation: Input['conversation'] = { platform: 'teams', channelId: 'conv-1', userId: 'user-1', kind: 'personal' };
+const assistant = createAssistant({ knowledge: loadKnowledge('test/fixtures/knowledge') });
+const REAL_INPUTS: Array<Omit<Input, 'conversation'>> = [
+  { text: 'help' },
+  { text: 'roadmap' },
+  { text: 'tools' },
+  { text: 'rapportage' },
+  { text: 'hoe vind ik een partner' },
+  { text: 'how do I submit the final report' },
+  { text: 'wat is de hoofdstad van Peru' },
+  { text: 'x'.repeat(1200) },
+  { action: 'entry:interim-report', lang: 'en' },
+  { action: 'phase:preparation' },
+  { action: 'entry:does-not-exist' },
+];
+
+function walk(elements: readonly TeamsCardElement[], visit: (element: TeamsCardElement) => void): void {
+  for (const element of elements) {
+    visit(element);
+    if (element.type === 'Container') walk(element.items, visit);
+  }
+}
+
+function actionsOf(card: TeamsAdaptiveCard): TeamsCardAction[] {
+  const actions: TeamsCardAction[] = [...(card.actions ?? [])];
+  walk(card.body, (element) => {
+    if (element.type === 'ActionSet') actions.push(...element.actions);
+    if (element.type === 'Container' && element.selectAction) actions.push(element.selectAction);
+  });
+  return actions;
+}
+
+/** The action ids and URLs a reply offers, whatever its kind. */
+function offered(reply: Reply): { actions: Set<string>; urls: Set<string> } {
+  const items: ReplyItem[] = reply.kind === 'roadmap' ? reply.phases : reply.kind === 'phase' ? reply.steps : reply.kind === 'tools' ? reply.tools : [];
+  const buttons =
+    reply.kind === 'answer' || reply.kind === 'phase' || reply.kind === 'message'
+      ? reply.followUps
+      : reply.kind === 'suggestions' || reply.kind === 'not-found'
+        ? reply.options
+        : reply.kind === 'help'
+          ? reply.examples
+          : [];
+  const links = [...(reply.kind === 'answer' ? reply.links : []), ...items.flatMap((i) => i.links)];
+  return { actions: new Set([...buttons, ...items].map((b) => b.action)), urls: new Set(links.map((l) => l.url)) };
+}
+
+function checkMessage(reply: Reply): void {
+  const message = renderTeamsMessage(reply);
+  const card = message.attachments[0].content;
+  expect(message.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+  expect(card.version).toBe('1.5');
+  expect(teamsPayloadBytes(message)).toBeLessThanOrEqual(TEAMS_MAX_PAYLOAD_BYTES);
+  const { problems, version } = adaptiveCardProblems(card);
+  expect(problems).toEqual([]);
+  expect(version).toBe('1.5');
+  expect(message.summary.trim()).not.toBe('');
+  expect(message.summary).not.toContain('**');
+  expect(card.fallbackText).toBe(toPlainText(reply));
+
+  const { actions: offeredActions, urls } = offered(reply);
+  const actions = actionsOf(card);
+  const submitted = actions.flatMap((a) => (a.type === 'Action.Submit' ? [a.data.action] : []));
+  const opened = actions.flatMap((a) => (a.type === 'Action.OpenUrl' ? [a.url] : []));
+  expect(new Set(submitted)).toEqual(offeredActions);
+  expect(new Set(opened)).toEqual(urls);
+  expect(card.actions?.length ?? 0).toBeLessThanOrEqual(5);
+}
+
+describe('renderTeamsMessage', () => {
+  it.each(Object.entries(SAMPLES))('renders a %s reply as a clean Adaptive Card 1.5', (_kind, reply) => {
+    checkMessage(reply);
+  });
+
+  it.each(REAL_INPUTS.map((input) => [JSON.stringify(input).slice(0, 60), input] as const))(
+    'renders the fixture assistant reply to %s',
+    async (_name, input) => {
+      checkMessage(await assistant.handle({ ...input, conversation }));
+    },
+  );
+
+  it('renders every entry, phase and command of the real knowledge in both languages in full', async () => {
+    const knowledge = loadKnowledge('knowledge');
+    const real = createAssistant({ knowledge });
+    const actions = ['cmd:help', 'cmd:roadmap', 'cmd:tools', ...knowledge.phases.map((p) => `phase:${p.id}`), ...knowledge.entries.map((e) => `entry:${e.id}`)];
+    for (const lang of ['nl', 'en'] as const) {
+      for (const action of actions) {
+        const reply = await real.handle({ action, lang, conversation });
+        expect(reply.kind, action).not.toBe('message');
+        // The full card fits: nothing was left out to meet the payload limit.
+        checkMessage(reply);
+      }
+    }
+  });
+
+  it('puts follow-ups beyond five into the body so none is hidden', () => {
+    const card = renderTeamsMessage(SAMPLES['not-found']).attachments[0].content;
+    expect(card.actions).toHaveLength(5);
+    const sets = card.body.filter((element) => element.type === 'ActionSet');
+    expect(sets.flatMap((set) => (set.type === 'ActionSet' ? set.actions : []))).toHaveLength(3);
+  });
+
+  it('renders cards for the message extension without Submit buttons', () => {
+    for (const reply of Object.values(SAMPLES)) {
+      const card = renderTeamsMessage(reply, { interactive: false }).attachments[0].content;
+      expect(actionsOf(card).filter((a) => a.type === 'Action.Submit')).toEqual([]);
+      expect(adaptiveCardProblems(card).problems).toEqual([]);
+    }
+  });
+
+  it('keeps an oversized reply under the payload limit and still parseable', () => {
+    const long = 'Een lange zin over het projectbudget en de verantwoording. '.repeat(40);
+    const huge: Reply = {
+      kind: 'tools',
+      lang: 'nl',
+      title: 'Hulpmiddelen',
+      intro: 'Alle hulpmiddelen.',
+      tools: Array.from({ length: 300 }, (_, i) => ({ ...item(i, 3), summary: long })),
+    };
+    const hugeAnswer: Reply = { ...(SAMPLES.answer as Extract<Reply, { kind: 'answer' }>), body: long.repeat(30) };
+    for (const reply of [huge, hugeAnswer]) {
+      expect(Buffer.byteLength(toPlainText(reply))).toBeGreaterThan(TEAMS_MAX_PAYLOAD_BYTES);
+      const message = renderTeamsMessage(reply);
+      expect(teamsPayloadBytes(message)).toBeLessThanOrEqual(TEAMS_MAX_PAYLOAD_BYTES);
+      expect(adaptiveCardProblems(message.attachments[0].content).problems).toEqual([]);
+    }
+  });
+
+  it('writes the welcome card above the help', async () => {
+    const help = await assistant.handle({ action: 'cmd:help', lang: 'nl', conversation });
+    expect(help.kind).toBe('help');
+    if (help.kind !== 'help') return;
+    const message = renderTeamsWelcome(help);
+    const card = message.attachments[0].content;
+    expect(message.summary).toMatch(/^Welkom/);
+    expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: message.summary });
+    expect(card.body.some((element) => element.type === 'TextBlock' && element.text === help.title)).toBe(true);
+    expect(adaptiveCardProblems(card).problems).toEqual([]);
+  });
+});
+
+describe('markdownBlocks', () => {
+  it.each([
+    ['plain line', 'Eén zin.', ['Eén zin.']],
+    ['paragraphs', 'Eerste.\nTweede.', ['Eerste.\n\nTweede.']],
+    ['list with \\r', '- a\n- **b**\n* c', ['- a\r- **b**\r- c']],
+    ['text, list, text', 'Intro:\n- a\n- b\nSlot.', ['Intro:', '- a\r- b', 'Slot.']],
+    ['blank lines ignored', '\nA\n\n\nB\n', ['A\n\nB']],
+  ])('%s', (_name, markdown, texts) => {
+    expect(markdownBlocks(markdown).map((block) => block.text)).toEqual(texts);
+  });
+});

@@ -1,0 +1,120 @@
+// A local fake of the Bot Connector service that a bot replies to (the activity's `serviceUrl`):
+// `POST /v3/conversations/:id/activities[/:activityId]` records the activity and answers 201 with an id.
+// Failures can be queued (429 with Retry-After, 5xx) to test retries. It also publishes OpenID metadata
+// and a signing key (`openIdMetadataUrl`), so tokens can be checked without Microsoft's servers.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+
+export interface RecordedActivity {
+  conversationId: string;
+  /** The activity replied to, when the bot used replyToActivity. */
+  replyToId: string | undefined;
+  activity: Record<string, unknown>;
+  authorization: string | undefined;
+}
+
+export interface QueuedFailure {
+  status: number;
+  headers?: Record<string, string>;
+}
+
+export interface FakeBotConnector {
+  /** Base URL to use as the activities' `serviceUrl`, ending in `/`. */
+  readonly url: string;
+  /** Where the bot finds this fake's OpenID metadata and signing key. */
+  readonly openIdMetadataUrl: string;
+  /** The key id and private key of the published signing key. */
+  readonly signingKey: { kid: string; privateKey: KeyObject };
+  /** Activities accepted, in order. */
+  readonly activities: RecordedActivity[];
+  /** Every POST to an activities route, failed ones included. */
+  readonly attempts: Array<{ status: number; at: number }>;
+  /** The next POSTs answer with these statuses instead of accepting the activity. */
+  failNext(...failures: QueuedFailure[]): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const ACTIVITIES_ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text === '' ? undefined : JSON.parse(text);
+}
+
+function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+  const payload = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers });
+  res.end(payload);
+}
+
+/** Starts the fake on 127.0.0.1 and a free port. */
+export async function startFakeBotConnector(): Promise<FakeBotConnector> {
+  const activities: RecordedActivity[] = [];
+  const attempts: Array<{ status: number; at: number }> = [];
+  const failures: QueuedFailure[] = [];
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const kid = 'fake-connector-key';
+  let nextId = 1;
+  let base = '';
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (req.method === 'GET' && path === '/openid/.well-known/openidconfiguration') {
+      send(res, 200, { issuer: 'https://api.botframework.com', jwks_uri: `${base}openid/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+      return;
+    }
+    if (req.method === 'GET' && path === '/openid/keys') {
+      send(res, 200, { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', endorsements: ['msteams', 'emulator'] }] });
+      return;
+    }
+    const match = ACTIVITIES_ROUTE.exec(path);
+    if (req.method !== 'POST' || !match) {
+      send(res, 404, { error: { code: 'NotFound', message: `${req.method} ${path}` } });
+      return;
+    }
+    readJson(req)
+      .then((body) => {
+        const failure = failures.shift();
+        if (failure) {
+          attempts.push({ status: failure.status, at: Date.now() });
+          send(res, failure.status, { error: { code: 'Failure', message: `queued ${failure.status}` } }, failure.headers);
+          return;
+        }
+        attempts.push({ status: 201, at: Date.now() });
+        activities.push({
+          conversationId: decodeURIComponent(match[1] ?? ''),
+          replyToId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
+          activity: body as Record<string, unknown>,
+          authorization: req.headers.authorization,
+        });
+        send(res, 201, { id: `activity-${nextId++}` });
+      })
+      .catch(() => send(res, 400, { error: { code: 'BadArgument', message: 'body is not JSON' } }));
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+  return {
+    url: base,
+    openIdMetadataUrl: `${base}openid/.well-known/openidconfiguration`,
+    signingKey: { kid, privateKey },
+    activities,
+    attempts,
+    failNext: (...queued) => void failures.push(...queued),
+    reset() {
+      activities.length = 0;
+      attempts.length = 0;
+      failures.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
