@@ -5,7 +5,7 @@
 // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages
 import type { Lang } from '../../src/knowledge/schema.js';
 import { stripMarkdown, toPlainText } from '../../src/plain-text.js';
-import { assertNever, type FollowUp, type HelpReply, type Reply, type ReplyItem, type ReplyLink } from '../../src/reply.js';
+import { assertNever, type DatedItem, type FollowUp, type HelpReply, type Reply, type ReplyItem, type ReplyLink } from '../../src/reply.js';
 import {
   actionSets,
   heading,
@@ -102,6 +102,27 @@ function itemList(ctx: RenderContext, items: readonly ReplyItem[], numbered: boo
   return hidden > 0 ? [...shown, textBlock(label(ctx.lang, 'more', { count: hidden }), { isSubtle: true })] : shown;
 }
 
+function datedContainer(ctx: RenderContext, item: DatedItem): TeamsContainer {
+  const items: TeamsCardElement[] = [textBlock(`**${item.title}**`), textBlock(`${item.due} · ${item.left}`, { spacing: 'None' })];
+  if (ctx.detail !== 'minimal') {
+    for (const note of item.notes) items.push(textBlock(note, { isSubtle: true, spacing: 'None' }));
+    if (item.notices) items.push(textBlock(item.notices, { isSubtle: true, size: 'Small', spacing: 'None' }));
+  }
+  return {
+    type: 'Container',
+    items,
+    separator: true,
+    spacing: 'Medium',
+    ...(ctx.interactive ? { selectAction: submitAction(item.title, item.action) } : {}),
+  };
+}
+
+function datedList(ctx: RenderContext, items: readonly DatedItem[]): TeamsCardElement[] {
+  const shown = items.slice(0, ctx.maxItems).map((item) => datedContainer(ctx, item));
+  const hidden = items.length - shown.length;
+  return hidden > 0 ? [...shown, textBlock(label(ctx.lang, 'more', { count: hidden }), { isSubtle: true })] : shown;
+}
+
 /** Body and follow-ups of the card for one reply kind. */
 function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement[]; followUps: TeamsSubmitAction[] } {
   switch (reply.kind) {
@@ -139,6 +160,30 @@ function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement
       return { body: [heading(reply.title), textBlock(reply.intro), ...itemList(ctx, reply.tools, false)], followUps: [] };
     case 'message':
       return { body: markdownBlocks(reply.text), followUps: submits(ctx, reply.followUps) };
+    case 'deadlines':
+      return {
+        body: [heading(reply.title), ...markdownBlocks(reply.intro), ...datedList(ctx, reply.items), ...markdownBlocks(reply.subscription)],
+        followUps: submits(ctx, reply.followUps),
+      };
+    case 'project':
+      return {
+        body: [
+          heading(reply.title),
+          textBlock(reply.period, { isSubtle: true, spacing: 'None' }),
+          ...(reply.intro ? markdownBlocks(reply.intro) : []),
+          ...datedList(ctx, reply.milestones),
+          ...markdownBlocks(reply.subscription),
+        ],
+        followUps: submits(ctx, reply.followUps),
+      };
+    case 'notice': {
+      const body: TeamsCardElement[] = [heading(reply.title), textBlock(reply.due, { spacing: 'None' })];
+      if (reply.late) body.push(textBlock(reply.late, { isSubtle: true }));
+      body.push(...markdownBlocks(ctx.detail === 'minimal' ? firstParagraph(reply.body) : reply.body));
+      for (const note of reply.notes) body.push(textBlock(note, { isSubtle: true }));
+      body.push(...linkSets(reply.links));
+      return { body, followUps: submits(ctx, reply.followUps) };
+    }
     default:
       return assertNever(reply);
   }

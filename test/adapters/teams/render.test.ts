@@ -19,6 +19,17 @@ const item = (n: number, links = 1): ReplyItem => ({
   action: `entry:item-${n}`,
   links: Array.from({ length: links }, (_, i) => link(n * 10 + i)),
 });
+const dated = (n: number) => ({
+  id: `item-${n}`,
+  title: `Deadline ${n}`,
+  due: `Friday ${n} March 2027, 12:00 (Brussels time)`,
+  dueAt: `2027-03-0${n}T11:00:00.000Z`,
+  daysLeft: 90 + n,
+  left: `${90 + n} days left`,
+  notes: ['Expected date.'],
+  notices: 'Notices: 3 Feb, 26 Feb and 4 Mar at 09:00',
+  action: `entry:item-${n}`,
+});
 const followUps = (count: number) => Array.from({ length: count }, (_, i) => ({ label: `Vervolg ${i + 1}`, action: `entry:next-${i + 1}` }));
 
 /** One hand-built sample per kind; the Record type makes a new kind fail to compile here until added. */
@@ -54,6 +65,39 @@ const SAMPLES: Record<ReplyKind, Reply> = {
   },
   tools: { kind: 'tools', lang: 'nl', title: 'Hulpmiddelen', intro: 'Alle hulpmiddelen.', tools: [item(1, 2), item(2, 0)] },
   message: { kind: 'message', lang: 'nl', text: 'Die knop werkt niet meer.', followUps: followUps(0) },
+  deadlines: {
+    kind: 'deadlines',
+    lang: 'en',
+    title: 'Upcoming deadlines',
+    intro: 'KA220-VET has a deadline once a year.',
+    items: [dated(1), dated(2)],
+    subscription: 'Type **subscribe** to be told in time.',
+    followUps: followUps(3),
+  },
+  project: {
+    kind: 'project',
+    lang: 'nl',
+    title: 'Groene vaardigheden',
+    intro: 'Project opgeslagen.',
+    period: 'Looptijd: maandag 1 september 2025 tot en met dinsdag 31 augustus 2027',
+    milestones: [dated(1), dated(2), dated(3)],
+    subscription: 'Dit gesprek krijgt nog geen berichten.',
+    followUps: followUps(2),
+  },
+  notice: {
+    kind: 'notice',
+    lang: 'nl',
+    deadlineId: 'ka220-vet-2027',
+    title: 'Nog 7 dagen: KA220-VET samenwerkingspartnerschap',
+    due: 'Uiterlijk vrijdag 5 maart 2027, 12:00 uur (Brusselse tijd) (nog 7 dagen).',
+    dueAt: '2027-03-05T11:00:00.000Z',
+    daysLeft: 7,
+    body: '**Wat je nodig hebt: Deadline**\nEr is één keer per jaar een deadline.',
+    late: 'Dit bericht komt later dan gepland (het stond op vrijdag 26 februari 2027, 09:00).',
+    notes: ['Deze datum volgt het patroon van de calls 2024–2026.'],
+    links: [link(1)],
+    followUps: [{ label: 'Wat heb ik nodig?', action: 'entry:deadline' }, ...followUps(1)],
+  },
 };
 
 const conversation: Input['conversation'] = { platform: 'teams', channelId: 'conv-1', userId: 'user-1', kind: 'personal' };
@@ -91,16 +135,17 @@ function actionsOf(card: TeamsAdaptiveCard): TeamsCardAction[] {
 /** The action ids and URLs a reply offers, whatever its kind. */
 function offered(reply: Reply): { actions: Set<string>; urls: Set<string> } {
   const items: ReplyItem[] = reply.kind === 'roadmap' ? reply.phases : reply.kind === 'phase' ? reply.steps : reply.kind === 'tools' ? reply.tools : [];
+  const dated = reply.kind === 'deadlines' ? reply.items : reply.kind === 'project' ? reply.milestones : [];
   const buttons =
-    reply.kind === 'answer' || reply.kind === 'phase' || reply.kind === 'message'
+    reply.kind === 'answer' || reply.kind === 'phase' || reply.kind === 'message' || reply.kind === 'deadlines' || reply.kind === 'project' || reply.kind === 'notice'
       ? reply.followUps
       : reply.kind === 'suggestions' || reply.kind === 'not-found'
         ? reply.options
         : reply.kind === 'help'
           ? reply.examples
           : [];
-  const links = [...(reply.kind === 'answer' ? reply.links : []), ...items.flatMap((i) => i.links)];
-  return { actions: new Set([...buttons, ...items].map((b) => b.action)), urls: new Set(links.map((l) => l.url)) };
+  const links = [...(reply.kind === 'answer' || reply.kind === 'notice' ? reply.links : []), ...items.flatMap((i) => i.links)];
+  return { actions: new Set([...buttons, ...items, ...dated].map((b) => b.action)), urls: new Set(links.map((l) => l.url)) };
 }
 
 function checkMessage(reply: Reply): void {
