@@ -5,20 +5,28 @@ import { ConfigError, loadConfig, type Config } from '../src/config.js';
 import { createCore, type Core } from '../src/core.js';
 import { KnowledgeError } from '../src/knowledge/load.js';
 import { createLogger, type Logger } from '../src/logger.js';
+import { systemClock } from '../src/notices/clock.js';
 import { openSqliteStorage } from '../src/storage/sqlite.js';
 import type { Storage } from '../src/storage/storage.js';
 import { startNotices } from './notices.js';
 import { createServiceHost, type SurfaceAdapter } from './server.js';
-import { createTeamsAdapter } from './teams/app.js';
+import { createTeamsAdapter, type TeamsAdapter } from './teams/app.js';
+import { createTeamsNoticeHooks } from './teams/notices.js';
 
 /** The adapters that this config turns on, and a line for each one that is off. */
-function createAdapters(config: Readonly<Config>, core: Core, logger: Logger): { adapters: SurfaceAdapter[]; off: string[] } {
+function createAdapters(
+  config: Readonly<Config>,
+  core: Core,
+  storage: Storage,
+  logger: Logger,
+): { adapters: SurfaceAdapter[]; off: string[]; teams: TeamsAdapter } {
   const adapters: SurfaceAdapter[] = [];
   const off: string[] = [];
   off.push('slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (docs/slack-setup.md)');
   // Teams is always mounted: without MicrosoftAppId it serves the Bot Framework Emulator on this machine.
-  adapters.push(createTeamsAdapter({ config: config.teams, assistant: core.assistant, logger }));
-  return { adapters, off };
+  const teams = createTeamsAdapter({ config: config.teams, assistant: core.assistant, logger, ...createTeamsNoticeHooks(storage, systemClock, logger) });
+  adapters.push(teams);
+  return { adapters, off, teams };
 }
 
 async function main(): Promise<void> {
@@ -54,7 +62,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const { adapters, off } = createAdapters(config, core, logger);
+  const { adapters, off, teams } = createAdapters(config, core, storage, logger);
   const host = createServiceHost({
     adapters,
     logger,
@@ -64,7 +72,7 @@ async function main(): Promise<void> {
   logger.info({ port, adapters: adapters.map((a) => a.name), entries: core.knowledge.entries.length }, 'service started');
   for (const line of off) logger.info(`adapter off: ${line}`);
   if (adapters.length === 0) logger.info('no chat platform is configured; chat locally with `npm run chat` or `npm run ask -- "your question"`');
-  const notices = startNotices(config, core, storage, logger);
+  const notices = startNotices({ config, core, storage, logger, teams });
 
   let stopping = false;
   const shutdown = (signal: string): void => {

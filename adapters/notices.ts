@@ -5,25 +5,40 @@ import type { Config } from '../src/config.js';
 import type { Core } from '../src/core.js';
 import type { Platform } from '../src/input.js';
 import type { Logger } from '../src/logger.js';
-import { systemClock } from '../src/notices/clock.js';
+import { systemClock, type Clock } from '../src/notices/clock.js';
 import type { NoticeDelivery } from '../src/notices/delivery.js';
 import { createNoticeScheduler, type NoticeScheduler } from '../src/notices/scheduler.js';
 import type { Storage } from '../src/storage/storage.js';
+import { createTeamsAdapter, type TeamsAdapter } from './teams/app.js';
+import { createTeamsNoticeDelivery } from './teams/notices.js';
+
+export interface NoticeSurfaces {
+  config: Readonly<Config>;
+  core: Core;
+  storage: Storage;
+  logger: Logger;
+  /** The mounted Teams adapter; without it (the notices script) one is created just for sending. */
+  teams?: TeamsAdapter;
+}
 
 /** One delivery per platform that this config turns on. */
-export function createNoticeDeliveries(_config: Readonly<Config>, _storage: Storage, _logger: Logger): Partial<Record<Platform, NoticeDelivery>> {
-  return {};
+export function createNoticeDeliveries(surfaces: NoticeSurfaces): Partial<Record<Platform, NoticeDelivery>> {
+  const { config, core, storage, logger } = surfaces;
+  // Teams is always on: without MicrosoftAppId it talks to the Bot Framework Emulator on this machine.
+  const teams = surfaces.teams ?? createTeamsAdapter({ config: config.teams, assistant: core.assistant, logger });
+  return { teams: createTeamsNoticeDelivery(teams, storage) };
 }
 
 /** Starts the notice scheduler of the service; `stop()` waits for a running tick. */
-export function startNotices(config: Readonly<Config>, core: Core, storage: Storage, logger: Logger): NoticeScheduler {
-  const deliveries = createNoticeDeliveries(config, storage, logger);
+export function startNotices(surfaces: NoticeSurfaces, clock: Clock = systemClock): NoticeScheduler {
+  const { config, core, storage, logger } = surfaces;
+  const deliveries = createNoticeDeliveries(surfaces);
   const scheduler = createNoticeScheduler({
     storage,
     knowledge: core.knowledge,
     deadlines: core.deadlines,
     deliveries,
-    clock: systemClock,
+    clock,
     zone: config.noticeTimezone,
     intervalMs: config.schedulerIntervalSeconds * 1000,
     logger: logger.child({ module: 'notices' }),

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     storage,
     knowledge: core.knowledge,
     deadlines: core.deadlines,
-    deliveries: createNoticeDeliveries(config, storage, logger),
+    deliveries: createNoticeDeliveries({ config, core, storage, logger }),
     clock: fixedClock(at),
     zone: config.noticeTimezone,
     intervalMs: config.schedulerIntervalSeconds * 1000,

@@ -1,0 +1,68 @@
+// Deadline notices on Teams: every conversation the bot is used in leaves its conversation reference in
+// storage, and a notice goes to that reference through the adapter's proactive send
+// (`continueConversationAsync`). Connector failures are mapped here, once, to the scheduler's outcomes.
+// https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages
+import type { Conversation } from '../../src/input.js';
+import type { Logger } from '../../src/logger.js';
+import type { Clock } from '../../src/notices/clock.js';
+import type { DeliveryResult, NoticeDelivery } from '../../src/notices/delivery.js';
+import type { ChannelRef, Storage } from '../../src/storage/storage.js';
+import type { TeamsAdapter, TeamsAdapterOptions, TeamsConversationReference } from './app.js';
+
+const toRef = (conversation: Conversation): ChannelRef => ({ platform: 'teams', channelId: conversation.channelId });
+
+/**
+ * The reference a notice is sent to. In a channel the conversation id names the thread the bot was
+ * addressed in (`…;messageid=…`); without that suffix a notice starts a new post in the channel instead
+ * of replying deep in an old thread.
+ */
+export function toNoticeReference(reference: TeamsConversationReference): TeamsConversationReference {
+  const id = reference.conversation?.id;
+  if (!reference.conversation || typeof id !== 'string') return reference;
+  return { ...reference, conversation: { ...reference.conversation, id: id.replace(/;messageid=\d+$/, '') } };
+}
+
+/** Adapter callbacks that keep the references notices need, and mark conversations the app was removed from. */
+export function createTeamsNoticeHooks(storage: Storage, clock: Clock, logger: Logger): Pick<TeamsAdapterOptions, 'onConversation' | 'onUninstall'> {
+  return {
+    async onConversation(reference, conversation) {
+      const ref = toRef(conversation);
+      await storage.saveConversationReference(ref, toNoticeReference(reference), clock.now());
+      // The bot hears from this conversation again: it can post here (again).
+      await storage.markChannelActive(ref, clock.now());
+    },
+    async onUninstall(_reference, conversation) {
+      await storage.markChannelGone(toRef(conversation), 'app removed from the conversation', clock.now());
+      logger.info({ conversation: conversation.kind }, 'notices stopped: the app was removed from a conversation');
+    },
+  };
+}
+
+/**
+ * What a failed proactive send means for the notice: the conversation is gone (403: the bot is no longer a
+ * member; 404: it no longer exists), try again (429, 5xx, network), or it cannot work (401, other 4xx).
+ */
+export function toTeamsDeliveryResult(error: unknown): DeliveryResult {
+  const { code, status } = (error ?? {}) as { code?: unknown; status?: unknown };
+  const message = `${typeof code === 'string' ? code : 'TEAMS_CONNECTOR_FAILED'}${typeof status === 'number' ? ` (HTTP ${status})` : ''}`;
+  if (status === 403 || status === 404) return { status: 'gone', reason: message };
+  if (status === 401) return { status: 'failed', error: message };
+  if (status === undefined || status === 408 || status === 429 || (typeof status === 'number' && status >= 500)) return { status: 'retry', error: message };
+  return { status: 'failed', error: message };
+}
+
+/** Sends notices through the Teams adapter to the stored conversation references. */
+export function createTeamsNoticeDelivery(adapter: Pick<TeamsAdapter, 'sendReply'>, storage: Storage): NoticeDelivery {
+  return {
+    async send(target, notice) {
+      const reference = (await storage.getConversationReference(target)) as TeamsConversationReference | undefined;
+      if (!reference) return { status: 'failed', error: 'TEAMS_NO_CONVERSATION_REFERENCE: the bot has no stored reference for this conversation' };
+      try {
+        await adapter.sendReply(reference, notice);
+        return { status: 'ok' };
+      } catch (error) {
+        return toTeamsDeliveryResult(error);
+      }
+    },
+  };
+}
