@@ -70,7 +70,7 @@ export function toPlainText(reply: Reply): string {
         stripMarkdown(reply.body),
         ...(reply.notes.length === 0 ? [] : ['', ...reply.notes.map(stripMarkdown)]),
         ...section(en ? 'Links:' : 'Links:', linkLines(reply.links)),
-        ...section(en ? 'Did you mean another place?' : 'Bedoelt u een andere plaats?', optionLines(reply.alternatives)),
+        ...section(en ? 'Did you mean another place?' : 'Bedoel je een andere plaats?', optionLines(reply.alternatives)),
         '',
         `${en ? 'Amounts' : 'Bedragen'}: ${reply.source}`,
         reply.attribution,

@@ -113,7 +113,10 @@ export interface MessageReply extends ReplyBase {
 export interface ReplyPlace {
   /** The GeoNames id. */
   id: number;
+  /** The place's name in GeoNames, e.g. `The Hague`. */
   name: string;
+  /** The name as the question gave it, when that differs from `name`, e.g. `Den Haag`. */
+  asked?: string;
   /** The country's name in the reply's language. */
   country: string;
   /** ISO 3166-1 alpha-2, e.g. `NL`. */

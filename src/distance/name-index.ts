@@ -133,7 +133,11 @@ export function createNameIndex(expectedKeys = 1 << 16): NameIndex {
       return result;
     },
     forEachKey(visit) {
-      for (let index = 0; index < keyCount; index++) visit(keyAt(index), codes[head[index] ?? 0] ?? 0);
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, byteCount).toString('latin1');
+      for (let index = 0; index < keyCount; index++) {
+        const start = keyStart[index] ?? 0;
+        visit(text.slice(start, start + (keyLength[index] ?? 0)), codes[head[index] ?? 0] ?? 0);
+      }
     },
   };
 }

@@ -71,6 +71,8 @@ export const AliasSchema = z.strictObject({
 
 /** knowledge/places.yaml */
 export const PlacesFileSchema = z.strictObject({
+  /** Countries that take part in Erasmus+ (EU members and associated countries): ranked first among namesakes. */
+  programmeCountries: z.array(countryCode).default([]),
   aliases: z.array(AliasSchema).default([]),
   countries: z.record(countryCode, z.array(nonEmpty)).default({}),
   regions: z.record(countryCode, z.record(z.string().regex(/^[A-Z0-9]{1,20}$/, 'must be a GeoNames admin1 code'), regionName)).default({}),
