@@ -1,6 +1,7 @@
 // Builds the core from configuration: loads and validates the knowledge, then creates the assistant with
 // its skills. Every surface (service, terminal chat, one-off questions, evaluation) starts here.
 import { createAssistant, type Assistant } from './assistant.js';
+import { createDistanceSkill } from './distance/skill.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import type { Skill } from './skill.js';
 
@@ -16,6 +17,6 @@ export interface Core {
 /** Loads the knowledge (throws `KnowledgeError` when it is invalid) and creates the assistant. */
 export function createCore(options: CoreOptions): Core {
   const knowledge = loadKnowledge(options.knowledgeDir);
-  const skills: Skill[] = [];
+  const skills: Skill[] = [createDistanceSkill({ knowledgeDir: options.knowledgeDir })];
   return { knowledge, assistant: createAssistant({ knowledge, skills }) };
 }

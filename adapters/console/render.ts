@@ -19,6 +19,8 @@ export function consoleButtons(reply: Reply): FollowUp[] {
       return reply.phases.map((phase) => ({ label: phase.title, action: phase.action }));
     case 'tools':
       return reply.tools.map((tool) => ({ label: tool.title, action: tool.action }));
+    case 'distance':
+      return reply.alternatives;
     default:
       return assertNever(reply);
   }
