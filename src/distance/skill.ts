@@ -46,7 +46,7 @@ const MIN_POPULATION_BY_ALTERNATE = 1000;
 /** Two candidates closer in score than this (in orders of magnitude of population) make a name ambiguous. */
 const AMBIGUITY_MARGIN = 0.3;
 /** Candidates whose score trails the best by more than this are not offered. */
-const OFFER_MARGIN = 1.5;
+const OFFER_MARGIN = 2.5;
 /** Namesakes closer than this are the same place for the user (a city and its district). */
 const SAME_SPOT_KM = 30;
 const MAX_OPTIONS = 5;
