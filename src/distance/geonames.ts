@@ -144,6 +144,7 @@ export function readGeoNames(path: string = defaultGeoNamesPath()): GeoNamesTabl
     }
   }
 
+  keys.compact();
   const order = new Float64Array(row);
   for (let i = 0; i < row; i++) order[i] = (ids[i] ?? 0) * 2 ** 21 + i;
   order.sort();

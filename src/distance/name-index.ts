@@ -12,6 +12,8 @@ export interface NameIndex {
   get(key: string): number[];
   /** Calls `visit` with each key and its first code. */
   forEachKey(visit: (key: string, firstCode: number) => void): void;
+  /** Gives back the room kept for growth; adding still works afterwards. */
+  compact(): void;
 }
 
 const EMPTY = -1;
@@ -131,6 +133,15 @@ export function createNameIndex(expectedKeys = 1 << 16): NameIndex {
         result.push(codes[posting] ?? 0);
       }
       return result;
+    },
+    compact() {
+      bytes = bytes.slice(0, byteCount);
+      keyStart = keyStart.slice(0, keyCount);
+      keyLength = keyLength.slice(0, keyCount);
+      head = head.slice(0, keyCount);
+      tail = tail.slice(0, keyCount);
+      codes = codes.slice(0, postingCount);
+      next = next.slice(0, postingCount);
     },
     forEachKey(visit) {
       const text = Buffer.from(bytes.buffer, bytes.byteOffset, byteCount).toString('latin1');

@@ -3,8 +3,10 @@
 import type { GeoNamesTable } from './geonames.js';
 import { Seat } from './geonames.js';
 
-/** A place's name is offered only when the place has at least this many inhabitants or is a seat. */
+/** A place's own name is offered when it has at least this many inhabitants (or is a seat). */
 const MIN_POPULATION = 1000;
+/** An alternate name (an exonym, a transliteration) is offered for places this size or capitals. */
+const MIN_POPULATION_BY_ALTERNATE = 100_000;
 
 export interface Suggestion {
   row: number;
@@ -96,7 +98,10 @@ export function createSuggester(table: GeoNamesTable, aliases: ReadonlyMap<strin
   const rowOf: number[] = [];
   table.keys.forEachKey((key, code) => {
     const row = code >> 1;
-    if ((table.population[row] ?? 0) >= MIN_POPULATION || (table.seat[row] ?? Seat.None) !== Seat.None) {
+    const population = table.population[row] ?? 0;
+    const seat = table.seat[row] ?? Seat.None;
+    const offered = code & 1 ? population >= MIN_POPULATION_BY_ALTERNATE || seat === Seat.Capital : population >= MIN_POPULATION || seat !== Seat.None;
+    if (offered) {
       keys.push(key);
       rowOf.push(row);
     }

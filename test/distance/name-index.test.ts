@@ -27,6 +27,12 @@ describe('createNameIndex', () => {
       if (code === 0 || code === 9998) seen.push(key);
     });
     expect(seen).toEqual(['place 0', 'place 4999']);
+    index.compact();
+    expect(index.get('place 4321')).toEqual([8642]);
+    index.add('place 4321', 1);
+    index.add('new place', 3);
+    expect(index.get('place 4321')).toEqual([8642, 1]);
+    expect(index.get('new place')).toEqual([3]);
   });
 
   it('ignores keys that are empty or too long', () => {
