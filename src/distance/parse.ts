@@ -35,7 +35,7 @@ const CLOSING = new RegExp(String.raw`^(.+?)\s*:?\s+(?:${DISTANCE_WORD})$`, 'i')
 
 const LEADING = /^(?:van|vanaf|tussen|from|between)\s+/i;
 const TRAILING =
-  /\s+(?:in\s+(?:km|kilomet(?:er|re)s?)|hemelsbreed|as\s+the\s+crow\s+flies|ongeveer|approximately|precies|exactly|please|graag|alstublieft|alsjeblieft|(?:van\s+)?(?:elkaar|each\s+other)(?:\s+af)?|(?:vandaan|apart|away))$/i;
+  /\s+(?:in\s+(?:km|kilomet(?:er|re)s?)|hemelsbreed|as\s+the\s+crow\s+flies|enkele\s+reis|heen\s+en\s+terug|retour|one\s+way|return|round\s+trip|ongeveer|approximately|precies|exactly|please|graag|alstublieft|alsjeblieft|(?:van\s+)?(?:elkaar|each\s+other)(?:\s+af)?|(?:vandaan|apart|away))$/i;
 const CONNECTORS = /\s+(?:naar|tot|en|van|to|and|from|vs\.?)\s+|\s*(?:->|→|↔|<->|–|—|;)\s*|\s+-\s+/gi;
 const CONNECTOR_WORDS = new Set(['naar', 'tot', 'en', 'van', 'to', 'and', 'from', 'vs', 'vs.', '-', '->', '→', '↔', '<->', '–', '—', ';']);
 

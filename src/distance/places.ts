@@ -41,6 +41,8 @@ export interface PlaceIndex {
   /** Places with names close to `text`, for "did you mean". */
   suggest(text: string, lang: Lang, limit?: number): Place[];
   countryName(code: string, lang: Lang): string;
+  /** The ISO code of the country `text` names ("Finland", "Spanje", "UK"; not a bare code), if it names one. */
+  countryOf(text: string): string | undefined;
   regionName(place: Place, lang: Lang): string | undefined;
 }
 
@@ -102,7 +104,6 @@ export function createPlaceIndex(options: PlaceIndexOptions): PlaceIndex {
     }
     const countryKeys = new Map<string, string>();
     for (const code of data.countryCodes) {
-      countryKeys.set(code.toLowerCase(), code);
       for (const lang of ['nl', 'en'] as const) countryKeys.set(normalizeName(countryName(code, lang)), code);
     }
     for (const [code, names] of Object.entries(additions.countries)) for (const name of names) countryKeys.set(normalizeName(name), code);
@@ -161,14 +162,15 @@ export function createPlaceIndex(options: PlaceIndexOptions): PlaceIndex {
   /** A qualifier's test on a row, or undefined when the qualifier is no country or region known here. */
   const qualifierTest = (data: GeoNamesTable, qualifier: string): ((row: number) => boolean) | undefined => {
     const key = normalizeName(qualifier);
-    const country = countries.get(key);
+    const code = qualifier.trim().toUpperCase();
+    const country = countries.get(key) ?? (data.countryCodes.includes(code) ? code : undefined);
     const inRegions = regions.get(key);
     if (country === undefined && inRegions === undefined) return undefined;
     return (row) => {
-      const code = data.countryCodes[data.country[row] ?? 0];
-      if (code === country) return true;
+      const rowCountry = data.countryCodes[data.country[row] ?? 0];
+      if (rowCountry === country) return true;
       const admin1 = data.admin1Codes[data.admin1[row] ?? 0];
-      return inRegions?.some((region) => region.country === code && region.admin1 === admin1) ?? false;
+      return inRegions?.some((region) => region.country === rowCountry && region.admin1 === admin1) ?? false;
     };
   };
 
@@ -230,6 +232,10 @@ export function createPlaceIndex(options: PlaceIndexOptions): PlaceIndex {
         .map(({ row }) => placeAt(data, row));
     },
     countryName,
+    countryOf(text) {
+      ensure();
+      return countries.get(normalizeName(text));
+    },
     regionName(place, lang) {
       const name = additions.regions[place.countryCode]?.[place.admin1];
       return name === undefined ? undefined : pickName(name, lang);

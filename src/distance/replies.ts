@@ -150,6 +150,21 @@ export function toSamePlaceReply(place: Place, places: PlaceIndex, lang: Lang): 
   };
 }
 
+/** A country was named where a place is needed. */
+export function toCountryReply(countries: string[], lang: Lang): MessageReply {
+  const quoted = countries.map((name) => `"${name}"`).join(lang === 'en' ? ' and ' : ' en ');
+  const plural = countries.length > 1;
+  return {
+    kind: 'message',
+    lang,
+    text:
+      lang === 'en'
+        ? `${quoted} ${plural ? 'are countries' : 'is a country'}. The distance is measured between two places, such as your school's town and your partner's: "distance from Zwolle to Helsinki".`
+        : `${quoted} ${plural ? 'zijn landen' : 'is een land'}. De afstand geldt tussen twee plaatsen, zoals die van je school en van je partner: "afstand Zwolle Helsinki".`,
+    followUps: exampleFollowUps(lang),
+  };
+}
+
 /** A name matches several places about equally well: the user picks one. */
 export function toAmbiguousReply(name: string, options: FollowUp[], lang: Lang): Reply {
   return {

@@ -14,6 +14,7 @@ import {
   describePlace,
   parseDistanceAction,
   toAmbiguousReply,
+  toCountryReply,
   toDistanceAction,
   toDistanceReply,
   toNeedTwoPlacesReply,
@@ -89,6 +90,14 @@ export function createDistanceSkill(options: DistanceSkillOptions): DistanceSkil
   const resolve = (text: string, lang: Lang): PlaceMatch[] =>
     places.find(text, lang).filter((match) => match.via !== 'alternate' || match.place.population >= MIN_POPULATION_BY_ALTERNATE);
 
+  /** The places a side of the question names; none when it names a country (and no place of that name in it). */
+  const side = (text: string, lang: Lang): { matches: PlaceMatch[]; country: boolean } => {
+    const matches = resolve(text, lang);
+    const country = places.countryOf(text);
+    if (country !== undefined && !matches.some((match) => match.place.countryCode === country)) return { matches: [], country: true };
+    return { matches, country: false };
+  };
+
   const label = (place: Place, lang: Lang): string => describePlace(toReplyPlace(place, places, lang));
 
   /** Buttons for the distance from each of `choices` to `fixed` (or from `fixed`, when `choicesAreTo`). */
@@ -123,13 +132,18 @@ export function createDistanceSkill(options: DistanceSkillOptions): DistanceSkil
     return answerFor(fromBest.place, toBest.place, lang, alternatives, { from: withoutQualifier(fromName), to: withoutQualifier(toName) });
   };
 
-  /** "Did you mean" for the unknown side(s) of a reading, paired with the known (or best guessed) other side. */
-  const unknown = (fromName: string, toName: string, from: PlaceMatch[], to: PlaceMatch[], lang: Lang): Reply => {
+  /**
+   * "Did you mean" for the unknown side(s) of a reading, paired with the known (or best guessed) other side.
+   * With neither place known it answers only when both names are close to known ones, else the question is
+   * probably no distance question at all (undefined).
+   */
+  const unknown = (fromName: string, toName: string, from: PlaceMatch[], to: PlaceMatch[], lang: Lang): Reply | undefined => {
     const fromGuesses = from.length > 0 ? placesOf(from.slice(0, 1)) : places.suggest(fromName, lang);
     const toGuesses = to.length > 0 ? placesOf(to.slice(0, 1)) : places.suggest(toName, lang);
     const names = [...(from.length === 0 ? [fromName] : []), ...(to.length === 0 ? [toName] : [])];
     const [fromFirst] = fromGuesses;
     const [toFirst] = toGuesses;
+    if (from.length === 0 && to.length === 0 && (!fromFirst || !toFirst)) return undefined;
     if (!fromFirst || !toFirst) return toUnknownPlaceReply(names, [], lang);
     const options = from.length === 0 ? offers(fromGuesses, toFirst, false, lang) : offers(toGuesses, fromFirst, true, lang);
     return toUnknownPlaceReply(names, options, lang);
@@ -151,25 +165,31 @@ export function createDistanceSkill(options: DistanceSkillOptions): DistanceSkil
     const question = parseDistanceQuestion(text);
     if (!question) return undefined;
     let best: (Resolved & { quality: number }) | undefined;
-    let partial: { fromName: string; toName: string; from: PlaceMatch[]; to: PlaceMatch[] } | undefined;
+    let countries: string[] | undefined;
+    let partial: Resolved | undefined;
     for (const pair of question.pairs) {
-      const from = resolve(pair.from, lang);
-      const to = resolve(pair.to, lang);
-      const [fromBest] = from;
-      const [toBest] = to;
+      const from = side(pair.from, lang);
+      const to = side(pair.to, lang);
+      const [fromBest] = from.matches;
+      const [toBest] = to.matches;
       if (fromBest && toBest) {
         const quality = Math.min(fromBest.score, toBest.score) + (pair.explicit ? 1 : 0);
-        if (!best || quality > best.quality) best = { fromName: pair.from, toName: pair.to, from, to, quality };
-      } else if (!partial && (fromBest || toBest || pair.explicit)) {
-        partial = { fromName: pair.from, toName: pair.to, from, to };
+        if (!best || quality > best.quality) best = { fromName: pair.from, toName: pair.to, from: from.matches, to: to.matches, quality };
+      } else if ((from.country || to.country) && (from.country || fromBest) && (to.country || toBest)) {
+        countries ??= [...(from.country ? [pair.from] : []), ...(to.country ? [pair.to] : [])];
+      } else if (!partial && !from.country && !to.country && (fromBest || toBest || pair.explicit)) {
+        partial = { fromName: pair.from, toName: pair.to, from: from.matches, to: to.matches };
       }
     }
     if (best) return decide(best, lang);
-    const single = mayBePlace(question.rest) ? resolve(question.rest, lang) : [];
-    const [only] = single;
-    if (only) return toNeedTwoPlacesReply(only.place, places, lang);
-    if (partial) return unknown(partial.fromName, partial.toName, partial.from, partial.to, lang);
-    return undefined;
+    if (countries) return toCountryReply(countries, lang);
+    if (mayBePlace(question.rest)) {
+      const only = side(question.rest, lang);
+      if (only.country) return toCountryReply([question.rest], lang);
+      const [match] = only.matches;
+      if (match) return toNeedTwoPlacesReply(match.place, places, lang);
+    }
+    return partial && unknown(partial.fromName, partial.toName, partial.from, partial.to, lang);
   };
 
   return {
@@ -180,10 +200,13 @@ export function createDistanceSkill(options: DistanceSkillOptions): DistanceSkil
       return fromText(request.text, request.lang);
     },
     answer(from, to, lang) {
-      const fromMatches = resolve(from, lang);
-      const toMatches = resolve(to, lang);
-      if (fromMatches.length === 0 || toMatches.length === 0) return unknown(from, to, fromMatches, toMatches, lang);
-      return decide({ fromName: from, toName: to, from: fromMatches, to: toMatches }, lang);
+      const fromSide = side(from, lang);
+      const toSide = side(to, lang);
+      if (fromSide.country || toSide.country) return toCountryReply([...(fromSide.country ? [from] : []), ...(toSide.country ? [to] : [])], lang);
+      if (fromSide.matches.length === 0 || toSide.matches.length === 0) {
+        return unknown(from, to, fromSide.matches, toSide.matches, lang) ?? toUnknownPlaceReply([from, to], [], lang);
+      }
+      return decide({ fromName: from, toName: to, from: fromSide.matches, to: toSide.matches }, lang);
     },
     warm() {
       return places.load();

@@ -39,6 +39,8 @@ describe('distance questions', () => {
     ['afstand Bergen op Zoom Sevilla', 'Bergen op Zoom', 'NL', 'Sevilla', 'ES', 'nl'],
     ['how far is it from Hoek van Holland to Bergen, Norway', 'Hoek van Holland', 'NL', 'Bergen', 'NO', 'en'],
     ['afstand s-Gravenhage Praha', 'The Hague', 'NL', 'Prague', 'CZ', 'nl'],
+    ['afstand Zwolle Helsinki enkele reis', 'Zwolle', 'NL', 'Helsinki', 'FI', 'nl'],
+    ['afstand Sittard-Geleen Helsinki', 'Sittard', 'NL', 'Helsinki', 'FI', 'nl'],
   ])('%s', async (text, from, fromCountry, to, toCountry, lang) => {
     const reply = asDistance(await ask(text));
     expect(reply.from).toMatchObject({ name: from, countryCode: fromCountry });
@@ -143,6 +145,13 @@ describe('bad input', () => {
     expect(toPlainText(reply)).toContain('Zwolle (Overijssel, Nederland)');
   });
 
+  it('asks for places when countries are named', async () => {
+    const reply = await ask('afstand Nederland Finland');
+    expect(reply.kind).toBe('message');
+    expect(toPlainText(reply)).toContain('"Nederland" en "Finland" zijn landen');
+    expect(toPlainText(await ask('distance Zwolle Spain'))).toContain('"Spain" is a country');
+  });
+
   it('says so when both names are the same place', async () => {
     const reply = await ask('distance from Den Haag to The Hague');
     expect(reply.kind).toBe('message');
@@ -158,7 +167,18 @@ describe('bad input', () => {
 });
 
 describe('questions for the roadmap', () => {
-  it.each(['waar vind ik de afstandscalculator', 'distance calculator', 'how far is our project', 'afstand', 'hoe ver is het project'])(
+  it.each([
+    'waar vind ik de afstandscalculator',
+    'distance calculator',
+    'how far is our project',
+    'afstand',
+    'hoe ver is het project',
+    'distance learning',
+    'afstand naar Finland',
+    'how far is Spain from here',
+    'afstand voor groen reizen',
+    'distance band for green travel',
+  ])(
     'leaves "%s" to the roadmap matcher',
     async (text) => {
       expect(await skill.handle({ input: { text, conversation }, text, lang: 'nl', action: undefined })).toBeUndefined();
