@@ -51,6 +51,12 @@ interface QueryTerm {
   quality: number;
 }
 
+interface Posting {
+  entries: number[];
+  rank: number[];
+  explain: number[];
+}
+
 interface IndexedEntry {
   entry: Entry;
   weights: Map<string, number>;
@@ -79,16 +85,30 @@ function entryFields(entry: Entry): Array<[keyof typeof FIELD_WEIGHTS, string]> 
 
 /** Builds the matcher's index over the knowledge. */
 export function createMatcher(knowledge: Knowledge): Matcher {
+  // The index reads each text several times (vocabulary, language votes, terms): fold it once.
+  const tokenCache = new Map<string, string[]>();
+  const tokensOf = (text: string): string[] => {
+    let tokens = tokenCache.get(text);
+    if (!tokens) tokenCache.set(text, (tokens = toTokens(text)));
+    return tokens;
+  };
   const glossary = createGlossaryRewriter(knowledge.glossary);
   const vocabulary = new Set<string>(glossary.variantTokens);
   // Words that name topics (titles, keywords, questions, glossary): the targets of typo correction.
   const topicWords = new Set<string>(glossary.variantTokens);
-  // Keywords and glossary variants name topics on purpose; a stop word among them stays a word.
-  const keptWords = new Set<string>([...glossary.variantTokens].filter((word) => word.length >= 4));
+  // A one-word keyword or glossary variant names a topic on purpose: if it is a stop word, it stays a word.
+  const keptWords = new Set<string>();
+  const keep = (phrase: string): void => {
+    const tokens = tokensOf(phrase);
+    const [word] = tokens;
+    if (tokens.length === 1 && word !== undefined && word.length >= 4 && !CHAT_FILLERS.has(word)) keptWords.add(word);
+  };
+  for (const term of knowledge.glossary) term.variants.forEach(keep);
+  for (const entry of knowledge.entries) [...entry.keywords.nl, ...entry.keywords.en].forEach(keep);
   const langVotes = new Map<string, { nl: number; en: number }>();
 
   const vote = (text: string, lang: Lang): void => {
-    for (const token of toTokens(text)) {
+    for (const token of tokensOf(text)) {
       const votes = langVotes.get(token) ?? { nl: 0, en: 0 };
       votes[lang] += 1;
       langVotes.set(token, votes);
@@ -99,10 +119,9 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       for (const text of [entry.title[lang], entry.text[lang], ...entry.keywords[lang], ...entry.questions[lang]]) vote(text, lang);
     }
     for (const [field, text] of entryFields(entry)) {
-      for (const token of toTokens(text)) {
+      for (const token of tokensOf(text)) {
         vocabulary.add(token);
         if (field !== 'text' && field !== 'notes') topicWords.add(token);
-        if (field === 'keywords' && token.length >= 4 && !CHAT_FILLERS.has(token)) keptWords.add(token);
       }
     }
   }
@@ -110,7 +129,7 @@ export function createMatcher(knowledge: Knowledge): Matcher {
     for (const lang of ['nl', 'en'] as const) {
       for (const text of [phase.title[lang], ...phase.keywords[lang]]) {
         vote(text, lang);
-        for (const token of toTokens(text)) {
+        for (const token of tokensOf(text)) {
           vocabulary.add(token);
           topicWords.add(token);
         }
@@ -119,7 +138,7 @@ export function createMatcher(knowledge: Knowledge): Matcher {
   }
 
   const stopWords = new Set([...STOP_WORDS].filter((word) => !keptWords.has(word)));
-  const analyse = (text: string): string[] => toTerms(glossary, stopWords, toTokens(text)).map((t) => t.term);
+  const analyse = (text: string): string[] => toTerms(glossary, stopWords, tokensOf(text)).map((t) => t.term);
 
   const indexed: IndexedEntry[] = knowledge.entries.map((entry) => {
     const weights = new Map<string, number>();
@@ -129,20 +148,31 @@ export function createMatcher(knowledge: Knowledge): Matcher {
     return { entry, weights };
   });
 
+  tokenCache.clear();
   const documentFrequency = new Map<string, number>();
   for (const { weights } of indexed) for (const term of weights.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const total = indexed.length;
   const idf = (term: string): number => Math.log(1 + total / (documentFrequency.get(term) ?? 0.5));
   const unknownIdf = Math.log(1 + total / 0.5);
 
-  const postings = new Map<string, IndexedEntry[]>();
-  for (const item of indexed) {
-    for (const term of item.weights.keys()) {
-      const list = postings.get(term) ?? [];
-      list.push(item);
-      postings.set(term, list);
+  // Postings per term: the entries that contain it with their precomputed ranking and explaining weights.
+  const postings = new Map<string, Posting>();
+  indexed.forEach((item, index) => {
+    for (const [term, fieldWeight] of item.weights) {
+      let posting = postings.get(term);
+      if (!posting) postings.set(term, (posting = { entries: [], rank: [], explain: [] }));
+      posting.entries.push(index);
+      // Saturating term weight (as in BM25): being named often helps, but less and less.
+      posting.rank.push((fieldWeight * (SATURATION + 1)) / (fieldWeight + SATURATION));
+      // A word only in the running text explains a question less than one in a title or keyword.
+      posting.explain.push(Math.min(1, 0.6 + fieldWeight / 5));
     }
-  }
+  });
+  // Matching needs only the postings; the per-entry maps go, which keeps the heap (and GC pauses) small.
+  const entries = indexed.map((item) => item.entry);
+  indexed.length = 0;
+  const strength = new Float64Array(entries.length);
+  const explained = new Float64Array(entries.length);
 
   const correct = createCorrector([...topicWords].filter((word) => word.length >= MIN_FUZZY_LENGTH - 1 && !stopWords.has(word)));
   const known = (token: string): boolean => vocabulary.has(token) || stopWords.has(token);
@@ -165,7 +195,7 @@ export function createMatcher(knowledge: Knowledge): Matcher {
     },
     match(text, limit = 5) {
       const tokens: Array<{ token: string; quality: number }> = [];
-      for (const token of toTokens(text)) {
+      for (const token of joinSplitCompounds(toTokens(text), vocabulary)) {
         if (known(token) || token.length < MIN_FUZZY_LENGTH || /\d/.test(token)) {
           tokens.push({ token, quality: 1 });
           continue;
@@ -184,26 +214,35 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       const unknownMass = terms.reduce((sum, t) => sum + (documentFrequency.has(t.term) || /^\d+$/.test(t.term) ? 0 : unknownIdf), 0);
       if (knownMass === 0) return { terms: terms.map((t) => t.term), candidates: [] };
 
-      const scores = new Map<IndexedEntry, { strength: number; explained: number }>();
+      const touched: number[] = [];
       for (const { term, quality } of terms) {
-        const weight = idf(term);
-        for (const item of postings.get(term) ?? []) {
-          const score = scores.get(item) ?? { strength: 0, explained: 0 };
-          const fieldWeight = item.weights.get(term) ?? 0;
-          // Saturating term weight (as in BM25): being named often helps, but less and less.
-          score.strength += weight * quality * ((fieldWeight * (SATURATION + 1)) / (fieldWeight + SATURATION));
-          // A word only in the running text explains a question less than one in a title or keyword.
-          score.explained += weight * quality * Math.min(1, 0.6 + fieldWeight / 5);
-          scores.set(item, score);
+        const posting = postings.get(term);
+        if (!posting) continue;
+        const weight = idf(term) * quality;
+        for (let i = 0; i < posting.entries.length; i++) {
+          const index = posting.entries[i] ?? 0;
+          if (strength[index] === 0) touched.push(index);
+          strength[index] = (strength[index] ?? 0) + weight * (posting.rank[i] ?? 0);
+          explained[index] = (explained[index] ?? 0) + weight * (posting.explain[i] ?? 0);
         }
       }
-      const candidates = [...scores.entries()]
-        .map(([item, score]) => {
-          const against = UNEXPLAINED_WEIGHT * Math.max(0, knownMass - score.explained) + UNKNOWN_WEIGHT * unknownMass;
-          return { entry: item.entry, strength: score.strength, confidence: score.explained / (score.explained + against) };
-        })
-        .sort((a, b) => b.strength - a.strength || b.confidence - a.confidence)
-        .slice(0, limit);
+      const top: Candidate[] = [];
+      for (const index of touched) {
+        const entryStrength = strength[index] ?? 0;
+        const entryExplained = explained[index] ?? 0;
+        strength[index] = 0;
+        explained[index] = 0;
+        const last = top[top.length - 1];
+        if (top.length === limit && last && entryStrength <= last.strength) continue;
+        const against = UNEXPLAINED_WEIGHT * Math.max(0, knownMass - entryExplained) + UNKNOWN_WEIGHT * unknownMass;
+        const candidate = { entry: entries[index]!, strength: entryStrength, confidence: entryExplained / (entryExplained + against) };
+        // Keep the best `limit` in order; ties keep knowledge order, so results are stable.
+        let at = top.length;
+        while (at > 0 && (top[at - 1]?.strength ?? 0) < entryStrength) at--;
+        top.splice(at, 0, candidate);
+        if (top.length > limit) top.pop();
+      }
+      const candidates = top;
       return { terms: terms.map((t) => t.term), candidates };
     },
   };
@@ -224,6 +263,21 @@ function toTerms(
     out.set(term, Math.max(out.get(term) ?? 0, quality));
   }
   return [...out.entries()].map(([term, quality]) => ({ term, quality }));
+}
+
+/** Joins two words that the knowledge writes as one (`stappen plan` → `stappenplan`, `time sheets`). */
+function joinSplitCompounds(tokens: string[], vocabulary: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const joined = `${tokens[i]}${tokens[i + 1] ?? ''}`;
+    if (i + 1 < tokens.length && joined.length >= 7 && vocabulary.has(joined)) {
+      out.push(joined);
+      i++;
+    } else {
+      out.push(tokens[i] ?? '');
+    }
+  }
+  return out;
 }
 
 /** Splits a Dutch compound such as `projectresultaten` into two known words, if it is one. */
@@ -248,7 +302,9 @@ function createCorrector(words: readonly string[]): (token: string) => { token: 
   const buckets = new Map<string, string[]>();
   for (const word of words) {
     const key = `${word.length}:${word[0]}`;
-    buckets.set(key, [...(buckets.get(key) ?? []), word]);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(word);
+    else buckets.set(key, [word]);
   }
   const fuses = new Map<string, Fuse<string>>();
   for (const [key, list] of buckets) {

@@ -53,6 +53,17 @@ export function tokenize(folded: string): string[] {
  */
 export function stem(token: string): string {
   if (token.length <= 4 || /\d/.test(token)) return token;
+  const cached = stemCache.get(token);
+  if (cached !== undefined) return cached;
+  const result = stemUncached(token);
+  if (stemCache.size >= 50_000) stemCache.clear();
+  stemCache.set(token, result);
+  return result;
+}
+
+const stemCache = new Map<string, string>();
+
+function stemUncached(token: string): string {
   const rules: Array<[RegExp, string]> = [
     // Dutch -tie and English -tion share a stem: informatie / information, innovatie / innovation.
     [/(ie|ion)s?$/, ''],

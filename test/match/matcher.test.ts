@@ -15,6 +15,8 @@ describe('matching on the fixture knowledge', () => {
     ['afstandcalculater', 'distance-calculator'],
     ['MT+', 'interim-report'],
     ['partners zoeken in Spanje', 'partner-search'],
+    ['afstands calculator', 'distance-calculator'],
+    ['eind rapportage', 'final-report'],
   ])('%s → %s', (question, id) => {
     expect(top(question)?.entry.id).toBe(id);
     expect(top(question)?.confidence).toBeGreaterThanOrEqual(0.5);
