@@ -6,6 +6,7 @@ import type { Band, TravelTable } from './schema.js';
 /** Mean Earth radius in km, the sphere the great-circle distance is taken on. */
 export const EARTH_RADIUS_KM = 6371;
 
+/** A point in degrees. */
 export interface Coordinates {
   lat: number;
   lon: number;

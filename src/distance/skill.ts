@@ -23,6 +23,7 @@ import {
   toUnknownPlaceReply,
 } from './replies.js';
 
+/** Where the distance skill finds its data, and its clock. */
 export interface DistanceSkillOptions {
   /** The knowledge directory, with travel-support.yaml and places.yaml. */
   knowledgeDir: string;
@@ -34,6 +35,7 @@ export interface DistanceSkillOptions {
   now?: () => Date;
 }
 
+/** The distance skill, with a direct entry for the message extension and a warm-up. */
 export interface DistanceSkill extends Skill {
   /** The answer for two place names typed apart, as the Teams message extension asks them. */
   answer(from: string, to: string, lang: Lang): Reply;

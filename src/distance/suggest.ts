@@ -8,11 +8,13 @@ const MIN_POPULATION = 1000;
 /** An alternate name (an exonym, a transliteration) is offered for places this size or capitals. */
 const MIN_POPULATION_BY_ALTERNATE = 100_000;
 
+/** A row whose name is `distance` edits from the query. */
 export interface Suggestion {
   row: number;
   distance: number;
 }
 
+/** Finds names close to a misspelt one. */
 export interface Suggester {
   /** The number of names in the pool. */
   readonly size: number;
