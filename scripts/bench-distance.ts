@@ -5,11 +5,9 @@
 import { performance } from 'node:perf_hooks';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
-import { createAssistant } from '../src/assistant.js';
 import { loadConfig } from '../src/config.js';
-import { createDistanceSkill } from '../src/distance/skill.js';
+import { createCore } from '../src/core.js';
 import type { Input } from '../src/input.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
 import type { Lang } from '../src/knowledge/schema.js';
 
 setFlagsFromString('--expose-gc');
@@ -86,9 +84,8 @@ async function main(): Promise<void> {
   await import('@slack/bolt');
   memory('with botbuilder and @slack/bolt (as the service)');
 
-  const skill = createDistanceSkill({ knowledgeDir });
-  const assistant = createAssistant({ knowledge: loadKnowledge(knowledgeDir), skills: [skill] });
-  memory('plus knowledge, matcher, distance tables');
+  const { assistant, distance: skill } = createCore({ knowledgeDir });
+  memory('plus the core (knowledge, matcher, distance tables)');
 
   const load = timed(() => skill.warm());
   console.log(`GeoNames cities500 read and indexed: ${load.wall.toFixed(0)} ms wall, ${load.cpu.toFixed(0)} ms CPU (${skill.places.count()} places)`);
@@ -108,7 +105,8 @@ async function main(): Promise<void> {
   }
   console.log(`${asked.length} varied questions (${[...TEMPLATES.keys()].length} phrasings, ${PLACES.length} places) answered as: ${[...kinds].map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
   const rounds = (n: number, make: () => Array<() => Promise<unknown>>) => Array.from({ length: n }, make).flat();
-  await latency('look-up through the assistant (parse, both places, reply)', rounds(10, () => asked.map(([lang, text]) => ask(lang, text))));
+  await latency('look-up in the skill (parse, both places, reply)', rounds(10, () => asked.map(([lang, text]) => async () => skill.handle({ input: { text, conversation }, text, lang, action: undefined }))));
+  await latency('the same through the assistant (language, commands first)', rounds(10, () => asked.map(([lang, text]) => ask(lang, text))));
   await latency('place look-up alone (find)', rounds(20, () => PLACES.map((place) => async () => skill.places.find(place, 'nl'))));
   await latency('unknown place with "did you mean"', rounds(20, () => TYPOS.map((typo) => ask('nl', `afstand Zwolle ${typo}`))));
   await latency('button click (distance:<id>:<id>)', rounds(200, () => [() => assistant.handle({ action: 'distance:2743477:658225', conversation })]));
