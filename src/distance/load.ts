@@ -2,7 +2,7 @@
 // the zod schema and reports every problem with its file, entry and field, as the knowledge loader does.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { CORE_SCHEMA, load as parseYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 import { KnowledgeError, type KnowledgeProblem } from '../knowledge/load.js';
 import { PlacesFileSchema, TravelSupportFileSchema, type PlacesFile, type TravelSupportFile } from './schema.js';
@@ -40,13 +40,13 @@ function locate(raw: unknown, path: readonly PropertyKey[]): Pick<KnowledgeProbl
 function readFile<S extends z.ZodType>(dir: string, file: string, schema: S, problems: KnowledgeProblem[]): z.infer<S> | undefined {
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(join(dir, file), 'utf8'), { prettyErrors: true });
+    raw = parseYaml(readFileSync(join(dir, file), 'utf8'), { filename: file, schema: CORE_SCHEMA });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       problems.push({ file, message: 'missing' });
       return undefined;
     }
-    const message = error instanceof YAMLParseError ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    const message = error instanceof YAMLException ? `${error.reason} (line ${error.mark.line + 1}, column ${error.mark.column + 1})` : String(error);
     problems.push({ file, message: `not valid YAML: ${message}` });
     return undefined;
   }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultGeoNamesPath } from '../../src/distance/geonames.js';
 import { loadDistanceData } from '../../src/distance/load.js';
 import { createPlaceIndex, PlaceDataError, type PlaceIndex } from '../../src/distance/places.js';
 import type { Lang } from '../../src/knowledge/schema.js';
@@ -107,6 +109,31 @@ describe('"Place, country" and "Place (region)"', () => {
 
   it('finds nothing when the country has no such place', () => {
     expect(places.find('Zwolle, Finland', 'nl')).toEqual([]);
+  });
+});
+
+describe('knowledge/places.yaml against the data', () => {
+  it('names regions that exist, by the code GeoNames gives their places', () => {
+    const seats: Record<string, string> = { 'NL 06': "'s-Hertogenbosch", 'NL 15': 'Zwolle', 'BE VLG': 'Antwerpen', 'DE 02': 'Munich', 'FR 84': 'Lyon', 'ES 51': 'Sevilla', 'IT 16': 'Florence', 'GB SCT': 'Edinburgh', 'US NY': 'New York City' };
+    for (const [where, name] of Object.entries(seats)) {
+      const [country, admin1] = where.split(' ');
+      expect(places.find(name, 'en').some((m) => m.place.countryCode === country && m.place.admin1 === admin1), where).toBe(true);
+    }
+    const inData = new Set<string>();
+    for (const line of readFileSync(defaultGeoNamesPath(), 'utf8').split('\n')) {
+      const columns = line.split('\t', 11);
+      inData.add(`${columns[8]} ${columns[10]}`);
+    }
+    const named = Object.entries(additions.regions).flatMap(([country, regions]) => Object.keys(regions).map((admin1) => `${country} ${admin1}`));
+    expect(named.length).toBeGreaterThan(100);
+    expect(named.filter((region) => !inData.has(region))).toEqual([]);
+  });
+
+  it('lists the programme countries of Erasmus+', () => {
+    expect(additions.programmeCountries).toHaveLength(33);
+    expect(additions.programmeCountries).toEqual(expect.arrayContaining(['NL', 'BE', 'DE', 'NO', 'IS', 'LI', 'MK', 'RS', 'TR']));
+    expect(additions.programmeCountries).not.toContain('GB');
+    expect(additions.programmeCountries).not.toContain('CH');
   });
 });
 
