@@ -9,8 +9,8 @@ import type { Band, TravelSupportFile, TravelTable } from './schema.js';
 
 /** The licence line of the place data; the footer of every distance answer. */
 export const GEONAMES_ATTRIBUTION: Readonly<Record<Lang, string>> = {
-  nl: 'Plaatsgegevens: GeoNames (geonames.org), licentie CC BY 4.0',
-  en: 'Place data: GeoNames (geonames.org), licensed under CC BY 4.0',
+  nl: 'Plaatsgegevens: GeoNames (geonames.org), licentie CC BY 4.0 (creativecommons.org/licenses/by/4.0)',
+  en: 'Place data: GeoNames (geonames.org), licensed under CC BY 4.0 (creativecommons.org/licenses/by/4.0)',
 };
 
 /** The action id of a button that asks the distance between two places. */

@@ -207,14 +207,14 @@ describe('rendering', () => {
     expect(text).toContain('Reisbijdrage per deelnemer: € 275, of € 320 bij groen reizen');
     expect(text).toContain('https://erasmus-plus.ec.europa.eu/resources-and-tools/distance-calculator');
     expect(text).not.toContain('**');
-    expect(text.split('\n').at(-1)).toBe('Plaatsgegevens: GeoNames (geonames.org), licentie CC BY 4.0');
+    expect(text.split('\n').at(-1)).toBe('Plaatsgegevens: GeoNames (geonames.org), licentie CC BY 4.0 (creativecommons.org/licenses/by/4.0)');
   });
 
   it('writes English with English separators and the English attribution', async () => {
     const text = toPlainText(await ask('distance from Ede to Valletta'));
     expect(text).toMatch(/1,\d{3} km as the crow flies, one way/);
     expect(text).toContain('Travel support per participant: € 275, or € 320 with green travel');
-    expect(text).toContain('Place data: GeoNames (geonames.org), licensed under CC BY 4.0');
+    expect(text).toContain('Place data: GeoNames (geonames.org), licensed under CC BY 4.0 (creativecommons.org/licenses/by/4.0)');
   });
 
   it('numbers the other places as choices in the terminal', async () => {
