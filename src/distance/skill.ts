@@ -155,7 +155,8 @@ export function createDistanceSkill(options: DistanceSkillOptions): DistanceSkil
     const ids = parseDistanceAction(action);
     if (!ids) return undefined;
     const [from, to] = ids.map((id) => places.byId(id));
-    if (!from || !to) return toUnknownPlaceReply([String(from ? ids[1] : ids[0])], [], lang);
+    // An id the data no longer has (after a data update): the assistant answers as for any stale button.
+    if (!from || !to) return undefined;
     const alternatives = [
       ...offers(placesOf(namesakes(reorder(resolve(from.name, lang), from)).slice(0, MAX_ALTERNATIVES)), to, false, lang),
       ...offers(placesOf(namesakes(reorder(resolve(to.name, lang), to)).slice(0, MAX_ALTERNATIVES)), from, true, lang),
