@@ -1,6 +1,7 @@
 // Builds the core from configuration: loads and validates the knowledge, then creates the assistant with
 // its skills. Every surface (service, terminal chat, one-off questions, evaluation) starts here.
 import { createAssistant, type Assistant } from './assistant.js';
+import { createDistanceSkill, type DistanceSkill } from './distance/skill.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import type { Skill } from './skill.js';
 
@@ -11,11 +12,14 @@ export interface CoreOptions {
 export interface Core {
   knowledge: Knowledge;
   assistant: Assistant;
+  /** The distance calculator: `answer(from, to, lang)` for the Teams message extension, `warm()` to read the place data early. */
+  distance: DistanceSkill;
 }
 
 /** Loads the knowledge (throws `KnowledgeError` when it is invalid) and creates the assistant. */
 export function createCore(options: CoreOptions): Core {
   const knowledge = loadKnowledge(options.knowledgeDir);
-  const skills: Skill[] = [];
-  return { knowledge, assistant: createAssistant({ knowledge, skills }) };
+  const distance = createDistanceSkill({ knowledgeDir: options.knowledgeDir });
+  const skills: Skill[] = [distance];
+  return { knowledge, assistant: createAssistant({ knowledge, skills }), distance };
 }

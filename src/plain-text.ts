@@ -63,6 +63,19 @@ export function toPlainText(reply: Reply): string {
     case 'message':
       lines = [stripMarkdown(reply.text), ...section(en ? 'Try:' : 'Probeer:', optionLines(reply.followUps))];
       break;
+    case 'distance':
+      lines = [
+        reply.title,
+        '',
+        stripMarkdown(reply.body),
+        ...(reply.notes.length === 0 ? [] : ['', ...reply.notes.map(stripMarkdown)]),
+        ...section(en ? 'Links:' : 'Links:', linkLines(reply.links)),
+        ...section(en ? 'Did you mean another place?' : 'Bedoel je een andere plaats?', optionLines(reply.alternatives)),
+        '',
+        `${en ? 'Amounts' : 'Bedragen'}: ${reply.source}`,
+        reply.attribution,
+      ];
+      break;
     default:
       return assertNever(reply);
   }

@@ -17,6 +17,13 @@ const samples = {
   phase: { kind: 'phase', lang: 'en', phaseId: 'reporting', position: 5, total: 6, title: 'Reporting', summary: 'Report.', steps: [item], followUps: [follow] },
   tools: { kind: 'tools', lang: 'en', title: 'Tools', intro: 'All tools.', tools: [item] },
   message: { kind: 'message', lang: 'en', text: 'Too long.', followUps: [] },
+  distance: {
+    kind: 'distance', lang: 'en', title: 'Zwolle – Helsinki', body: '**1,432 km** one way', km: 1432,
+    from: { id: 2743477, name: 'Zwolle', country: 'Netherlands', countryCode: 'NL', region: 'Overijssel' },
+    to: { id: 658225, name: 'Helsinki', country: 'Finland', countryCode: 'FI' },
+    support: { band: '500–1999 km', standard: 275, green: 320 }, notes: [], links: [], alternatives: [],
+    source: 'Erasmus+ Programme Guide', attribution: 'Place data: GeoNames (geonames.org), licensed under CC BY 4.0',
+  },
 } satisfies { [K in Reply['kind']]: Extract<Reply, { kind: K }> };
 
 describe('toPlainText', () => {

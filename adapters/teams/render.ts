@@ -139,6 +139,13 @@ function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement
       return { body: [heading(reply.title), textBlock(reply.intro), ...itemList(ctx, reply.tools, false)], followUps: [] };
     case 'message':
       return { body: markdownBlocks(reply.text), followUps: submits(ctx, reply.followUps) };
+    case 'distance': {
+      const body: TeamsCardElement[] = [heading(reply.title), ...markdownBlocks(reply.body)];
+      if (reply.notes.length > 0 && ctx.detail !== 'minimal') body.push(...markdownBlocks(reply.notes.map((note) => `- ${note}`).join('\n')));
+      body.push(...linkSets(reply.links));
+      body.push(textBlock(`${reply.source} · ${reply.attribution}`, { size: 'Small', isSubtle: true }));
+      return { body, followUps: submits(ctx, reply.alternatives) };
+    }
     default:
       return assertNever(reply);
   }
