@@ -1,5 +1,6 @@
 // Reads the environment once, checks it with zod and returns a frozen config that is passed down.
 // Platform variables keep the names the platforms use (SLACK_*, MicrosoftApp*).
+import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
 const optionalString = z
@@ -136,4 +137,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     noticeTimezone: e.NOTICE_TIMEZONE,
     schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
   });
+}
+
+/** Reads `.env` (when present) into the environment, then parses it: the one place the environment is read. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  loadDotenv({ quiet: true, processEnv: env });
+  return readConfig(env);
 }

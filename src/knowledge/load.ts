@@ -7,6 +7,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import {
   EntriesFileSchema,
+  EntrySchema,
   GlossaryFileSchema,
   PhasesFileSchema,
   type Entry,
@@ -51,6 +52,8 @@ export function formatProblem(problem: KnowledgeProblem): string {
 interface ParsedFile<T> {
   file: string;
   data: T | undefined;
+  /** The parsed YAML, also when it did not pass the schema. */
+  raw: unknown;
 }
 
 function listYaml(dir: string): string[] {
@@ -91,14 +94,14 @@ function parseFile<S extends z.ZodType>(
   } catch (error) {
     const message = error instanceof YAMLParseError ? error.message.split('\n')[0] ?? error.message : String(error);
     problems.push({ file, message: `not valid YAML: ${message}` });
-    return { file, data: undefined };
+    return { file, data: undefined, raw: undefined };
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
     for (const issue of result.error.issues) problems.push({ file, ...locate(raw, listKey, issue.path), message: issue.message });
-    return { file, data: undefined };
+    return { file, data: undefined, raw };
   }
-  return { file, data: result.data };
+  return { file, data: result.data, raw };
 }
 
 /** Reads and checks the knowledge in `dir`; returns it with the full list of problems (empty when valid). */
@@ -123,7 +126,19 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
 
   const phasesFile = parseFile(root, phasesPath, PhasesFileSchema, 'phases', problems);
   const glossaryFile = parseFile(root, glossaryPath, GlossaryFileSchema, 'terms', problems);
-  const entryFiles = listYaml(entriesDir).map((path) => parseFile(root, path, EntriesFileSchema, 'entries', problems));
+  const invalidIds = new Set<string>();
+  const entryFiles = listYaml(entriesDir).map((path) => {
+    const parsed = parseFile(root, path, EntriesFileSchema, 'entries', problems);
+    // Keep the valid entries of a file with problems, so that the cross-reference checks still run.
+    const list = (parsed.raw as { entries?: unknown } | undefined)?.entries;
+    if (parsed.data || !Array.isArray(list)) return parsed;
+    const entries = list.flatMap((item: unknown) => {
+      const result = EntrySchema.safeParse(item);
+      if (!result.success && typeof (item as { id?: unknown } | null)?.id === 'string') invalidIds.add((item as { id: string }).id);
+      return result.success ? [result.data] : [];
+    });
+    return { ...parsed, data: { entries } };
+  });
 
   const phases = phasesFile.data?.phases ?? [];
   const phaseById = new Map<string, Phase>();
@@ -152,7 +167,7 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
       problems.push({ file, entry: entry.id, field: 'phase', message: `unknown phase "${entry.phase}" (phases: ${[...phaseById.keys()].join(', ')})` });
     }
     entry.related.forEach((id, i) => {
-      if (!entryById.has(id)) problems.push({ file, entry: entry.id, field: `related[${i}]`, message: `unknown entry "${id}"` });
+      if (!entryById.has(id) && !invalidIds.has(id)) problems.push({ file, entry: entry.id, field: `related[${i}]`, message: `unknown entry "${id}"` });
       if (id === entry.id) problems.push({ file, entry: entry.id, field: `related[${i}]`, message: 'an entry cannot relate to itself' });
     });
     entry.links.forEach((link, i) => {

@@ -1,0 +1,147 @@
+// The conversation core: turns a message or a button click into a Reply. Commands (help, roadmap,
+// tools, a phase's name) come first, then skills (distance, notices, …), then the roadmap matcher.
+import type { Input } from './input.js';
+import type { Knowledge } from './knowledge/load.js';
+import type { Lang } from './knowledge/schema.js';
+import { DEFAULT_MATCH_OPTIONS, createMatcher, type Matcher, type MatchOptions } from './match/matcher.js';
+import { fold } from './match/normalize.js';
+import { parseAction, type Action } from './actions.js';
+import { answerFor, helpReply, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
+import type { Reply } from './reply.js';
+import type { Skill } from './skill.js';
+import { t } from './texts.js';
+
+/** Longest message the bot reads; longer ones get a polite request to shorten. */
+export const MAX_QUESTION_LENGTH = 1000;
+
+export interface Assistant {
+  handle(input: Input): Promise<Reply>;
+  readonly knowledge: Knowledge;
+  readonly matcher: Matcher;
+  /** The language a text would be answered in. */
+  languageOf(text: string, fallback?: Lang): Lang;
+}
+
+export interface AssistantOptions {
+  knowledge: Knowledge;
+  skills?: readonly Skill[];
+  match?: Partial<MatchOptions>;
+  /** Language when neither the text nor the conversation tells; Dutch for Dutch schools. */
+  defaultLang?: Lang;
+}
+
+type Command = 'help' | 'roadmap' | 'tools';
+
+/** Command words; `lang` is set where the word itself tells the language. */
+const COMMANDS: Record<string, { command: Command; lang?: Lang }> = {
+  help: { command: 'help', lang: 'en' },
+  hulp: { command: 'help', lang: 'nl' },
+  '?': { command: 'help' },
+  menu: { command: 'help' },
+  roadmap: { command: 'roadmap' },
+  stappenplan: { command: 'roadmap', lang: 'nl' },
+  overzicht: { command: 'roadmap', lang: 'nl' },
+  overview: { command: 'roadmap', lang: 'en' },
+  fases: { command: 'roadmap', lang: 'nl' },
+  phases: { command: 'roadmap', lang: 'en' },
+  tools: { command: 'tools' },
+  hulpmiddelen: { command: 'tools', lang: 'nl' },
+};
+
+/** Creates the assistant over validated knowledge. */
+export function createAssistant(options: AssistantOptions): Assistant {
+  const { knowledge } = options;
+  const matcher = createMatcher(knowledge);
+  const matchOptions = { ...DEFAULT_MATCH_OPTIONS, ...options.match };
+  const skills = options.skills ?? [];
+  const presenter: Presenter = createPresenter(knowledge);
+  const defaultLang = options.defaultLang ?? 'nl';
+
+  const phaseByName = new Map<string, string>();
+  for (const phase of knowledge.phases) {
+    for (const lang of ['nl', 'en'] as const) {
+      phaseByName.set(fold(phase.title[lang]), phase.id);
+      for (const keyword of phase.keywords[lang]) phaseByName.set(fold(keyword), phase.id);
+    }
+    phaseByName.set(fold(phase.id), phase.id);
+  }
+
+  const languageOf = (text: string, fallback?: Lang): Lang => matcher.detectLanguage(text) ?? fallback ?? defaultLang;
+
+  const runAction = (action: Action, lang: Lang): Reply | undefined => {
+    switch (action.type) {
+      case 'entry': {
+        const entry = knowledge.entryById.get(action.id);
+        return entry && answerFor(presenter, entry, lang, 1);
+      }
+      case 'phase': {
+        const phase = knowledge.phaseById.get(action.id);
+        return phase && phaseReply(presenter, phase, lang);
+      }
+      case 'command':
+        return action.command === 'help'
+          ? helpReply(presenter, lang)
+          : action.command === 'roadmap'
+            ? roadmapReply(presenter, lang)
+            : action.command === 'tools'
+              ? toolsReply(presenter, lang)
+              : undefined;
+      case 'other':
+        return undefined;
+    }
+  };
+
+  const answerQuestion = (text: string, lang: Lang): Reply => {
+    const { candidates } = matcher.match(text, 5);
+    const best = candidates[0];
+    const closest = presenter.options(candidates.map((c) => c.entry), lang, 4);
+    if (!best || best.confidence < matchOptions.threshold) {
+      return { kind: 'not-found', lang, text: t(lang, 'notFound'), options: closest.length > 0 ? closest : presenter.starterOptions(lang) };
+    }
+    return answerFor(presenter, best.entry, lang, best.confidence);
+  };
+
+  return {
+    knowledge,
+    matcher,
+    languageOf,
+    async handle(input) {
+      const text = (input.text ?? '').replace(/\s+/g, ' ').trim();
+      const action = input.action?.trim() || undefined;
+      const lang = text ? languageOf(text, input.lang) : (input.lang ?? defaultLang);
+
+      if (action) {
+        const parsed = parseAction(action);
+        const reply = runAction(parsed, lang);
+        if (reply) return reply;
+        for (const skill of skills) {
+          const skillReply = await skill.handle({ input, text: '', lang, action });
+          if (skillReply) return skillReply;
+        }
+        return { kind: 'message', lang, text: t(lang, 'staleButton'), followUps: presenter.starterOptions(lang) };
+      }
+
+      if (text === '') return helpReply(presenter, lang);
+      if (text.length > MAX_QUESTION_LENGTH) {
+        return { kind: 'message', lang, text: t(lang, 'tooLong', { max: MAX_QUESTION_LENGTH }), followUps: presenter.starterOptions(lang) };
+      }
+
+      const folded = fold(text.replace(/^\/?erasmus\b/i, ''));
+      const command = COMMANDS[folded === '' ? text : folded];
+      if (command) {
+        return runAction({ type: 'command', command: command.command }, command.lang ?? input.lang ?? defaultLang) ?? helpReply(presenter, lang);
+      }
+      const phaseId = phaseByName.get(folded) ?? phaseByName.get(folded.replace(/^(fase|phase)\s+/, ''));
+      if (phaseId) {
+        const phase = knowledge.phaseById.get(phaseId);
+        if (phase) return phaseReply(presenter, phase, lang);
+      }
+
+      for (const skill of skills) {
+        const reply = await skill.handle({ input, text, lang, action: undefined });
+        if (reply) return reply;
+      }
+      return answerQuestion(text, lang);
+    },
+  };
+}

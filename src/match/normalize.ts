@@ -1,0 +1,106 @@
+// Text normalisation shared by the index and the questions: case, diacritics and punctuation are
+// folded away, glossary variants become one canonical token, stop words go, and words are lightly stemmed.
+import { eng, nld } from 'stopword';
+import type { GlossaryTerm } from '../knowledge/schema.js';
+
+/** Words that carry no topic in chat questions, beyond the library's Dutch and English lists. */
+const CHAT_FILLERS = [
+  // Dutch
+  'ik', 'jij', 'je', 'jullie', 'wij', 'we', 'ons', 'onze', 'mijn', 'mij', 'u', 'uw', 'hoe', 'wat', 'waar', 'wanneer', 'welke',
+  'welk', 'wie', 'waarom', 'moet', 'moeten', 'kan', 'kun', 'kunnen', 'mag', 'mogen', 'graag', 'even', 'eigenlijk', 'precies',
+  'nodig', 'vind', 'vinden', 'hebben', 'heb', 'hebt', 'heeft', 'gaat', 'gaan', 'doe', 'doet', 'krijg', 'krijgen', 'iets',
+  'zit', 'staat', 'staan', 'hier', 'daar', 'erover', 'over', 'hulp', 'help', 'vraag', 'vraagje', 'info', 'informatie', 'nou',
+  'toch', 'ff', 'svp', 'aub', 'alsjeblieft', 'bedankt', 'dank', 'hallo', 'hoi', 'hey', 'zou', 'zouden', 'willen', 'wil', 'weet',
+  'weten', 'meer', 'welke', 'waarmee', 'waarvoor', 'hoeveel',
+  // English
+  'need', 'needs', 'want', 'find', 'know', 'tell', 'please', 'thanks', 'hello', 'hi', 'hey', 'does', 'doing', 'done', 'anyone',
+  'someone', 'us', 'i', 'im', 'ive', 'dont', 'info', 'information', 'about', 'when', 'why', 'will', 'shall', 'may', 'there',
+  'what', 'where', 'which', 'who', 'how', 'whats', 'wheres', 'put', 'give', 'use', 'using', 'much', 'many', 'any',
+];
+
+/** Dutch and English stop words (library lists plus chat fillers), already folded. */
+export const STOP_WORDS: ReadonlySet<string> = new Set([...nld, ...eng, ...CHAT_FILLERS].map((word) => fold(word)));
+
+/** Lower case, no diacritics, only letters, digits, `+` and single spaces. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[^a-z0-9+]+/g, ' ')
+    .trim();
+}
+
+/** Splits folded text into tokens. */
+export function tokenize(folded: string): string[] {
+  return folded === '' ? [] : folded.split(' ');
+}
+
+/**
+ * A light suffix stemmer for Dutch and English: it only has to map a word and its plural or verb forms
+ * to the same key, in questions and knowledge alike, so it favours few rules over linguistic precision.
+ */
+export function stem(token: string): string {
+  if (token.length <= 4 || /\d/.test(token)) return token;
+  const rules: Array<[RegExp, string]> = [
+    [/ies$/, 'y'],
+    [/(ing|en|es|ed|ers|er)$/, ''],
+    [/(s|e)$/, ''],
+  ];
+  for (const [pattern, replacement] of rules) {
+    if (pattern.test(token)) {
+      const stemmed = token.replace(pattern, replacement);
+      if (stemmed.length >= 4) return stemmed.replace(/(.)\1$/, '$1');
+    }
+  }
+  return token.replace(/(.)\1$/, '$1');
+}
+
+/** Rewrites glossary variants (matched as whole token sequences, longest first) to their canonical token. */
+export interface GlossaryRewriter {
+  /** The rewritten tokens, each with the range `[from, to)` of input tokens it stands for. */
+  rewrite(tokens: readonly string[]): Array<{ token: string; from: number; to: number }>;
+  /** Every token that occurs in some variant, so that typo correction can aim at them. */
+  readonly variantTokens: ReadonlySet<string>;
+}
+
+/** Builds the rewriter from the glossary terms. */
+export function createGlossaryRewriter(terms: readonly GlossaryTerm[]): GlossaryRewriter {
+  const byFirst = new Map<string, Array<{ tokens: string[]; canonical: string }>>();
+  const variantTokens = new Set<string>();
+  for (const term of terms) {
+    for (const variant of [...term.variants, term.canonical]) {
+      const tokens = tokenize(fold(variant)).map((token) => token.replace(/\+/g, '') || token);
+      const first = tokens[0];
+      if (first === undefined) continue;
+      tokens.forEach((token) => variantTokens.add(token));
+      const list = byFirst.get(first) ?? [];
+      list.push({ tokens, canonical: term.canonical });
+      byFirst.set(first, list);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+
+  return {
+    variantTokens,
+    rewrite(tokens) {
+      const out: Array<{ token: string; from: number; to: number }> = [];
+      for (let i = 0; i < tokens.length; ) {
+        const candidates = byFirst.get(tokens[i] ?? '');
+        const hit = candidates?.find((c) => c.tokens.every((token, k) => tokens[i + k] === token));
+        const length = hit ? hit.tokens.length : 1;
+        out.push({ token: hit ? hit.canonical : (tokens[i] ?? ''), from: i, to: i + length });
+        i += length;
+      }
+      return out;
+    },
+  };
+}
+
+/** Folds and tokenises text, with `+` kept only where it stands alone in a token such as `mt+`. */
+export function toTokens(text: string): string[] {
+  return tokenize(fold(text))
+    .map((token) => (token.length > 1 ? token.replace(/\+$/, '') : token))
+    .filter((token) => token !== '+' && token !== '');
+}

@@ -1,0 +1,63 @@
+// The bot's own sentences in Dutch and English. Knowledge texts live in knowledge/; these are the
+// words around them.
+import type { Lang } from './knowledge/schema.js';
+
+const TEXTS = {
+  notFound: {
+    nl: 'Dat weet ik niet: het staat niet in de roadmap voor strategische partnerschappen in het mbo. Misschien zoek je een van deze onderwerpen?',
+    en: "I don't know that: it is not in the roadmap for strategic partnerships in mbo. Perhaps you are looking for one of these topics?",
+  },
+  suggestions: {
+    nl: 'Ik vond meer dan één onderwerp dat past. Welke bedoel je?',
+    en: 'More than one topic fits. Which one do you mean?',
+  },
+  tooLong: {
+    nl: 'Dat bericht is te lang voor mij (meer dan {max} tekens). Stel je vraag in een of twee zinnen.',
+    en: 'That message is too long for me (over {max} characters). Please ask in a sentence or two.',
+  },
+  staleButton: {
+    nl: 'Die knop werkt niet meer. Stel je vraag opnieuw of kies een onderwerp.',
+    en: 'That button no longer works. Ask again or pick a topic.',
+  },
+  helpTitle: { nl: 'Zo werkt de Erasmus+ mbo-assistent', en: 'How the Erasmus+ mbo assistant works' },
+  helpBody: {
+    nl:
+      'Ik help je stap voor stap met een Erasmus+ KA2-partnerschap voor het mbo: van het eerste idee tot de formele afsluiting. Stel je vraag in gewone woorden, in het Nederlands of Engels.\n' +
+      '- **roadmap** of **stappenplan**: alle fases op een rij\n' +
+      '- de naam van een fase, bijvoorbeeld **rapportage**: de stappen van die fase\n' +
+      '- **tools** of **hulpmiddelen**: alle hulpmiddelen en documenten\n' +
+      '- **help** of **hulp**: deze uitleg',
+    en:
+      'I guide you step by step through an Erasmus+ KA2 partnership for mbo: from the first idea to the formal closing. Ask in plain words, in Dutch or English.\n' +
+      '- **roadmap**: all phases in order\n' +
+      '- the name of a phase, for example **reporting**: the steps of that phase\n' +
+      '- **tools**: every tool and document\n' +
+      '- **help**: this explanation',
+  },
+  roadmapTitle: { nl: 'De roadmap: strategische partnerschappen voor het mbo', en: 'The roadmap: strategic partnerships for mbo' },
+  roadmapIntro: {
+    nl: 'Van projectidee tot formele afsluiting, in {count} fases. Kies een fase voor de stappen.',
+    en: 'From project idea to formal closing, in {count} phases. Pick a phase to see its steps.',
+  },
+  toolsTitle: { nl: 'Hulpmiddelen en documenten', en: 'Tools and documents' },
+  toolsIntro: {
+    nl: 'Alle hulpmiddelen en documenten uit de roadmap. Vraag naar een ervan voor de uitleg en de link.',
+    en: 'Every tool and document in the roadmap. Ask about one for the explanation and the link.',
+  },
+  nextStep: { nl: 'Volgende stap: {title}', en: 'Next step: {title}' },
+  nextPhase: { nl: 'Volgende fase: {title}', en: 'Next phase: {title}' },
+  previousPhase: { nl: 'Vorige fase: {title}', en: 'Previous phase: {title}' },
+  wholeRoadmap: { nl: 'Hele roadmap', en: 'Whole roadmap' },
+  source: {
+    nl: 'Bron: roadmap "Strategische partnerschappen voor het mbo" (NA Erasmus+), blok {block}',
+    en: 'Source: roadmap "Strategische partnerschappen voor het mbo" (Erasmus+ NA), block {block}',
+  },
+  noteChecked: { nl: '{text} (gecontroleerd op {date})', en: '{text} (checked on {date})' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type TextKey = keyof typeof TEXTS;
+
+/** The sentence `key` in `lang`, with `{name}` placeholders filled from `values`. */
+export function t(lang: Lang, key: TextKey, values: Record<string, string | number> = {}): string {
+  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

@@ -1,0 +1,44 @@
+// The stable one-line JSON form of a reply, used by `npm run ask -- --jsonl` and answer-quality checks.
+import type { Lang } from './knowledge/schema.js';
+import { stripMarkdown, toPlainText } from './plain-text.js';
+import type { Reply } from './reply.js';
+
+export interface TranscriptLine {
+  question: string;
+  /** False when the bot declined (nothing in the roadmap fits) or could not take the message. */
+  answered: boolean;
+  kind: Reply['kind'];
+  entryId: string | null;
+  title: string;
+  text: string;
+  links: Array<{ label: string; url: string }>;
+  followUps: string[];
+  lang: Lang;
+  score: number | null;
+}
+
+/** The transcript line for one question and its reply. */
+export function toTranscriptLine(question: string, reply: Reply): TranscriptLine {
+  const answer = reply.kind === 'answer' ? reply : undefined;
+  const links = answer?.links ?? [];
+  const followUps =
+    reply.kind === 'answer' || reply.kind === 'phase' || reply.kind === 'message'
+      ? reply.followUps
+      : reply.kind === 'suggestions' || reply.kind === 'not-found'
+        ? reply.options
+        : reply.kind === 'help'
+          ? reply.examples
+          : [];
+  return {
+    question,
+    answered: reply.kind !== 'not-found' && reply.kind !== 'message',
+    kind: reply.kind,
+    entryId: answer?.entryId ?? null,
+    title: 'title' in reply ? reply.title : '',
+    text: answer ? [stripMarkdown(answer.body), ...answer.notes.map(stripMarkdown)].join('\n') : toPlainText(reply),
+    links: links.map(({ label, url }) => ({ label, url })),
+    followUps: followUps.map((f) => f.label),
+    lang: reply.lang,
+    score: answer?.score ?? null,
+  };
+}
