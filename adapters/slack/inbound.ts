@@ -2,7 +2,7 @@
 // Decides what the bot answers at all: no edits, deletions, bot messages or its own messages.
 // https://docs.slack.dev/reference/events/message.im · /app_mention · /interactivity/handling-user-interaction
 import type { Conversation, Input } from '../../src/input.js';
-import { SLACK_ACTION_PREFIX } from './render.js';
+import { parseSlackActionId } from './render.js';
 
 /** Where an answer goes: a channel (in a thread when `threadTs` is set), or a slash command's response_url. */
 export type SlackTarget =
@@ -105,15 +105,14 @@ export function parseSlackMessageEvent(event: SlackMessageEvent, botUserId: stri
   return undefined;
 }
 
-/** `/erasmus <text>` as an input; the text goes to the core as typed, an empty command asks for help. */
+/**
+ * `/erasmus <text>` as an input. The text goes to the core as typed: the core knows its commands
+ * (`help`, `roadmap`, `tools`, and those its skills add) and answers an empty text with help.
+ */
 export function parseSlackSlashCommand(command: SlackSlashCommand): SlackInbound {
-  const text = parseSlackText(command.text);
   const kind = command.channel_name === 'directmessage' ? 'personal' : command.channel_name?.startsWith('mpdm-') ? 'group' : toConversationKind(command.channel_id);
   const conversation: Conversation = { platform: 'slack', channelId: command.channel_id, userId: command.user_id, kind };
-  return {
-    input: text === '' ? { action: 'cmd:help', conversation } : { text, conversation },
-    target: { kind: 'response-url', url: command.response_url },
-  };
+  return { input: { text: parseSlackText(command.text), conversation }, target: { kind: 'response-url', url: command.response_url } };
 }
 
 /**
@@ -122,23 +121,24 @@ export function parseSlackSlashCommand(command: SlackSlashCommand): SlackInbound
  * its response_url; for the App Home tab in the DM with the user.
  */
 export function parseSlackBlockAction(body: SlackBlockActionBody): SlackInbound | undefined {
-  const action = body.actions.find((a) => a.action_id.startsWith(SLACK_ACTION_PREFIX) && a.value);
-  if (!action?.value) return undefined;
+  const action = body.actions.find((a) => parseSlackActionId(a.action_id) !== undefined && a.value);
+  const lang = action && parseSlackActionId(action.action_id)?.lang;
+  if (!action?.value || !lang) return undefined;
   const userId = body.user.id;
   const container = body.container ?? {};
   if (container.type === 'view') {
     return {
-      input: { action: action.value, conversation: { platform: 'slack', channelId: userId, userId, kind: 'personal' } },
+      input: { action: action.value, lang, conversation: { platform: 'slack', channelId: userId, userId, kind: 'personal' } },
       target: { kind: 'channel', channel: userId },
     };
   }
   const channel = body.channel?.id ?? container.channel_id;
   if (!channel) return undefined;
-  const conversation: Conversation = { platform: 'slack', channelId: channel, userId, kind: toConversationKind(channel) };
+  const input: Input = { action: action.value, lang, conversation: { platform: 'slack', channelId: channel, userId, kind: toConversationKind(channel) } };
   if (container.is_ephemeral || !body.message) {
-    return body.response_url ? { input: { action: action.value, conversation }, target: { kind: 'response-url', url: body.response_url } } : undefined;
+    return body.response_url ? { input, target: { kind: 'response-url', url: body.response_url } } : undefined;
   }
   // In a DM a top-level answer stays top-level; in a channel it never leaves the thread.
-  const threadTs = body.message.thread_ts ?? (conversation.kind === 'personal' ? undefined : body.message.ts);
-  return { input: { action: action.value, conversation }, target: { kind: 'channel', channel, ...(threadTs ? { threadTs } : {}) } };
+  const threadTs = body.message.thread_ts ?? (input.conversation.kind === 'personal' ? undefined : body.message.ts);
+  return { input, target: { kind: 'channel', channel, ...(threadTs ? { threadTs } : {}) } };
 }

@@ -31,15 +31,31 @@ export const SLACK_LIMITS = {
 /** Every button the bot renders has an action_id with this prefix, so one listener catches them all. */
 export const SLACK_ACTION_PREFIX = 'erasmus:';
 
+/**
+ * A button's action_id: the prefix, the reply's language (so a click is answered in the language the
+ * button was shown in) and a number that makes it unique within the message, e.g. `erasmus:en:3`.
+ */
+export function toSlackActionId(lang: Lang, n: number): string {
+  return `${SLACK_ACTION_PREFIX}${lang}:${n}`;
+}
+
+/** The language carried in one of the bot's action_ids, or undefined for other action_ids. */
+export function parseSlackActionId(actionId: string): { lang: Lang } | undefined {
+  const match = /^erasmus:(nl|en):\d+$/.exec(actionId);
+  return match ? { lang: match[1] as Lang } : undefined;
+}
+
 const LABELS = {
-  nl: { since: 'Sinds 2021', links: 'Links', source: 'Bron', phase: 'Fase', open: 'Bekijk', more: 'Er is meer; vraag gericht door.' },
-  en: { since: 'Since 2021', links: 'Links', source: 'Source', phase: 'Phase', open: 'Open', more: 'There is more; ask a narrower question.' },
+  nl: { since: 'Sinds 2021', links: 'Links', phase: 'Fase', open: 'Bekijk', more: 'Er is meer; vraag gericht door.' },
+  en: { since: 'Since 2021', links: 'Links', phase: 'Phase', open: 'Open', more: 'There is more; ask a narrower question.' },
 } as const satisfies Record<Lang, Record<string, string>>;
 
 /** Builds the buttons and blocks of one message, numbering action_ids so they are unique within it. */
 export class SlackBlockBuilder {
   readonly blocks: SlackBlock[] = [];
   private buttonCount = 0;
+
+  constructor(private readonly lang: Lang) {}
 
   header(text: string): void {
     const clean = text.replace(/\s+/g, ' ').trim();
@@ -81,7 +97,7 @@ export class SlackBlockBuilder {
     this.buttonCount += 1;
     return {
       type: 'button',
-      action_id: `${SLACK_ACTION_PREFIX}${this.buttonCount}`,
+      action_id: toSlackActionId(this.lang, this.buttonCount),
       text: { type: 'plain_text', text, emoji: true },
       value: followUp.action,
     };
@@ -119,7 +135,7 @@ function itemList(builder: SlackBlockBuilder, items: readonly ReplyItem[], lang:
 }
 
 /** Keeps a message within 50 blocks; the trailing actions (the next step) survive a cut. */
-function fitBlocks(blocks: SlackBlock[], lang: Lang, limit: number = SLACK_LIMITS.blocks): SlackBlock[] {
+export function fitBlocks(blocks: SlackBlock[], lang: Lang, limit: number = SLACK_LIMITS.blocks): SlackBlock[] {
   if (blocks.length <= limit) return blocks;
   const tail = blocks.at(-1)?.type === 'actions' ? [blocks.at(-1) as SlackBlock] : [];
   const note: SlackBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: LABELS[lang].more }] };
@@ -133,7 +149,7 @@ export function renderSlackFallback(reply: Reply): string {
 
 /** The Block Kit blocks of a reply. */
 export function renderSlackBlocks(reply: Reply): SlackBlock[] {
-  const b = new SlackBlockBuilder();
+  const b = new SlackBlockBuilder(reply.lang);
   const labels = LABELS[reply.lang];
   switch (reply.kind) {
     case 'answer': {
@@ -143,7 +159,7 @@ export function renderSlackBlocks(reply: Reply): SlackBlock[] {
         b.section(`*${labels.since}*\n${reply.notes.map((note) => `• ${toMrkdwn(note)}`).join('\n')}`);
       }
       if (reply.links.length > 0) b.section(`*${labels.links}*\n${linkList(reply.links)}`);
-      b.context([`${labels.source}: ${escapeMrkdwn(reply.source)}`, `${labels.phase}: ${escapeMrkdwn(reply.phaseTitle)}`]);
+      b.context([escapeMrkdwn(reply.source), `${labels.phase}: ${escapeMrkdwn(reply.phaseTitle)}`]);
       b.actions(reply.followUps);
       break;
     }

@@ -1,0 +1,231 @@
+// The Slack surface: a Bolt app that answers direct messages, @mentions (in a thread), the `/erasmus`
+// slash command and clicks on its buttons, and publishes the App Home tab. Over HTTP it is mounted on the
+// service host at POST /slack/events (events, commands and interactivity); with SLACK_APP_TOKEN it
+// connects through Socket Mode instead. Bolt verifies every signature and timestamp before any listener
+// runs; events are acknowledged before they are answered; retried deliveries are answered once.
+// https://docs.slack.dev/tools/bolt-js/concepts/receiver · https://docs.slack.dev/apis/events-api
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import type { Assistant } from '../../src/assistant.js';
+import type { SlackConfig } from '../../src/config.js';
+import type { Lang } from '../../src/knowledge/schema.js';
+import type { Logger } from '../../src/logger.js';
+import type { Reply } from '../../src/reply.js';
+import type { HttpRoute, SurfaceAdapter } from '../server.js';
+import { createEventDeduper, type EventDeduper } from './dedupe.js';
+import { deliverSlackMessage, postSlackMessage, type ResponseUrlOptions, type SlackWebClient } from './deliver.js';
+import { friendlyErrorText, toSlackFailure } from './errors.js';
+import { renderSlackHome, SLACK_HOME_LANG_ACTION } from './home.js';
+import {
+  parseSlackBlockAction,
+  parseSlackMessageEvent,
+  parseSlackSlashCommand,
+  type SlackBlockActionBody,
+  type SlackInbound,
+  type SlackMessageEvent,
+} from './inbound.js';
+import { renderSlackMessage, renderSlackNotice } from './render.js';
+
+export { postSlackMessage } from './deliver.js';
+export type { SlackWebClient } from './deliver.js';
+
+/** The one path for events, slash commands and interactivity. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+/** The slash command the manifest registers. */
+export const SLACK_COMMAND = '/erasmus';
+
+/**
+ * Retries for Web API calls: a few, within seconds, since a person is waiting. A 429 waits for its
+ * Retry-After first (the client does not reject rate-limited calls).
+ */
+export const SLACK_RETRY_CONFIG: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true };
+
+export interface SlackAdapterOptions {
+  config: SlackConfig;
+  assistant: Pick<Assistant, 'handle'>;
+  logger: Logger;
+  /** Milliseconds since the epoch; used for the retry memory and timings. */
+  clock?: () => number;
+  /** Web API retry policy; tests shorten the back-off. */
+  retryConfig?: webApi.RetryOptions;
+  /** Options for response_url posts (fetch, 429 retries). */
+  responseUrl?: ResponseUrlOptions;
+}
+
+/** The Slack surface as the service host mounts it, plus proactive sends for notices. */
+export interface SlackAdapter extends SurfaceAdapter {
+  readonly mode: 'http' | 'socket';
+  /** A Web API client with the bot token. */
+  readonly client: SlackWebClient;
+  /** Posts a core Reply to a channel, a DM or a thread; resolves to the message ts. */
+  post(channel: string, reply: Reply, threadTs?: string): Promise<string | undefined>;
+  /** Publishes the App Home tab for a user. */
+  publishHome(userId: string, lang?: Lang): Promise<void>;
+}
+
+const BOLT_LEVELS: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN };
+
+/** Bolt and the Web API client log through the service logger. */
+function toBoltLogger(logger: Logger): BoltLogger {
+  const line = (parts: unknown[]): string => parts.map((part) => (part instanceof Error ? part.message : typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+  return {
+    debug: (...parts) => logger.debug(line(parts)),
+    info: (...parts) => logger.info(line(parts)),
+    warn: (...parts) => logger.warn(line(parts)),
+    error: (...parts) => logger.error(line(parts)),
+    setLevel: () => undefined,
+    getLevel: () => BOLT_LEVELS[logger.level] ?? LogLevel.ERROR,
+    setName: () => undefined,
+  };
+}
+
+/** Remembers each user's last language, so clicks and short messages keep it. Bounded, oldest out first. */
+function createLangMemory(max = 10_000): { get(userId: string): Lang | undefined; set(userId: string, lang: Lang): void } {
+  const langs = new Map<string, Lang>();
+  return {
+    get: (userId) => langs.get(userId),
+    set(userId, lang) {
+      langs.delete(userId);
+      langs.set(userId, lang);
+      if (langs.size > max) langs.delete(langs.keys().next().value as string);
+    },
+  };
+}
+
+/** Creates the Slack adapter: HTTP routes, or Socket Mode when the config has an app token. */
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { config, assistant } = options;
+  const logger = options.logger.child({ surface: 'slack' });
+  const clock = options.clock ?? Date.now;
+  const boltLogger = toBoltLogger(logger);
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: config.apiUrl,
+    retryConfig: options.retryConfig ?? SLACK_RETRY_CONFIG,
+    rejectRateLimitedCalls: false,
+    timeout: 10_000,
+    logger: boltLogger,
+  };
+  const client: SlackWebClient = new webApi.WebClient(config.botToken, clientOptions);
+  const deduper: EventDeduper = createEventDeduper({ clock });
+  const langs = createLangMemory();
+  const mode = config.appToken ? 'socket' : 'http';
+
+  const receiver: Receiver & { requestListener?: HTTPReceiver['requestListener'] } =
+    mode === 'socket'
+      ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger: boltLogger, installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } } })
+      : new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger: boltLogger });
+
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger: boltLogger,
+    clientOptions,
+    convoStore: false,
+    deferInitialization: true,
+  });
+
+  async function answer(inbound: SlackInbound, source: string): Promise<void> {
+    const { input, target } = inbound;
+    const userId = input.conversation.userId;
+    const remembered = langs.get(userId);
+    const withLang = input.lang === undefined && remembered !== undefined ? { ...input, lang: remembered } : input;
+    const started = clock();
+    let lang: Lang = withLang.lang ?? 'nl';
+    try {
+      logger.debug({ source, text: input.text, action: input.action }, 'slack input');
+      const reply = await assistant.handle(withLang);
+      lang = reply.lang;
+      langs.set(userId, reply.lang);
+      await deliverSlackMessage(client, target, renderSlackMessage(reply), options.responseUrl);
+      logger.info({ source, kind: reply.kind, target: target.kind, ms: clock() - started }, 'slack answer sent');
+    } catch (error) {
+      logger.error({ source, target: target.kind, channel: target.kind === 'channel' ? target.channel : undefined, ...toSlackFailure(error) }, 'slack answer failed');
+      await deliverSlackMessage(client, target, renderSlackNotice(friendlyErrorText(lang)), options.responseUrl).catch((again: unknown) =>
+        logger.warn({ source, ...toSlackFailure(again) }, 'slack error notice could not be sent'),
+      );
+    }
+  }
+
+  async function publishHome(userId: string, lang?: Lang): Promise<void> {
+    const shown = lang ?? langs.get(userId) ?? 'nl';
+    const conversation = { platform: 'slack', channelId: userId, userId, kind: 'personal' } as const;
+    const [help, roadmap, tools] = await Promise.all(
+      ['cmd:help', 'cmd:roadmap', 'cmd:tools'].map((action) => assistant.handle({ action, lang: shown, conversation })),
+    );
+    if (help?.kind !== 'help' || roadmap?.kind !== 'roadmap' || tools?.kind !== 'tools') {
+      throw new Error(`App Home expects help, roadmap and tools replies; got ${help?.kind}, ${roadmap?.kind}, ${tools?.kind}`);
+    }
+    await client.views.publish({ user_id: userId, view: renderSlackHome({ lang: shown, help, roadmap, tools }) });
+  }
+
+  // A retried delivery carries the same event_id; it was acknowledged already and is answered once.
+  app.use(async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && deduper.seen(eventId)) {
+      logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack retry of a handled event skipped');
+      return;
+    }
+    await next();
+  });
+
+  app.event('message', async ({ event, context }) => {
+    const inbound = parseSlackMessageEvent(event as unknown as SlackMessageEvent, context.botUserId);
+    if (inbound) await answer(inbound, 'message.im');
+  });
+
+  app.event('app_mention', async ({ event, context }) => {
+    const inbound = parseSlackMessageEvent(event as unknown as SlackMessageEvent, context.botUserId);
+    if (inbound) await answer(inbound, 'app_mention');
+  });
+
+  app.command(SLACK_COMMAND, async ({ command, ack }) => {
+    await ack();
+    await answer(parseSlackSlashCommand(command), 'command');
+  });
+
+  app.action(/^erasmus:/, async ({ body, ack }) => {
+    await ack();
+    const inbound = parseSlackBlockAction(body as unknown as SlackBlockActionBody);
+    if (inbound) await answer(inbound, 'block_actions');
+  });
+
+  app.action(SLACK_HOME_LANG_ACTION, async ({ body, action, ack }) => {
+    await ack();
+    const value = 'value' in action ? action.value : undefined;
+    const lang: Lang = value === 'en' ? 'en' : 'nl';
+    langs.set(body.user.id, lang);
+    await publishHome(body.user.id, lang).catch((error: unknown) => logger.error({ ...toSlackFailure(error) }, 'slack App Home publish failed'));
+  });
+
+  app.event('app_home_opened', async ({ event }) => {
+    if (event.tab !== 'home') return;
+    await publishHome(event.user).catch((error: unknown) => logger.error({ ...toSlackFailure(error) }, 'slack App Home publish failed'));
+  });
+
+  // The catch-all: listeners handle their own failures; anything that escapes them is logged here.
+  app.error(async (error) => {
+    logger.error({ ...toSlackFailure(error.original ?? error), boltCode: error.code }, 'slack listener failed');
+  });
+
+  const routes: HttpRoute[] = [];
+  const listener = receiver.requestListener;
+  if (mode === 'http' && listener) {
+    routes.push({ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => listener(req, res) });
+  }
+
+  return {
+    name: 'slack',
+    mode,
+    client,
+    routes,
+    async start() {
+      await app.init();
+      if (mode === 'socket') await app.start();
+      logger.info({ mode }, 'slack adapter ready');
+    },
+    async stop() {
+      if (mode === 'socket') await app.stop();
+    },
+    post: (channel, reply, threadTs) => postSlackMessage(client, channel, reply, threadTs),
+    publishHome,
+  };
+}
