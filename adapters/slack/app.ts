@@ -2,7 +2,8 @@
 // slash command and clicks on its buttons, and publishes the App Home tab. Over HTTP it is mounted on the
 // service host at POST /slack/events (events, commands and interactivity); with SLACK_APP_TOKEN it
 // connects through Socket Mode instead. Bolt verifies every signature and timestamp before any listener
-// runs; events are acknowledged before they are answered; retried deliveries are answered once.
+// runs (checked here first, with a 5-minute window both ways, and by Bolt again); events are acknowledged
+// before they are answered; retried deliveries are answered once.
 // https://docs.slack.dev/tools/bolt-js/concepts/receiver · https://docs.slack.dev/apis/events-api
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { Assistant } from '../../src/assistant.js';
@@ -10,7 +11,8 @@ import type { SlackConfig } from '../../src/config.js';
 import type { Lang } from '../../src/knowledge/schema.js';
 import type { Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply.js';
-import type { HttpRoute, SurfaceAdapter } from '../server.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, type HttpRoute, type SurfaceAdapter } from '../server.js';
 import { createEventDeduper, type EventDeduper } from './dedupe.js';
 import { deliverSlackMessage, postSlackMessage, type ResponseUrlOptions, type SlackWebClient } from './deliver.js';
 import { friendlyErrorText, toSlackFailure } from './errors.js';
@@ -24,6 +26,7 @@ import {
   type SlackMessageEvent,
 } from './inbound.js';
 import { renderSlackMessage, renderSlackNotice } from './render.js';
+import { verifySlackSignature } from './verify.js';
 
 export { postSlackMessage } from './deliver.js';
 export type { SlackWebClient } from './deliver.js';
@@ -206,10 +209,42 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger.error({ ...toSlackFailure(error.original ?? error), boltCode: error.code }, 'slack listener failed');
   });
 
+  const header = (req: IncomingMessage, name: string): string | undefined => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+
+  // Refuses a request that is not Slack's before Bolt parses it; a refused request has no side effect.
+  async function handleEvents(req: IncomingMessage, res: ServerResponse, listener: NonNullable<typeof receiver.requestListener>): Promise<void> {
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'BODY_TOO_LARGE') throw error;
+      res.writeHead(413).end();
+      return;
+    }
+    const verdict = verifySlackSignature({
+      signingSecret: config.signingSecret,
+      body,
+      timestamp: header(req, 'x-slack-request-timestamp'),
+      signature: header(req, 'x-slack-signature'),
+      nowMs: clock(),
+    });
+    if (!verdict.ok) {
+      // Slack checks the certificate of a slash command URL with an unsigned `ssl_check=1`.
+      const sslCheck = header(req, 'content-type')?.startsWith('application/x-www-form-urlencoded') && new URLSearchParams(body.toString('utf8')).get('ssl_check') === '1';
+      logger.warn({ code: verdict.code, sslCheck }, sslCheck ? 'slack ssl_check answered' : 'slack request refused');
+      res.writeHead(sslCheck ? 200 : 401).end();
+      return;
+    }
+    listener(Object.assign(req, { rawBody: body }), res);
+  }
+
   const routes: HttpRoute[] = [];
   const listener = receiver.requestListener;
   if (mode === 'http' && listener) {
-    routes.push({ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => listener(req, res) });
+    routes.push({ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => handleEvents(req, res, listener) });
   }
 
   return {

@@ -38,6 +38,8 @@ export interface FakeSlackWebApi {
   failNext(method: string, failure: FakeSlackFailure): void;
   /** Calls to `method` wait (already recorded) until the returned function is called. */
   hold(method: string): () => void;
+  /** Calls to `method` received and not yet answered. */
+  pending(method: string): number;
   /** Extra answer fields for a method (e.g. `apps.connections.open` → `{ url }`). */
   respondWith(method: string, fields: Record<string, unknown>): void;
   reset(): void;
@@ -79,6 +81,8 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
   const holds = new Map<string, Promise<void>>();
   const extra = new Map<string, Record<string, unknown>>();
   const waiters = new Set<() => void>();
+  const open = new Map<string, number>();
+  const track = (method: string, delta: number): void => void open.set(method, (open.get(method) ?? 0) + delta);
   let ts = 1_700_000_000;
 
   function success(method: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -119,6 +123,8 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
       calls.push({ method, path, args, token, contentType, at: performance.now() });
       for (const wake of [...waiters]) wake();
 
+      track(method, 1);
+      res.once('finish', () => track(method, -1));
       const held = holds.get(method);
       if (held) await held;
       const failure = failures.get(method)?.shift();
@@ -172,6 +178,7 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
         release();
       };
     },
+    pending: (method) => open.get(method) ?? 0,
     respondWith(method, fields) {
       extra.set(method, fields);
     },
