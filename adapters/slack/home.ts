@@ -19,14 +19,14 @@ const MAX_QUICK_LINKS = 12;
 const TEXTS = {
   nl: {
     howTitle: 'Zo vraag je het in Slack',
-    how: '• Stuur me een direct bericht met je vraag.\n• Noem me in een kanaal (`@Erasmus+ mbo`): ik antwoord in een thread onder je vraag.\n• Typ `/erasmus <vraag>`, `/erasmus roadmap`, `/erasmus tools` of `/erasmus help`; alleen jij ziet het antwoord.',
+    how: '• Stuur me een direct bericht met je vraag.\n• Noem me in een kanaal (`@Erasmus mbo`): ik antwoord in een thread onder je vraag.\n• Typ `/erasmus <vraag>`, `/erasmus roadmap`, `/erasmus tools` of `/erasmus help`; alleen jij ziet het antwoord.',
     links: 'Snelle links',
     open: 'Bekijk',
     other: 'English',
   },
   en: {
     howTitle: 'How to ask on Slack',
-    how: '• Send me a direct message with your question.\n• Mention me in a channel (`@Erasmus+ mbo`): I answer in a thread under your question.\n• Type `/erasmus <question>`, `/erasmus roadmap`, `/erasmus tools` or `/erasmus help`; only you see the answer.',
+    how: '• Send me a direct message with your question.\n• Mention me in a channel (`@Erasmus mbo`): I answer in a thread under your question.\n• Type `/erasmus <question>`, `/erasmus roadmap`, `/erasmus tools` or `/erasmus help`; only you see the answer.',
     links: 'Quick links',
     open: 'Open',
     other: 'Nederlands',
@@ -58,7 +58,7 @@ export function renderSlackHome(content: SlackHomeContent): SlackHomeView {
   const b = new SlackBlockBuilder(lang);
   b.header(help.title);
   b.section(toMrkdwn(help.body));
-  b.section(`*${texts.howTitle}*\n${texts.how}`);
+  b.section(`*${texts.howTitle}*\n${escapeMrkdwn(texts.how)}`);
   b.blocks.push({
     type: 'actions',
     elements: [

@@ -54,6 +54,11 @@ export function checkSlackLimits(blocks: readonly SlackBlock[], maxBlocks = 50):
         violations.push(`${where}: unexpected block type`);
     }
   });
+  for (const text of texts) {
+    // Outside the links the bot builds, no angle bracket may reach Slack unescaped.
+    const stray = text.replace(/<(https?:\/\/|mailto:)[^<>|]+\|[^<>]+>/g, '');
+    if (/[<>]/.test(stray)) violations.push(`unescaped < or > in ${JSON.stringify(text.slice(0, 80))}`);
+  }
   const ids = buttons.map((b) => b.action_id);
   if (new Set(ids).size !== ids.length) violations.push(`duplicate action_id in ${ids.join(', ')}`);
   return { violations, buttons, texts };
