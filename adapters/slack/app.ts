@@ -2,8 +2,8 @@
 // slash command and clicks on its buttons, and publishes the App Home tab. Over HTTP it is mounted on the
 // service host at POST /slack/events (events, commands and interactivity); with SLACK_APP_TOKEN it
 // connects through Socket Mode instead. Bolt verifies every signature and timestamp before any listener
-// runs (checked here first, with a 5-minute window both ways, and by Bolt again); events are acknowledged
-// before they are answered; retried deliveries are answered once.
+// runs (checked in the route, with a 5-minute window both ways); events are acknowledged before they are
+// answered; retried deliveries are answered once.
 // https://docs.slack.dev/tools/bolt-js/concepts/receiver · https://docs.slack.dev/apis/events-api
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { Assistant } from '../../src/assistant.js';
@@ -14,7 +14,7 @@ import type { Reply } from '../../src/reply.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, type HttpRoute, type SurfaceAdapter } from '../server.js';
 import { createEventDeduper, type EventDeduper } from './dedupe.js';
-import { deliverSlackMessage, postSlackMessage, type ResponseUrlOptions, type SlackWebClient } from './deliver.js';
+import { deliverSlackMessage, postSlackMessage } from './deliver.js';
 import { friendlyErrorText, toSlackFailure } from './errors.js';
 import { renderSlackHome, SLACK_HOME_LANG_ACTION } from './home.js';
 import {
@@ -27,20 +27,16 @@ import {
 } from './inbound.js';
 import { renderSlackMessage, renderSlackNotice } from './render.js';
 import { verifySlackSignature } from './verify.js';
+import { createSlackApiClient, type SlackApiClient, type SlackApiRetryOptions } from './web-api.js';
 
 export { postSlackMessage } from './deliver.js';
-export type { SlackWebClient } from './deliver.js';
+export type { SlackApiClient } from './web-api.js';
 
 /** The one path for events, slash commands and interactivity. */
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** The slash command the manifest registers. */
 export const SLACK_COMMAND = '/erasmus';
 
-/**
- * Retries for Web API calls: a few, within seconds, since a person is waiting. A 429 waits for its
- * Retry-After first (the client does not reject rate-limited calls).
- */
-export const SLACK_RETRY_CONFIG: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true };
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
@@ -48,17 +44,15 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** Milliseconds since the epoch; used for the retry memory and timings. */
   clock?: () => number;
-  /** Web API retry policy; tests shorten the back-off. */
-  retryConfig?: webApi.RetryOptions;
-  /** Options for response_url posts (fetch, 429 retries). */
-  responseUrl?: ResponseUrlOptions;
+  /** Retries of Web API and response_url calls; tests shorten the back-off. */
+  retry?: SlackApiRetryOptions;
 }
 
 /** The Slack surface as the service host mounts it, plus proactive sends for notices. */
 export interface SlackAdapter extends SurfaceAdapter {
   readonly mode: 'http' | 'socket';
   /** A Web API client with the bot token. */
-  readonly client: SlackWebClient;
+  readonly client: SlackApiClient;
   /** Posts a core Reply to a channel, a DM or a thread; resolves to the message ts. */
   post(channel: string, reply: Reply, threadTs?: string): Promise<string | undefined>;
   /** Publishes the App Home tab for a user. */
@@ -100,14 +94,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logger = options.logger.child({ surface: 'slack' });
   const clock = options.clock ?? Date.now;
   const boltLogger = toBoltLogger(logger);
-  const clientOptions: webApi.WebClientOptions = {
-    slackApiUrl: config.apiUrl,
-    retryConfig: options.retryConfig ?? SLACK_RETRY_CONFIG,
-    rejectRateLimitedCalls: false,
-    timeout: 10_000,
-    logger: boltLogger,
-  };
-  const client: SlackWebClient = new webApi.WebClient(config.botToken, clientOptions);
+  // Bolt's own client makes auth.test at start-up; answers go through the lighter client below.
+  const clientOptions: webApi.WebClientOptions = { slackApiUrl: config.apiUrl, rejectRateLimitedCalls: false, timeout: 10_000, logger: boltLogger };
+  const client = createSlackApiClient({ token: config.botToken, apiUrl: config.apiUrl, ...options.retry });
   const deduper: EventDeduper = createEventDeduper({ clock });
   const langs = createLangMemory();
   const mode = config.appToken ? 'socket' : 'http';
@@ -115,7 +104,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const receiver: Receiver & { requestListener?: HTTPReceiver['requestListener'] } =
     mode === 'socket'
       ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger: boltLogger, installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } } })
-      : new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger: boltLogger });
+      : // The route below verifies every request before it reaches the receiver, so Bolt need not do it twice.
+        new HTTPReceiver({ signingSecret: config.signingSecret, signatureVerification: false, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger: boltLogger });
 
   const app = new App({
     token: config.botToken,
@@ -138,11 +128,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       const reply = await assistant.handle(withLang);
       lang = reply.lang;
       langs.set(userId, reply.lang);
-      await deliverSlackMessage(client, target, renderSlackMessage(reply), options.responseUrl);
+      await deliverSlackMessage(client, target, renderSlackMessage(reply));
       logger.info({ source, kind: reply.kind, target: target.kind, ms: clock() - started }, 'slack answer sent');
     } catch (error) {
       logger.error({ source, target: target.kind, channel: target.kind === 'channel' ? target.channel : undefined, ...toSlackFailure(error) }, 'slack answer failed');
-      await deliverSlackMessage(client, target, renderSlackNotice(friendlyErrorText(lang)), options.responseUrl).catch((again: unknown) =>
+      await deliverSlackMessage(client, target, renderSlackNotice(friendlyErrorText(lang))).catch((again: unknown) =>
         logger.warn({ source, ...toSlackFailure(again) }, 'slack error notice could not be sent'),
       );
     }
@@ -157,7 +147,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     if (help?.kind !== 'help' || roadmap?.kind !== 'roadmap' || tools?.kind !== 'tools') {
       throw new Error(`App Home expects help, roadmap and tools replies; got ${help?.kind}, ${roadmap?.kind}, ${tools?.kind}`);
     }
-    await client.views.publish({ user_id: userId, view: renderSlackHome({ lang: shown, help, roadmap, tools }) });
+    await client.call('views.publish', { user_id: userId, view: renderSlackHome({ lang: shown, help, roadmap, tools }) });
   }
 
   // A retried delivery carries the same event_id; it was acknowledged already and is answered once.
@@ -170,14 +160,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     await next();
   });
 
-  app.event('message', async ({ event, context }) => {
+  // One listener per kind of request: every listener costs every request a pass through Bolt's middleware.
+  app.event(/^(message|app_mention|app_home_opened)$/, async ({ event, context }) => {
+    if (event.type === 'app_home_opened') {
+      if (event.tab === 'home') await publishHome(event.user).catch((error: unknown) => logger.error({ ...toSlackFailure(error) }, 'slack App Home publish failed'));
+      return;
+    }
     const inbound = parseSlackMessageEvent(event as unknown as SlackMessageEvent, context.botUserId);
-    if (inbound) await answer(inbound, 'message.im');
-  });
-
-  app.event('app_mention', async ({ event, context }) => {
-    const inbound = parseSlackMessageEvent(event as unknown as SlackMessageEvent, context.botUserId);
-    if (inbound) await answer(inbound, 'app_mention');
+    if (inbound) await answer(inbound, event.type === 'message' ? 'message.im' : 'app_mention');
   });
 
   app.command(SLACK_COMMAND, async ({ command, ack }) => {
@@ -185,23 +175,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     await answer(parseSlackSlashCommand(command), 'command');
   });
 
-  app.action(/^erasmus:/, async ({ body, ack }) => {
+  app.action(/^erasmus(:|-home:)/, async ({ body, action, ack }) => {
     await ack();
+    if ('action_id' in action && action.action_id === SLACK_HOME_LANG_ACTION) {
+      const lang: Lang = 'value' in action && action.value === 'en' ? 'en' : 'nl';
+      langs.set(body.user.id, lang);
+      await publishHome(body.user.id, lang).catch((error: unknown) => logger.error({ ...toSlackFailure(error) }, 'slack App Home publish failed'));
+      return;
+    }
     const inbound = parseSlackBlockAction(body as unknown as SlackBlockActionBody);
     if (inbound) await answer(inbound, 'block_actions');
-  });
-
-  app.action(SLACK_HOME_LANG_ACTION, async ({ body, action, ack }) => {
-    await ack();
-    const value = 'value' in action ? action.value : undefined;
-    const lang: Lang = value === 'en' ? 'en' : 'nl';
-    langs.set(body.user.id, lang);
-    await publishHome(body.user.id, lang).catch((error: unknown) => logger.error({ ...toSlackFailure(error) }, 'slack App Home publish failed'));
-  });
-
-  app.event('app_home_opened', async ({ event }) => {
-    if (event.tab !== 'home') return;
-    await publishHome(event.user).catch((error: unknown) => logger.error({ ...toSlackFailure(error) }, 'slack App Home publish failed'));
   });
 
   // The catch-all: listeners handle their own failures; anything that escapes them is logged here.
@@ -259,6 +242,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
     async stop() {
       if (mode === 'socket') await app.stop();
+      client.close();
     },
     post: (channel, reply, threadTs) => postSlackMessage(client, channel, reply, threadTs),
     publishHome,

@@ -1,22 +1,52 @@
 // The one place where failures of the Slack Web API, of a response_url and of the bot's own code are
-// mapped to an error code and the fields that go to the log. Users only ever see one friendly line.
-// https://docs.slack.dev/tools/node-slack-sdk/web-api/#handle-errors
+// given an error code and the fields that go to the log. Users only ever see one friendly line.
+// https://docs.slack.dev/apis/web-api/#errors
 import { webApi } from '@slack/bolt';
 import type { Lang } from '../../src/knowledge/schema.js';
 
-export type SlackErrorCode =
-  | 'SLACK_API_ERROR'
-  | 'SLACK_RATE_LIMITED'
-  | 'SLACK_HTTP_ERROR'
-  | 'SLACK_REQUEST_FAILED'
-  | 'SLACK_RESPONSE_URL_FAILED'
-  | 'SLACK_HANDLER_FAILED';
+export type SlackErrorCode = 'SLACK_API_ERROR' | 'SLACK_RATE_LIMITED' | 'SLACK_HTTP_ERROR' | 'SLACK_REQUEST_FAILED' | 'SLACK_HANDLER_FAILED';
 
-/** A response_url post that Slack refused. */
-export class SlackResponseUrlError extends Error {
-  readonly code = 'SLACK_RESPONSE_URL_FAILED';
-  constructor(readonly status: number) {
-    super(`response_url answered HTTP ${status}`);
+/** Slack answered `ok: false`, e.g. `not_in_channel`, `channel_not_found`, `invalid_auth`. */
+export class SlackApiError extends Error {
+  readonly code = 'SLACK_API_ERROR';
+  constructor(
+    readonly method: string,
+    readonly slackError: string,
+  ) {
+    super(`${method} failed: ${slackError}`);
+  }
+}
+
+/** Still rate-limited after the retries (or asked to wait too long). */
+export class SlackRateLimitedError extends Error {
+  readonly code = 'SLACK_RATE_LIMITED';
+  constructor(
+    readonly method: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`${method} rate-limited; retry after ${retryAfterSeconds} s`);
+  }
+}
+
+/** An HTTP status other than 200 (after the retries for 5xx). */
+export class SlackHttpError extends Error {
+  readonly code = 'SLACK_HTTP_ERROR';
+  constructor(
+    readonly method: string,
+    readonly status: number,
+  ) {
+    super(`${method} answered HTTP ${status}`);
+  }
+}
+
+/** No answer at all: connection refused, reset or timed out (after the retries). */
+export class SlackRequestError extends Error {
+  readonly code = 'SLACK_REQUEST_FAILED';
+  constructor(
+    readonly method: string,
+    reason: string,
+  ) {
+    super(`${method} request failed: ${reason}`);
   }
 }
 
@@ -24,29 +54,22 @@ export class SlackResponseUrlError extends Error {
 export interface SlackFailure {
   code: SlackErrorCode;
   message: string;
-  /** Slack's error name, e.g. `not_in_channel`, `channel_not_found`, `invalid_auth`. */
+  method?: string;
   slackError?: string;
   status?: number;
   retryAfterSeconds?: number;
 }
 
-/** Maps any thrown value to a `SlackFailure`. */
+/** Maps any thrown value (including the WebClient errors of Bolt's own calls) to a `SlackFailure`. */
 export function toSlackFailure(error: unknown): SlackFailure {
-  if (error instanceof webApi.WebAPIPlatformError) {
-    return { code: 'SLACK_API_ERROR', message: error.message, slackError: error.data.error };
-  }
-  if (error instanceof webApi.WebAPIRateLimitedError) {
-    return { code: 'SLACK_RATE_LIMITED', message: error.message, status: 429, retryAfterSeconds: error.retryAfter };
-  }
-  if (error instanceof webApi.WebAPIHTTPError) {
-    return { code: 'SLACK_HTTP_ERROR', message: error.message, status: error.statusCode };
-  }
-  if (error instanceof webApi.WebAPIRequestError) {
-    return { code: 'SLACK_REQUEST_FAILED', message: error.original.message };
-  }
-  if (error instanceof SlackResponseUrlError) {
-    return { code: 'SLACK_RESPONSE_URL_FAILED', message: error.message, status: error.status };
-  }
+  if (error instanceof SlackApiError) return { code: error.code, message: error.message, method: error.method, slackError: error.slackError };
+  if (error instanceof SlackRateLimitedError) return { code: error.code, message: error.message, method: error.method, status: 429, retryAfterSeconds: error.retryAfterSeconds };
+  if (error instanceof SlackHttpError) return { code: error.code, message: error.message, method: error.method, status: error.status };
+  if (error instanceof SlackRequestError) return { code: error.code, message: error.message, method: error.method };
+  if (error instanceof webApi.WebAPIPlatformError) return { code: 'SLACK_API_ERROR', message: error.message, slackError: error.data.error };
+  if (error instanceof webApi.WebAPIRateLimitedError) return { code: 'SLACK_RATE_LIMITED', message: error.message, status: 429, retryAfterSeconds: error.retryAfter };
+  if (error instanceof webApi.WebAPIHTTPError) return { code: 'SLACK_HTTP_ERROR', message: error.message, status: error.statusCode };
+  if (error instanceof webApi.WebAPIRequestError) return { code: 'SLACK_REQUEST_FAILED', message: error.original.message };
   return { code: 'SLACK_HANDLER_FAILED', message: error instanceof Error ? error.message : String(error) };
 }
 

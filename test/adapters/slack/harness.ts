@@ -52,7 +52,7 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
     config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, appToken: options.appToken, apiUrl: fake.apiUrl },
     assistant: createFixtureAssistant(),
     logger,
-    retryConfig: { retries: 2, minTimeout: 0, maxTimeout: 10 },
+    retry: { maxRetries: 2, baseDelayMs: 1 },
   });
   const host = createServiceHost({ adapters: [adapter], logger });
   const port = await host.listen(0, '127.0.0.1');
