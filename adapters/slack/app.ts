@@ -1,18 +1,17 @@
 // The Slack surface: a Bolt app that answers direct messages, @mentions (in a thread), the `/erasmus`
 // slash command and clicks on its buttons, and publishes the App Home tab. Over HTTP it is mounted on the
-// service host at POST /slack/events (events, commands and interactivity); with SLACK_APP_TOKEN it
-// connects through Socket Mode instead. Bolt verifies every signature and timestamp before any listener
-// runs (checked in the route, with a 5-minute window both ways); events are acknowledged before they are
-// answered; retried deliveries are answered once.
+// service host at POST /slack/events (events, commands and interactivity) through its own receiver,
+// which refuses any request without a valid signature and a timestamp within 5 minutes before Bolt sees
+// it; with SLACK_APP_TOKEN it connects through Socket Mode instead. Events are acknowledged before they
+// are answered; retried deliveries are answered once.
 // https://docs.slack.dev/tools/bolt-js/concepts/receiver · https://docs.slack.dev/apis/events-api
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Assistant } from '../../src/assistant.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Lang } from '../../src/knowledge/schema.js';
 import type { Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply.js';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody, type HttpRoute, type SurfaceAdapter } from '../server.js';
+import type { HttpRoute, SurfaceAdapter } from '../server.js';
 import { createEventDeduper, type EventDeduper } from './dedupe.js';
 import { deliverSlackMessage, postSlackMessage } from './deliver.js';
 import { friendlyErrorText, toSlackFailure } from './errors.js';
@@ -25,8 +24,8 @@ import {
   type SlackInbound,
   type SlackMessageEvent,
 } from './inbound.js';
+import { SlackHttpReceiver } from './receiver.js';
 import { renderSlackMessage, renderSlackNotice } from './render.js';
-import { verifySlackSignature } from './verify.js';
 import { createSlackApiClient, type SlackApiClient, type SlackApiRetryOptions } from './web-api.js';
 
 export { postSlackMessage } from './deliver.js';
@@ -64,11 +63,15 @@ const BOLT_LEVELS: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: Lo
 /** Bolt and the Web API client log through the service logger. */
 function toBoltLogger(logger: Logger): BoltLogger {
   const line = (parts: unknown[]): string => parts.map((part) => (part instanceof Error ? part.message : typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+  // Bolt logs at debug on every request; the line is only built when it is written.
+  const at = (level: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) => {
+    if (logger.isLevelEnabled(level)) logger[level](line(parts));
+  };
   return {
-    debug: (...parts) => logger.debug(line(parts)),
-    info: (...parts) => logger.info(line(parts)),
-    warn: (...parts) => logger.warn(line(parts)),
-    error: (...parts) => logger.error(line(parts)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: () => undefined,
     getLevel: () => BOLT_LEVELS[logger.level] ?? LogLevel.ERROR,
     setName: () => undefined,
@@ -101,11 +104,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const langs = createLangMemory();
   const mode = config.appToken ? 'socket' : 'http';
 
-  const receiver: Receiver & { requestListener?: HTTPReceiver['requestListener'] } =
+  const receiver =
     mode === 'socket'
       ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger: boltLogger, installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } } })
-      : // The route below verifies every request before it reaches the receiver, so Bolt need not do it twice.
-        new HTTPReceiver({ signingSecret: config.signingSecret, signatureVerification: false, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger: boltLogger });
+      : new SlackHttpReceiver({ signingSecret: config.signingSecret, logger, clock });
 
   const app = new App({
     token: config.botToken,
@@ -117,6 +119,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
 
   async function answer(inbound: SlackInbound, source: string): Promise<void> {
+    // Requests that arrived with this one are acknowledged before this answer takes the CPU.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const { input, target } = inbound;
     const userId = input.conversation.userId;
     const remembered = langs.get(userId);
@@ -192,43 +196,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger.error({ ...toSlackFailure(error.original ?? error), boltCode: error.code }, 'slack listener failed');
   });
 
-  const header = (req: IncomingMessage, name: string): string | undefined => {
-    const value = req.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-
-  // Refuses a request that is not Slack's before Bolt parses it; a refused request has no side effect.
-  async function handleEvents(req: IncomingMessage, res: ServerResponse, listener: NonNullable<typeof receiver.requestListener>): Promise<void> {
-    let body: Buffer;
-    try {
-      body = await readBody(req);
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== 'BODY_TOO_LARGE') throw error;
-      res.writeHead(413).end();
-      return;
-    }
-    const verdict = verifySlackSignature({
-      signingSecret: config.signingSecret,
-      body,
-      timestamp: header(req, 'x-slack-request-timestamp'),
-      signature: header(req, 'x-slack-signature'),
-      nowMs: clock(),
-    });
-    if (!verdict.ok) {
-      // Slack checks the certificate of a slash command URL with an unsigned `ssl_check=1`.
-      const sslCheck = header(req, 'content-type')?.startsWith('application/x-www-form-urlencoded') && new URLSearchParams(body.toString('utf8')).get('ssl_check') === '1';
-      logger.warn({ code: verdict.code, sslCheck }, sslCheck ? 'slack ssl_check answered' : 'slack request refused');
-      res.writeHead(sslCheck ? 200 : 401).end();
-      return;
-    }
-    listener(Object.assign(req, { rawBody: body }), res);
-  }
-
-  const routes: HttpRoute[] = [];
-  const listener = receiver.requestListener;
-  if (mode === 'http' && listener) {
-    routes.push({ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => handleEvents(req, res, listener) });
-  }
+  const routes: HttpRoute[] =
+    receiver instanceof SlackHttpReceiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => receiver.handle(req, res) }] : [];
 
   return {
     name: 'slack',

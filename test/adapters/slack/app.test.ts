@@ -242,6 +242,25 @@ describe('Slack’s rules', () => {
     expect(sideEffects()).toEqual([]);
   });
 
+  test('a signed body that is not JSON gets a 400; a command nobody listens to gets a 404', async () => {
+    expect((await postToSlackEvents(h.baseUrl, '{"type":"event_callback",')).status).toBe(400);
+    const other = await postToSlackEvents(h.baseUrl, slashCommandBody('help', h.fake.responseUrl('other'), { command: '/other' }), { contentType: FORM });
+    expect(other.status).toBe(404);
+    expect(sideEffects()).toEqual([]);
+  });
+
+  test('the timestamp window follows the adapter’s clock', async () => {
+    const skewed = await startSlackHarness({ clock: () => Date.now() + 10 * 60 * 1000 });
+    try {
+      const response = await postToSlackEvents(skewed.baseUrl, eventCallback(dmEvent('how do I find a partner')));
+      expect(response.status).toBe(401);
+      expect(skewed.logs.find((line) => line.msg === 'slack request refused')).toMatchObject({ code: 'SLACK_REQUEST_STALE' });
+      expect(skewed.fake.calls.filter((call) => call.method !== 'auth.test')).toEqual([]);
+    } finally {
+      await skewed.close();
+    }
+  });
+
   test('an unsigned ssl_check is answered with 200 and nothing else happens', async () => {
     const response = await postToSlackEvents(h.baseUrl, 'ssl_check=1&token=legacy', { contentType: FORM, unsigned: true });
     expect(response.status).toBe(200);

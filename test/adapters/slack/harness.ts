@@ -34,6 +34,8 @@ export interface SlackHarnessOptions {
   /** Called with the fake before the adapter starts (e.g. to script the Socket Mode URL). */
   beforeStart?: (fake: FakeSlackWebApi) => Promise<void> | void;
   logLevel?: string;
+  /** The adapter's clock (milliseconds since the epoch). */
+  clock?: () => number;
 }
 
 /** Starts the fake Web API, the adapter and the host on a free port. */
@@ -53,6 +55,7 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
     assistant: createFixtureAssistant(),
     logger,
     retry: { maxRetries: 2, baseDelayMs: 1 },
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const host = createServiceHost({ adapters: [adapter], logger });
   const port = await host.listen(0, '127.0.0.1');
