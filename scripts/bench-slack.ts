@@ -5,7 +5,7 @@
 // message edits, which are verified, parsed and acknowledged but never answered: the ack path alone.
 // The server under test runs in this process; the load generator and the fake Web API run in child
 // processes, so the figures are the server's and not its clients'.
-// Options: --requests N (default 5000), --concurrency C (32), --rounds R (3), --knowledge DIR.
+// Options: --requests N (default 4000), --concurrency C (32), --rounds R (5), --knowledge DIR.
 import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
@@ -154,9 +154,9 @@ const median = (list: number[]): number => [...list].sort((a, b) => a - b)[Math.
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      requests: { type: 'string', default: '5000' },
+      requests: { type: 'string', default: '4000' },
       concurrency: { type: 'string', default: '32' },
-      rounds: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '5' },
       knowledge: { type: 'string' },
     },
   });
