@@ -97,8 +97,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logger = options.logger.child({ surface: 'slack' });
   const clock = options.clock ?? Date.now;
   const boltLogger = toBoltLogger(logger);
-  // Bolt's own client makes auth.test at start-up; answers go through the lighter client below.
-  const clientOptions: webApi.WebClientOptions = { slackApiUrl: config.apiUrl, rejectRateLimitedCalls: false, timeout: 10_000, logger: boltLogger };
+  // Bolt's own client makes auth.test at start-up (a few retries, so a bad network fails the start within
+  // seconds); answers go through the lighter client below.
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: config.apiUrl,
+    rejectRateLimitedCalls: false,
+    retryConfig: { retries: 3, factor: 2, minTimeout: 1_000, maxTimeout: 5_000 },
+    timeout: 10_000,
+    logger: boltLogger,
+  };
   const client = createSlackApiClient({ token: config.botToken, apiUrl: config.apiUrl, ...options.retry });
   const deduper: EventDeduper = createEventDeduper({ clock });
   const langs = createLangMemory();
