@@ -11,6 +11,9 @@ import type { Reply } from './reply.js';
 import type { Skill } from './skill.js';
 import { t } from './texts.js';
 
+/** Candidates within this share of the best one's strength count as equally good. */
+const TIE_RATIO = 0.95;
+
 /** Longest message the bot reads; longer ones get a polite request to shorten. */
 export const MAX_QUESTION_LENGTH = 1000;
 
@@ -94,9 +97,14 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const answerQuestion = (text: string, lang: Lang): Reply => {
     const { candidates } = matcher.match(text, 5);
     const best = candidates[0];
-    const closest = presenter.options(candidates.map((c) => c.entry), lang, 4);
     if (!best || best.confidence < matchOptions.threshold) {
+      const closest = presenter.options(candidates.map((c) => c.entry), lang, 4);
       return { kind: 'not-found', lang, text: t(lang, 'notFound'), options: closest.length > 0 ? closest : presenter.starterOptions(lang) };
+    }
+    // Several entries fit about equally well (a question of one broad word): let the user choose.
+    const close = candidates.filter((c) => c.strength >= best.strength * TIE_RATIO && c.confidence >= matchOptions.threshold);
+    if (close.length >= 3) {
+      return { kind: 'suggestions', lang, text: t(lang, 'suggestions'), options: presenter.options(close.map((c) => c.entry), lang, 4) };
     }
     return answerFor(presenter, best.entry, lang, best.confidence);
   };

@@ -90,28 +90,35 @@ export class ConfigError extends Error {
   }
 }
 
+/** Rules that tie variables together, checked on the raw values so that they are reported with the rest. */
+function crossCheck(env: NodeJS.ProcessEnv): string[] {
+  const set = (name: string): boolean => (env[name] ?? '').trim() !== '';
+  const problems: string[] = [];
+  if (set('SLACK_BOT_TOKEN') !== set('SLACK_SIGNING_SECRET')) {
+    problems.push('SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET: set both to turn Slack on, or neither to leave it off');
+  }
+  if (set('SLACK_APP_TOKEN') && !set('SLACK_BOT_TOKEN')) {
+    problems.push('SLACK_APP_TOKEN: Socket Mode also needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+  }
+  const appType = (env.MicrosoftAppType ?? '').trim() || 'MultiTenant';
+  if (set('MicrosoftAppId') && appType !== 'UserAssignedMSI' && !set('MicrosoftAppPassword')) {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (except for UserAssignedMSI)');
+  }
+  if (set('MicrosoftAppId') && appType === 'SingleTenant' && !set('MicrosoftAppTenantId')) {
+    problems.push('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  }
+  return problems;
+}
+
 /** Parses the environment into a frozen config; throws `ConfigError` naming every bad variable. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+    ...crossCheck(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  const problems: string[] = [];
-  if (Boolean(e.SLACK_BOT_TOKEN) !== Boolean(e.SLACK_SIGNING_SECRET)) {
-    problems.push('SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET: set both to turn Slack on, or neither to leave it off');
-  }
-  if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) {
-    problems.push('SLACK_APP_TOKEN: Socket Mode also needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
-  }
-  if (e.MicrosoftAppId && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
-    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (except for UserAssignedMSI)');
-  }
-  if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
-    problems.push('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
-
   const slack =
     e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }

@@ -23,10 +23,9 @@ export interface Presenter {
 
 /** Precomputes the road order once. */
 export function createPresenter(knowledge: Knowledge): Presenter {
+  // Road order: by phase, then in the order the knowledge lists the entries (the sort is stable).
   const phaseIndex = new Map(knowledge.phases.map((phase, i) => [phase.id, i]));
-  const road = [...knowledge.entries].sort(
-    (a, b) => (phaseIndex.get(a.phase) ?? 0) - (phaseIndex.get(b.phase) ?? 0) || knowledge.entries.indexOf(a) - knowledge.entries.indexOf(b),
-  );
+  const road = [...knowledge.entries].sort((a, b) => (phaseIndex.get(a.phase) ?? 0) - (phaseIndex.get(b.phase) ?? 0));
   const position = new Map(road.map((entry, i) => [entry.id, i]));
   return {
     knowledge,

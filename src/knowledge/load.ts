@@ -3,7 +3,7 @@
 // file, entry and field. The service refuses to start while any problem remains.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { CORE_SCHEMA, load as parseYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 import {
   EntriesFileSchema,
@@ -90,9 +90,10 @@ function parseFile<S extends z.ZodType>(
   const file = relative(root, path) || path;
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(path, 'utf8'), { prettyErrors: true });
+    // The core schema keeps dates such as `checked: 2026-11-26` as strings, for the schema to check.
+    raw = parseYaml(readFileSync(path, 'utf8'), { filename: file, schema: CORE_SCHEMA });
   } catch (error) {
-    const message = error instanceof YAMLParseError ? error.message.split('\n')[0] ?? error.message : String(error);
+    const message = error instanceof YAMLException ? `${error.reason} (line ${error.mark.line + 1}, column ${error.mark.column + 1})` : String(error);
     problems.push({ file, message: `not valid YAML: ${message}` });
     return { file, data: undefined, raw: undefined };
   }

@@ -1,25 +1,35 @@
 // Text normalisation shared by the index and the questions: case, diacritics and punctuation are
 // folded away, glossary variants become one canonical token, stop words go, and words are lightly stemmed.
-import { eng, nld } from 'stopword';
+import { createRequire } from 'node:module';
 import type { GlossaryTerm } from '../knowledge/schema.js';
 
+const stopwordsIso = createRequire(import.meta.url)('stopwords-iso') as Record<'nl' | 'en', string[]>;
+
 /** Words that carry no topic in chat questions, beyond the library's Dutch and English lists. */
-const CHAT_FILLERS = [
+const CHAT_FILLER_WORDS = [
   // Dutch
   'ik', 'jij', 'je', 'jullie', 'wij', 'we', 'ons', 'onze', 'mijn', 'mij', 'u', 'uw', 'hoe', 'wat', 'waar', 'wanneer', 'welke',
   'welk', 'wie', 'waarom', 'moet', 'moeten', 'kan', 'kun', 'kunnen', 'mag', 'mogen', 'graag', 'even', 'eigenlijk', 'precies',
   'nodig', 'vind', 'vinden', 'hebben', 'heb', 'hebt', 'heeft', 'gaat', 'gaan', 'doe', 'doet', 'krijg', 'krijgen', 'iets',
   'zit', 'staat', 'staan', 'hier', 'daar', 'erover', 'over', 'hulp', 'help', 'vraag', 'vraagje', 'info', 'informatie', 'nou',
   'toch', 'ff', 'svp', 'aub', 'alsjeblieft', 'bedankt', 'dank', 'hallo', 'hoi', 'hey', 'zou', 'zouden', 'willen', 'wil', 'weet',
-  'weten', 'meer', 'welke', 'waarmee', 'waarvoor', 'hoeveel',
+  'weten', 'meer', 'welke', 'waarmee', 'waarvoor', 'hoeveel', 'heet', 'heten', 'tegenwoordig', 'momenteel', 'nog', 'steeds',
+  'soort', 'manier', 'mogelijk', 'mogelijke', 'staat', 'betekent', 'precies',
   // English
   'need', 'needs', 'want', 'find', 'know', 'tell', 'please', 'thanks', 'hello', 'hi', 'hey', 'does', 'doing', 'done', 'anyone',
   'someone', 'us', 'i', 'im', 'ive', 'dont', 'info', 'information', 'about', 'when', 'why', 'will', 'shall', 'may', 'there',
-  'what', 'where', 'which', 'who', 'how', 'whats', 'wheres', 'put', 'give', 'use', 'using', 'much', 'many', 'any',
+  'what', 'where', 'which', 'who', 'how', 'whats', 'wheres', 'put', 'give', 'use', 'using', 'much', 'many', 'any', 'called',
+  'named', 'nowadays', 'currently', 'anymore', 'still', 'kind', 'sort', 'way', 'possible', 'stand', 'mean', 'means', 'exactly',
 ];
 
-/** Dutch and English stop words (library lists plus chat fillers), already folded. */
-export const STOP_WORDS: ReadonlySet<string> = new Set([...nld, ...eng, ...CHAT_FILLERS].map((word) => fold(word)));
+/**
+ * Dutch and English stop words (the stopwords-iso lists plus chat fillers), already folded. The matcher
+ * keeps those that the knowledge uses to name a topic (a title, keyword or glossary word).
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([...stopwordsIso.nl, ...stopwordsIso.en, ...CHAT_FILLER_WORDS].map((word) => fold(word)));
+
+/** Question and filler words that stay stop words even where a keyword uses them. */
+export const CHAT_FILLERS: ReadonlySet<string> = new Set(CHAT_FILLER_WORDS.map((word) => fold(word)));
 
 /** Lower case, no diacritics, only letters, digits, `+` and single spaces. */
 export function fold(text: string): string {
@@ -43,18 +53,34 @@ export function tokenize(folded: string): string[] {
  */
 export function stem(token: string): string {
   if (token.length <= 4 || /\d/.test(token)) return token;
+  const cached = stemCache.get(token);
+  if (cached !== undefined) return cached;
+  const result = stemUncached(token);
+  if (stemCache.size >= 50_000) stemCache.clear();
+  stemCache.set(token, result);
+  return result;
+}
+
+const stemCache = new Map<string, string>();
+
+function stemUncached(token: string): string {
   const rules: Array<[RegExp, string]> = [
+    // Dutch -tie and English -tion share a stem: informatie / information, innovatie / innovation.
+    [/(ie|ion)s?$/, ''],
     [/ies$/, 'y'],
     [/(ing|en|es|ed|ers|er)$/, ''],
     [/(s|e)$/, ''],
   ];
+  let stemmed = token;
   for (const [pattern, replacement] of rules) {
-    if (pattern.test(token)) {
-      const stemmed = token.replace(pattern, replacement);
-      if (stemmed.length >= 4) return stemmed.replace(/(.)\1$/, '$1');
+    const candidate = token.replace(pattern, replacement);
+    if (candidate !== token && candidate.length >= 4) {
+      stemmed = candidate;
+      break;
     }
   }
-  return token.replace(/(.)\1$/, '$1');
+  // Dutch doubles a vowel in a closed syllable (resultaat, resultaten): fold both to one form.
+  return stemmed.replace(/(.)\1$/, '$1').replace(/([aeou])\1([^aeiou])$/, '$1$2');
 }
 
 /** Rewrites glossary variants (matched as whole token sequences, longest first) to their canonical token. */

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { createAssistant } from '../src/assistant.js';
+import type { Input } from '../src/input.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { toPlainText } from '../src/plain-text.js';
+import type { Reply } from '../src/reply.js';
+
+const assistant = createAssistant({ knowledge: loadKnowledge('test/fixtures/knowledge') });
+const conversation = { platform: 'console', channelId: 'c1', userId: 'u1', kind: 'personal' } as const;
+const ask = (text: string, extra: Partial<Input> = {}): Promise<Reply> => assistant.handle({ text, conversation, ...extra });
+const click = (action: string, extra: Partial<Input> = {}): Promise<Reply> => assistant.handle({ action, conversation, ...extra });
+
+describe('commands', () => {
+  it.each([
+    ['help', 'help', 'en'],
+    ['hulp', 'help', 'nl'],
+    ['roadmap', 'roadmap', 'nl'],
+    ['stappenplan', 'roadmap', 'nl'],
+    ['overview', 'roadmap', 'en'],
+    ['tools', 'tools', 'nl'],
+    ['hulpmiddelen', 'tools', 'nl'],
+    ['/erasmus help', 'help', 'en'],
+    ['Rapportage', 'phase', 'nl'],
+    ['reporting', 'phase', 'en'],
+    ['fase voorbereiding', 'phase', 'nl'],
+  ])('%s → %s in %s', async (text, kind, lang) => {
+    const reply = await ask(text);
+    expect(reply.kind).toBe(kind);
+    expect(reply.lang).toBe(lang);
+  });
+
+  it('keeps the conversation language for commands that both languages use', async () => {
+    expect((await ask('roadmap', { lang: 'en' })).lang).toBe('en');
+  });
+
+  it('lists the phases in road order', async () => {
+    const reply = await ask('roadmap');
+    expect(reply.kind === 'roadmap' && reply.phases.map((p) => p.id)).toEqual(['preparation', 'reporting']);
+  });
+
+  it('shows a phase with its steps and the neighbouring phase', async () => {
+    const reply = await ask('reporting');
+    if (reply.kind !== 'phase') throw new Error(reply.kind);
+    expect(reply.steps.map((s) => s.id)).toEqual(['interim-report', 'final-report']);
+    expect(reply.position).toBe(2);
+    expect(reply.followUps.map((f) => f.action)).toEqual(['phase:preparation', 'cmd:roadmap']);
+  });
+
+  it('lists tools and documents only', async () => {
+    const reply = await ask('tools');
+    expect(reply.kind === 'tools' && reply.tools.map((t) => t.id)).toEqual(['distance-calculator']);
+  });
+});
+
+describe('answers', () => {
+  it('answers in the language of the question, with links, notes and follow-ups', async () => {
+    const reply = await ask('what do I need for the interim report?');
+    if (reply.kind !== 'answer') throw new Error(reply.kind);
+    expect(reply).toMatchObject({ lang: 'en', entryId: 'interim-report', title: 'Interim report', phaseTitle: 'Reporting' });
+    expect(reply.links).toEqual([{ label: 'Mobility Tool+', url: 'https://webgate.ec.europa.eu/eac/mobility', kind: 'login' }]);
+    expect(reply.notes[0]).toMatch(/Beneficiary Module.*checked on 2026-11-26/);
+    expect(reply.followUps.map((f) => f.action)).toEqual(['entry:final-report']);
+    expect(reply.source).toContain('PROGRESS EN/OF INTERIM RAPPORTAGE');
+  });
+
+  it('offers the next step on the road when it is not already related', async () => {
+    const reply = await ask('hoe vind ik een partner');
+    expect(reply.kind === 'answer' && reply.followUps.map((f) => f.action)).toEqual(['entry:distance-calculator']);
+    const calculator = await ask('afstandscalculator');
+    expect(calculator.kind === 'answer' && calculator.followUps.map((f) => f.label)).toEqual(['Volgende stap: Voortgangsrapportage']);
+  });
+
+  it('declines an off-topic question honestly, with topics to start from', async () => {
+    const reply = await ask('wat voor weer wordt het morgen');
+    if (reply.kind !== 'not-found') throw new Error(reply.kind);
+    expect(reply.text).toMatch(/^Dat weet ik niet/);
+    expect(reply.options.length).toBeGreaterThan(0);
+  });
+});
+
+describe('buttons', () => {
+  it('opens an entry, a phase and a command from their action ids', async () => {
+    expect(await click('entry:final-report', { lang: 'en' })).toMatchObject({ kind: 'answer', entryId: 'final-report', lang: 'en' });
+    expect(await click('phase:preparation')).toMatchObject({ kind: 'phase', phaseId: 'preparation' });
+    expect(await click('cmd:tools')).toMatchObject({ kind: 'tools' });
+  });
+
+  it.each(['entry:no-such-entry', 'phase:gone', 'cmd:nothing', 'javascript:alert(1)', 'x'.repeat(5000)])('answers a stale or forged action %#', async (action) => {
+    const reply = await click(action);
+    expect(reply.kind).toBe('message');
+  });
+});
+
+describe('strange input', () => {
+  it('explains itself for an empty message', async () => {
+    expect((await ask('   ')).kind).toBe('help');
+  });
+
+  it('asks to shorten a huge message instead of matching it', async () => {
+    const reply = await ask('interim report '.repeat(500));
+    expect(reply.kind).toBe('message');
+    expect(toPlainText(reply)).toMatch(/too long|te lang/);
+  });
+
+  it.each(['🙂🙂🙂', '<!channel> @here', '\u0000\u0001', 'SELECT * FROM users; --', '١٢٣'])('answers %j without failing', async (text) => {
+    const reply = await ask(text);
+    expect(['not-found', 'help', 'answer', 'message']).toContain(reply.kind);
+    expect(toPlainText(reply).length).toBeGreaterThan(0);
+  });
+});

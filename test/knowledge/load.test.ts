@@ -1,0 +1,78 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inspectKnowledge, KnowledgeError, loadKnowledge } from '../../src/knowledge/load.js';
+
+const FIXTURE = 'test/fixtures/knowledge';
+
+/** A copy of the fixture knowledge with one file rewritten by `edit`. */
+function brokenCopy(file: string, edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+  cpSync(FIXTURE, dir, { recursive: true });
+  writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
+  return dir;
+}
+
+describe('the real knowledge', () => {
+  const knowledge = loadKnowledge('knowledge');
+
+  it('passes the schema and the cross-file checks', () => {
+    expect(inspectKnowledge('knowledge').problems).toEqual([]);
+    expect(knowledge.phases.map((p) => p.id)).toEqual(['orientation', 'application', 'result', 'execution', 'reporting', 'dissemination']);
+    expect(knowledge.entries.length).toBeGreaterThanOrEqual(50);
+    expect(knowledge.glossary.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('holds every stable link of the flyer, and none of its one-off EU Login sessions', () => {
+    const urls = new Set(knowledge.entries.flatMap((entry) => entry.links.map((link) => link.url)));
+    const seed = readFileSync('test/fixtures/seed-links.txt', 'utf8').split('\n').filter(Boolean);
+    const stable = seed.filter((url) => !url.includes('/cas/login?loginRequestId='));
+    expect(stable.length).toBeGreaterThan(40);
+    expect(stable.filter((url) => !urls.has(url))).toEqual([]);
+    expect([...urls].filter((url) => url.includes('loginRequestId'))).toEqual([]);
+  });
+
+  it('gives every entry both languages, example questions and a seed block', () => {
+    for (const entry of knowledge.entries) {
+      expect(entry.questions.nl.length + entry.questions.en.length, entry.id).toBeGreaterThanOrEqual(2);
+      expect(entry.source.block.length, entry.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('dates the notes on what the 2021–2027 programme changed', () => {
+    const notes = knowledge.entries.flatMap((entry) => entry.notes.map((note) => note.text.en)).join('\n');
+    for (const fact of ['Beneficiary Module', 'Organisation ID', 'KA220', 'KA210', 'Co-funded by the European Union', 'Training and Cooperation Activities', 'European School Education Platform']) {
+      expect(notes).toContain(fact);
+    }
+  });
+});
+
+describe('invalid knowledge', () => {
+  it.each([
+    ['a malformed URL', 'entries/reporting.yaml', (s: string) => s.replace('https://webgate.ec.europa.eu/eac/mobility', 'webgate/eac'), { file: 'entries/reporting.yaml', entry: 'interim-report', field: 'links[0].url' }],
+    ['a missing English title', 'entries/reporting.yaml', (s: string) => s.replace('title: { nl: Eindrapportage, en: Final report }', 'title: { nl: Eindrapportage }'), { file: 'entries/reporting.yaml', entry: 'final-report', field: 'title.en' }],
+    ['an unknown related entry', 'entries/reporting.yaml', (s: string) => s.replace('related: [final-report]', 'related: [final-reprot]'), { file: 'entries/reporting.yaml', entry: 'interim-report', field: 'related[0]' }],
+    ['an unknown phase', 'entries/preparation.yaml', (s: string) => s.replace('phase: preparation\n    type: tool', 'phase: prep\n    type: tool'), { file: 'entries/preparation.yaml', entry: 'distance-calculator', field: 'phase' }],
+    ['a duplicate id', 'entries/preparation.yaml', (s: string) => s.replace('id: distance-calculator', 'id: partner-search'), { file: 'entries/preparation.yaml', entry: 'partner-search', field: 'id' }],
+    ['a field the schema does not know', 'entries/preparation.yaml', (s: string) => s.replace('type: tool', 'type: tool\n    colour: blue'), { file: 'entries/preparation.yaml', entry: 'distance-calculator' }],
+    ['a glossary variant in two terms', 'glossary.yaml', (s: string) => s.replace('[distance calculator, afstandscalculator]', '[distance calculator, tussenrapportage]'), { file: 'glossary.yaml', entry: 'distance-calculator', field: 'variants[1]' }],
+    ['broken YAML', 'phases.yaml', (s: string) => `${s}\n  - id: [unclosed`, { file: 'phases.yaml' }],
+  ])('names the file, entry and field of %s', (_label, file, edit, where) => {
+    const { knowledge, problems } = inspectKnowledge(brokenCopy(file, edit));
+    expect(knowledge).toBeUndefined();
+    expect(problems).toContainEqual(expect.objectContaining(where));
+  });
+
+  it('refuses to load, listing every problem in the error', () => {
+    const dir = brokenCopy('entries/reporting.yaml', (s) => s.replace('related: [final-report]', 'related: [nope]'));
+    expect(() => loadKnowledge(dir)).toThrow(KnowledgeError);
+    expect(() => loadKnowledge(dir)).toThrow(/entries\/reporting.yaml › interim-report › related\[0\]: unknown entry "nope"/);
+  });
+
+  it('reports a missing directory instead of crashing', () => {
+    const { problems } = inspectKnowledge(join(tmpdir(), 'no-such-knowledge-dir'));
+    expect(problems.length).toBe(3);
+    expect(problems[0]?.message).toMatch(/missing/);
+  });
+});

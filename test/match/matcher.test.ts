@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { createMatcher } from '../../src/match/matcher.js';
+
+const matcher = createMatcher(loadKnowledge('test/fixtures/knowledge'));
+const top = (q: string) => matcher.match(q).candidates[0];
+
+describe('matching on the fixture knowledge', () => {
+  it.each([
+    ['what do I need for the interim report?', 'interim-report'],
+    ['voortgangsrapportage', 'interim-report'],
+    ['intrim raport', 'interim-report'],
+    ['eindverslag', 'final-report'],
+    ['waar vind ik de afstandscalculator', 'distance-calculator'],
+    ['afstandcalculater', 'distance-calculator'],
+    ['MT+', 'interim-report'],
+    ['partners zoeken in Spanje', 'partner-search'],
+    ['afstands calculator', 'distance-calculator'],
+    ['eind rapportage', 'final-report'],
+  ])('%s → %s', (question, id) => {
+    expect(top(question)?.entry.id).toBe(id);
+    expect(top(question)?.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each(['wat voor weer wordt het morgen', 'the printer on floor 2 is broken', 'recept voor pannenkoeken', 'reset my password'])(
+    'gives off-topic "%s" a low confidence',
+    (question) => expect(top(question)?.confidence ?? 0).toBeLessThan(0.5),
+  );
+
+  it('returns nothing for a message without words', () => {
+    expect(matcher.match('?!').candidates).toEqual([]);
+    expect(matcher.match('').candidates).toEqual([]);
+  });
+
+  it.each([
+    ['wat heb ik nodig voor de tussenrapportage', 'nl'],
+    ['how do I find a partner school', 'en'],
+    ['waar vind ik de afstandscalculator', 'nl'],
+    ['where is the distance calculator', 'en'],
+  ])('detects the language of %s', (question, lang) => expect(matcher.detectLanguage(question)).toBe(lang));
+
+  it('leaves the language open when the words do not tell', () => {
+    expect(matcher.detectLanguage('MT+')).toBeUndefined();
+  });
+});

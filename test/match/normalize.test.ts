@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createGlossaryRewriter, fold, stem, toTokens } from '../../src/match/normalize.js';
+
+describe('fold', () => {
+  it.each([
+    ['Oriënterend gesprek!', 'orienterend gesprek'],
+    ["Wat is 'n PI-code?", 'wat is n pi code'],
+    ['  MT+  handleiding ', 'mt+ handleiding'],
+    ['Één keer per jaar', 'een keer per jaar'],
+    ['', ''],
+  ])('%j → %j', (input, expected) => expect(fold(input)).toBe(expected));
+});
+
+describe('toTokens', () => {
+  it('keeps a trailing plus out of words but not out of meaning', () => {
+    expect(toTokens('Mobility Tool+ / MT+')).toEqual(['mobility', 'tool', 'mt']);
+  });
+});
+
+describe('stem', () => {
+  it.each([
+    ['reports', 'report'],
+    ['report', 'report'],
+    ['partners', 'partn'],
+    ['projecten', 'project'],
+    ['rapportage', 'rapportag'],
+    ['pic', 'pic'],
+    ['2021', '2021'],
+  ])('%s → %s', (word, expected) => expect(stem(word)).toBe(expected));
+
+  it('maps singular and plural forms to the same key', () => {
+    for (const [a, b] of [['timesheet', 'timesheets'], ['partner', 'partners'], ['resultaat', 'resultaten'], ['calculator', 'calculators']]) {
+      expect(stem(a ?? ''), `${a} / ${b}`).toBe(stem(b ?? ''));
+    }
+  });
+});
+
+describe('glossary rewriting', () => {
+  const rewriter = createGlossaryRewriter([
+    { id: 'interim-report', canonical: 'interimreport', variants: ['interim report', 'tussenrapportage', 'voortgangsrapportage'] },
+    { id: 'mobility-tool', canonical: 'mobilitytool', variants: ['mobility tool+', 'mobility tool', 'mt+'] },
+  ]);
+  const rewrite = (text: string): string[] => rewriter.rewrite(toTokens(text)).map((t) => t.token);
+
+  it.each([
+    ['submit the interim report in mobility tool+', ['submit', 'the', 'interimreport', 'in', 'mobilitytool']],
+    ['tussenrapportage via MT+', ['interimreport', 'via', 'mobilitytool']],
+    ['interim results', ['interim', 'results']],
+  ])('%s', (text, expected) => expect(rewrite(text)).toEqual(expected));
+
+  it('tells which input words each canonical token stands for', () => {
+    expect(rewriter.rewrite(['the', 'interim', 'report'])).toEqual([
+      { token: 'the', from: 0, to: 1 },
+      { token: 'interimreport', from: 1, to: 3 },
+    ]);
+  });
+});

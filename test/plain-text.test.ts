@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { toPlainText } from '../src/plain-text.js';
+import type { Reply } from '../src/reply.js';
+import { toTranscriptLine } from '../src/transcript.js';
+
+const link = { label: 'Mobility Tool+', url: 'https://webgate.ec.europa.eu/eac/mobility', kind: 'login' as const };
+const item = { id: 'x', title: 'Stap', summary: 'Korte uitleg.', action: 'entry:x', links: [] };
+const follow = { label: 'Eindrapportage', action: 'entry:final-report' };
+
+/** One sample of every reply kind; the `satisfies` keeps it complete when a kind is added. */
+const samples = {
+  answer: { kind: 'answer', lang: 'nl', entryId: 'interim-report', phaseId: 'reporting', phaseTitle: 'Rapportage', title: 'Voortgangsrapportage', body: 'Dien **tijdig** in:\n- via MT+', notes: ['Nu de Beneficiary Module.'], links: [link], followUps: [follow], source: 'Bron: blok X', score: 0.9 },
+  suggestions: { kind: 'suggestions', lang: 'en', text: 'Which one?', options: [follow] },
+  'not-found': { kind: 'not-found', lang: 'en', text: "I don't know that.", options: [follow] },
+  help: { kind: 'help', lang: 'nl', title: 'Hulp', body: '**roadmap**: alles', examples: [follow] },
+  roadmap: { kind: 'roadmap', lang: 'nl', title: 'Roadmap', intro: 'Zes fases.', phases: [item, { ...item, id: 'y', title: 'Tweede' }] },
+  phase: { kind: 'phase', lang: 'en', phaseId: 'reporting', position: 5, total: 6, title: 'Reporting', summary: 'Report.', steps: [item], followUps: [follow] },
+  tools: { kind: 'tools', lang: 'en', title: 'Tools', intro: 'All tools.', tools: [item] },
+  message: { kind: 'message', lang: 'en', text: 'Too long.', followUps: [] },
+} satisfies { [K in Reply['kind']]: Extract<Reply, { kind: K }> };
+
+describe('toPlainText', () => {
+  it.each(Object.values(samples) as Reply[])('gives the $kind reply a plain form', (reply) => {
+    const text = toPlainText(reply);
+    expect(text.length).toBeGreaterThan(0);
+    expect(text).not.toContain('**');
+  });
+
+  it('writes an answer with its notes, links and follow-ups', () => {
+    expect(toPlainText(samples.answer)).toBe(
+      'Voortgangsrapportage\n\nDien tijdig in:\n- via MT+\n\nSinds 2021:\n- Nu de Beneficiary Module.\n\nLinks:\n- Mobility Tool+: https://webgate.ec.europa.eu/eac/mobility\n\nZie ook:\n- Eindrapportage',
+    );
+  });
+
+  it('numbers the phases of the roadmap', () => {
+    expect(toPlainText(samples.roadmap)).toContain('1. Stap — Korte uitleg.\n2. Tweede');
+  });
+});
+
+describe('toTranscriptLine', () => {
+  it('marks answers as answered and declines as not', () => {
+    expect(toTranscriptLine('q', samples.answer)).toMatchObject({ answered: true, entryId: 'interim-report', links: [{ label: 'Mobility Tool+', url: link.url }], followUps: ['Eindrapportage'], score: 0.9 });
+    expect(toTranscriptLine('q', samples['not-found'])).toMatchObject({ answered: false, entryId: null, kind: 'not-found', score: null });
+  });
+});

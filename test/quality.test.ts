@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../src/core.js';
+import { evaluate, QuestionSetSchema } from '../src/evaluation.js';
+
+const { assistant } = createCore({ knowledgeDir: 'knowledge' });
+const load = (file: string) => QuestionSetSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).cases;
+
+describe('answer quality on the real knowledge', () => {
+  it('passes every sample question', async () => {
+    const summary = await evaluate(assistant, load('test/eval/dev-questions.json'));
+    expect(summary.results.filter((r) => !r.passed).map((r) => `${r.case.id}: ${r.reason}`)).toEqual([]);
+  });
+
+  it('reaches 97% top-1 and declines 95% of off-topic questions on the test set', async () => {
+    const cases = load('test/eval/questions.json');
+    expect(cases.length).toBeGreaterThanOrEqual(150);
+    expect(cases.filter((c) => c.ood).length).toBeGreaterThanOrEqual(30);
+    const summary = await evaluate(assistant, cases);
+    const failures = summary.results.filter((r) => !r.passed).map((r) => `${r.case.id}: ${r.reason}`);
+    expect(summary.inDomain.accuracy, failures.join('\n')).toBeGreaterThanOrEqual(0.97);
+    expect(summary.offTopic.rate, failures.join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('answers in the language of the question', async () => {
+    const summary = await evaluate(assistant, load('test/eval/questions.json'));
+    expect(summary.languageMatch).toBeGreaterThanOrEqual(0.9);
+  });
+});
