@@ -1,10 +1,13 @@
 // Every reply kind rendered as Block Kit: Slack's limits, escaping of user text, links, buttons that
 // carry the core's action ids, and the plain-text fallback. Samples built here (including oversized ones)
 // plus real replies from the assistant over the fixture knowledge.
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { renderSlackHome, SLACK_HOME_MAX_BLOCKS } from '../../../adapters/slack/home.js';
 import { parseSlackActionId, renderSlackBlocks, renderSlackMessage, renderSlackNotice } from '../../../adapters/slack/render.js';
+import { createAssistant } from '../../../src/assistant.js';
 import type { Input } from '../../../src/input.js';
+import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { toPlainText } from '../../../src/plain-text.js';
 import type { FollowUp, Reply, ReplyItem, ReplyKind } from '../../../src/reply.js';
 import { checkSlackLimits } from './limits.js';
@@ -107,7 +110,31 @@ describe('renderSlackMessage', () => {
       expect(message.text).toBe(message.text.trim());
       expect(message.text.length).toBeGreaterThan(0);
     }
-    expect(new Set(replies.map((r) => r.kind))).toEqual(new Set(['answer', 'not-found', 'message', 'help', 'roadmap', 'tools', 'phase']));
+    expect([...new Set(replies.map((r) => r.kind))]).toEqual(expect.arrayContaining(['answer', 'not-found', 'message', 'help', 'roadmap', 'tools', 'phase']));
+  });
+
+  test.each(['nl', 'en'] as const)('every entry, phase and list of the real knowledge renders within limits in %s', async (lang) => {
+    const knowledge = loadKnowledge(fileURLToPath(new URL('../../../knowledge', import.meta.url)));
+    const assistant = createAssistant({ knowledge });
+    const actions = [
+      'cmd:help',
+      'cmd:roadmap',
+      'cmd:tools',
+      ...knowledge.phases.map((phase) => `phase:${phase.id}`),
+      ...knowledge.entries.map((entry) => `entry:${entry.id}`),
+    ];
+    for (const action of actions) {
+      const reply = await assistant.handle({ action, lang, conversation });
+      expect(reply.kind, action).not.toBe('message');
+      const message = renderSlackMessage(reply);
+      expect(checkSlackLimits(message.blocks).violations, action).toEqual([]);
+      expect(message.text.length, action).toBeLessThanOrEqual(3000);
+    }
+    const [help, roadmap, tools] = await Promise.all(['cmd:help', 'cmd:roadmap', 'cmd:tools'].map((action) => assistant.handle({ action, lang, conversation })));
+    if (help?.kind !== 'help' || roadmap?.kind !== 'roadmap' || tools?.kind !== 'tools') throw new Error('unexpected kinds');
+    const home = checkSlackLimits(renderSlackHome({ lang, help, roadmap, tools }).blocks as never, SLACK_HOME_MAX_BLOCKS);
+    expect(home.violations).toEqual([]);
+    expect(home.buttons.map((b) => b.value)).toEqual(expect.arrayContaining(knowledge.phases.map((phase) => `phase:${phase.id}`)));
   });
 
   test('user text cannot mention @channel, link or reference anyone', () => {
