@@ -99,8 +99,8 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
   return { latencies, elapsedMs, errors };
 }
 
-/** Helper process side: `load` runs load jobs; `fake` serves the fake Web API and reports its chat.postMessage count. */
-async function helperMain(role: string): Promise<void> {
+/** Child process side: `load` runs load jobs; `fake` serves the fake Web API and reports its chat.postMessage count. */
+async function childMain(role: string): Promise<void> {
   const send = (message: unknown): void => void process.send?.(message);
   if (role === 'load') {
     process.on('message', (job: LoadJob) => void runLoad(job).then(send));
@@ -255,7 +255,7 @@ async function main(): Promise<void> {
 
 const role = process.argv[2];
 if (role === 'load' || role === 'fake') {
-  void helperMain(role);
+  void childMain(role);
 } else {
   main().catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

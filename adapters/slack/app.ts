@@ -36,7 +36,6 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 /** The slash command the manifest registers. */
 export const SLACK_COMMAND = '/erasmus';
 
-
 export interface SlackAdapterOptions {
   config: SlackConfig;
   assistant: Pick<Assistant, 'handle'>;
