@@ -5,13 +5,15 @@ import { createCore, type Core } from '../src/core.js';
 import { KnowledgeError } from '../src/knowledge/load.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { createServiceHost, type SurfaceAdapter } from './server.js';
+import { createSlackAdapter } from './slack/app.js';
 import { createTeamsAdapter } from './teams/app.js';
 
 /** The adapters that this config turns on, and a line for each one that is off. */
 function createAdapters(config: Readonly<Config>, core: Core, logger: Logger): { adapters: SurfaceAdapter[]; off: string[] } {
   const adapters: SurfaceAdapter[] = [];
   const off: string[] = [];
-  off.push('slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (docs/slack-setup.md)');
+  if (config.slack) adapters.push(createSlackAdapter({ config: config.slack, assistant: core.assistant, logger }));
+  else off.push('slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (docs/slack-setup.md)');
   // Teams is always mounted: without MicrosoftAppId it serves the Bot Framework Emulator on this machine.
   adapters.push(createTeamsAdapter({ config: config.teams, assistant: core.assistant, logger }));
   return { adapters, off };
