@@ -59,6 +59,11 @@ async function serve(kind: ServerKind): Promise<void> {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   }
+  // The parent asks for this process's CPU time before and after each round.
+  process.on('message', () => {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system });
+  });
   process.send?.({ port });
 }
 
@@ -82,6 +87,12 @@ interface Run {
   seconds: number;
   latenciesMs: number[];
   replies: number;
+  /** CPU time of the server process during the round. */
+  serverCpuMs: number;
+  /** CPU time of this process (load generator and fake Bot Connector) during the round. */
+  loadCpuMs: number;
+  /** TCP connections the server opened to the fake Bot Connector during the round. */
+  connectorConnections: number;
 }
 
 function post(agent: Agent, port: number, body: string): Promise<IncomingMessage> {
@@ -99,7 +110,7 @@ function post(agent: Agent, port: number, body: string): Promise<IncomingMessage
 }
 
 /** Sends `total` requests from `concurrency` loops and times each one. */
-async function load(port: number, payloads: readonly string[], total: number, concurrency: number): Promise<Omit<Run, 'replies'>> {
+async function load(port: number, payloads: readonly string[], total: number, concurrency: number): Promise<Pick<Run, 'requests' | 'errors' | 'seconds' | 'latenciesMs'>> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latenciesMs: number[] = [];
   let next = 0;
@@ -127,25 +138,36 @@ function percentile(sorted: readonly number[], p: number): number {
 
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-/** One line per server: median req/s over the rounds, latency percentiles over all requests. */
-function report(kind: ServerKind, runs: readonly Run[]): string {
+const rate = (run: Run): number => run.requests / run.seconds;
+const sum = (runs: readonly Run[], field: (run: Run) => number): number => runs.reduce((total, run) => total + field(run), 0);
+
+/** One line per server: median req/s over the rounds and its share of the bare server's, latency over all requests, CPU per request. */
+function report(kind: ServerKind, runs: readonly Run[], bareRate: number): string {
   const sorted = runs.flatMap((run) => run.latenciesMs).sort((a, b) => a - b);
+  const requests = sum(runs, (run) => run.requests);
   const cells = [
     kind.padEnd(11),
-    `${median(runs.map((run) => run.requests / run.seconds)).toFixed(0).padStart(6)} req/s`,
-    `(rounds: ${runs.map((run) => (run.requests / run.seconds).toFixed(0)).join(', ')})`,
+    `${median(runs.map(rate)).toFixed(0).padStart(6)} req/s`,
+    `${((median(runs.map(rate)) / bareRate) * 100).toFixed(0).padStart(3)}% of bare`,
+    `(rounds: ${runs.map((run) => rate(run).toFixed(0)).join(', ')})`,
     `p50 ${percentile(sorted, 50).toFixed(1).padStart(5)} ms`,
     `p95 ${percentile(sorted, 95).toFixed(1).padStart(5)} ms`,
     `p99 ${percentile(sorted, 99).toFixed(1).padStart(5)} ms`,
-    `errors ${runs.reduce((sum, run) => sum + run.errors, 0)}`,
+    `server CPU ${((sum(runs, (run) => run.serverCpuMs) / requests) * 1000).toFixed(0).padStart(4)} µs/req`,
+    `load+fake CPU ${((sum(runs, (run) => run.loadCpuMs) / requests) * 1000).toFixed(0).padStart(4)} µs/req`,
+    `errors ${sum(runs, (run) => run.errors)}`,
   ];
-  const replies = runs.reduce((sum, run) => sum + run.replies, 0);
-  return `${cells.join('  ')}${kind === 'bare' ? '' : `  replies caught ${replies}/${runs.reduce((sum, run) => sum + run.requests, 0)}`}`;
+  if (kind !== 'bare') {
+    cells.push(`replies caught ${sum(runs, (run) => run.replies)}/${requests}`, `connector connections ${sum(runs, (run) => run.connectorConnections)}`);
+  }
+  return cells.join('  ');
 }
 
 interface ServerProcess {
   kind: ServerKind;
   port: number;
+  /** CPU time the server process has used so far, in ms. */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -160,6 +182,11 @@ async function startServer(kind: ServerKind): Promise<ServerProcess> {
   return {
     kind,
     port,
+    cpuMs: () =>
+      new Promise((resolve) => {
+        child.once('message', (message) => resolve((message as { cpuMicros: number }).cpuMicros / 1000));
+        child.send('cpu');
+      }),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGINT');
@@ -196,16 +223,26 @@ async function main(): Promise<void> {
     for (let round = 0; round < rounds; round++) {
       for (const server of servers) {
         fake.reset();
+        const serverCpuBefore = await server.cpuMs();
+        const loadCpuBefore = process.cpuUsage();
         const run = await load(server.port, payloads, total, concurrency);
-        runs.get(server.kind)?.push({ ...run, replies: fake.activities.length });
+        const loadCpu = process.cpuUsage(loadCpuBefore);
+        const serverCpuMs = (await server.cpuMs()) - serverCpuBefore;
+        runs.get(server.kind)?.push({
+          ...run,
+          replies: fake.activities.length,
+          serverCpuMs,
+          loadCpuMs: (loadCpu.user + loadCpu.system) / 1000,
+          connectorConnections: fake.connections,
+        });
       }
     }
   } finally {
     for (const server of servers) await server.stop();
     await fake.close();
   }
-  for (const kind of kinds) process.stdout.write(`${report(kind, runs.get(kind) ?? [])}\n`);
-  const rps = (kind: ServerKind): number => median((runs.get(kind) ?? []).map((run) => run.requests / run.seconds));
+  const rps = (kind: ServerKind): number => median((runs.get(kind) ?? []).map(rate));
+  for (const kind of kinds) process.stdout.write(`${report(kind, runs.get(kind) ?? [], rps('bare'))}\n`);
   process.stdout.write(`teams / bare:       ${((rps('teams') / rps('bare')) * 100).toFixed(0)}% of the bare server's req/s (target ≥ 50%)\n`);
   process.stdout.write(`teams / bare-reply: ${((rps('teams') / rps('bare-reply')) * 100).toFixed(0)}% of a bare server that also posts the reply\n`);
 }
