@@ -1,8 +1,13 @@
 // `npm run bench:teams`: posts Teams activities to POST /api/messages of the real Teams adapter and prints
-// requests per second and latency next to two baselines measured in the same run: a bare node:http server
-// that reads and parses the body and answers 200, and one that also posts a reply to the Bot Connector.
-// Each server runs alone in a child process; the load generator and the fake Bot Connector that catches
-// the replies run in this process. Options: --requests N --rounds N --concurrency N --knowledge DIR --profile DIR
+// requests per second and latency next to three baselines measured in the same run: a bare node:http server
+// that reads and parses the body and answers 200 (bare), one that also posts a short reply to the Bot
+// Connector (bare-reply), and one that posts a reply of the adapter's size, a rendered answer card
+// (bare-card). Each server runs alone in a child process; the load generator and the fake Bot Connector
+// that catches the replies run in this process. All servers get the same keep-alive client connections,
+// concurrency, payloads and warm-up, and rounds interleave them. Besides req/s and latency each line shows
+// the CPU time per request of the server process and of the load process (load generator plus fake): on a
+// small machine the load process can limit the bare server, so CPU per request is the steadier figure.
+// Options: --requests N --rounds N --warmup N --concurrency N --knowledge DIR --profile DIR
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,15 +19,18 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { createLogger } from '../src/logger.js';
 import { createServiceHost, readBody } from '../adapters/server.js';
 import { createTeamsAdapter } from '../adapters/teams/app.js';
+import { renderTeamsMessage } from '../adapters/teams/render.js';
 import { cardClickActivity, messageActivity } from '../test/adapters/teams/activities.js';
 import { startFakeBotConnector } from '../test/fakes/bot-connector.js';
 
-type ServerKind = 'bare' | 'bare-reply' | 'teams';
+type ServerKind = 'bare' | 'bare-reply' | 'bare-card' | 'teams';
 
 const { values: args } = parseArgs({
   options: {
     requests: { type: 'string', default: '5000' },
     rounds: { type: 'string', default: '3' },
+    /** Requests sent to each server before the measured rounds (JIT, sockets, caches). */
+    warmup: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '32' },
     knowledge: { type: 'string' },
     /** Writes a V8 CPU profile of each server to this directory. */
@@ -43,11 +51,13 @@ async function serve(kind: ServerKind): Promise<void> {
     const adapter = createTeamsAdapter({ config: { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined, domain: undefined }, assistant, logger });
     port = await createServiceHost({ adapters: [adapter], logger }).listen(0, '127.0.0.1');
   } else {
+    // bare-card replies with the card of a real answer, so that it sends as many bytes as the adapter.
+    const card = kind === 'bare-card' ? await answerCard() : { text: 'ok' };
     const server = createServer((req, res) => {
       readBody(req)
         .then(async (raw) => {
           const activity = JSON.parse(raw.toString('utf8')) as { id: string; serviceUrl: string; conversation: { id: string } };
-          if (kind === 'bare-reply') await postReply(agent, activity);
+          if (kind !== 'bare') await postReply(agent, activity, card);
           res.writeHead(200, { 'content-length': 0 });
           res.end();
         })
@@ -67,9 +77,17 @@ async function serve(kind: ServerKind): Promise<void> {
   process.send?.({ port });
 }
 
-/** What a minimal bot does per message: one POST of a short reply to the Bot Connector. */
-function postReply(agent: Agent, activity: { id: string; serviceUrl: string; conversation: { id: string } }): Promise<void> {
-  const body = JSON.stringify({ type: 'message', text: 'ok', replyToId: activity.id });
+/** The message the adapter sends for the first question of the knowledge: an answer card. */
+async function answerCard(): Promise<object> {
+  const knowledge = loadKnowledge(knowledgeDir);
+  const question = knowledge.entries[0]?.questions.nl[0] ?? 'help';
+  const reply = await createAssistant({ knowledge }).handle({ text: question, conversation: { platform: 'teams', channelId: 'bench', userId: 'bench', kind: 'personal' } });
+  return renderTeamsMessage(reply);
+}
+
+/** What a minimal bot does per message: one POST of a reply to the Bot Connector. */
+function postReply(agent: Agent, activity: { id: string; serviceUrl: string; conversation: { id: string } }, message: object): Promise<void> {
+  const body = JSON.stringify({ type: 'message', ...message, replyToId: activity.id, conversation: activity.conversation });
   const url = new URL(`v3/conversations/${encodeURIComponent(activity.conversation.id)}/activities/${encodeURIComponent(activity.id)}`, activity.serviceUrl);
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
@@ -209,16 +227,16 @@ async function main(): Promise<void> {
     JSON.stringify(cardClickActivity(fake.url, 'personal', `entry:${knowledge.entries[i % knowledge.entries.length]?.id ?? ''}`)),
   ]);
   process.stdout.write(
-    `Teams adapter benchmark: ${rounds} rounds of ${total} requests per server, concurrency ${concurrency}, ` +
+    `Teams adapter benchmark: ${rounds} rounds of ${total} requests per server after ${args.warmup} warm-up requests, concurrency ${concurrency} keep-alive connections, ` +
       `knowledge ${knowledgeDir} (${knowledge.entries.length} entries), node ${process.version}, ${availableParallelism()} CPUs\n`,
   );
 
-  const kinds = ['bare', 'bare-reply', 'teams'] as const;
+  const kinds = ['bare', 'bare-reply', 'bare-card', 'teams'] as const;
   const servers: ServerProcess[] = [];
   for (const kind of kinds) servers.push(await startServer(kind));
   const runs = new Map<ServerKind, Run[]>(kinds.map((kind) => [kind, []]));
   try {
-    for (const server of servers) await load(server.port, payloads, Math.min(1000, total), concurrency); // warm-up: JIT, sockets, caches
+    for (const server of servers) await load(server.port, payloads, Number(args.warmup), concurrency);
     // Rounds interleave the servers, so that a noisy moment on the machine does not hit one server only.
     for (let round = 0; round < rounds; round++) {
       for (const server of servers) {
@@ -244,7 +262,8 @@ async function main(): Promise<void> {
   const rps = (kind: ServerKind): number => median((runs.get(kind) ?? []).map(rate));
   for (const kind of kinds) process.stdout.write(`${report(kind, runs.get(kind) ?? [], rps('bare'))}\n`);
   process.stdout.write(`teams / bare:       ${((rps('teams') / rps('bare')) * 100).toFixed(0)}% of the bare server's req/s (target ≥ 50%)\n`);
-  process.stdout.write(`teams / bare-reply: ${((rps('teams') / rps('bare-reply')) * 100).toFixed(0)}% of a bare server that also posts the reply\n`);
+  process.stdout.write(`teams / bare-reply: ${((rps('teams') / rps('bare-reply')) * 100).toFixed(0)}% of a bare server that also posts a short reply\n`);
+  process.stdout.write(`teams / bare-card:  ${((rps('teams') / rps('bare-card')) * 100).toFixed(0)}% of a bare server that also posts a reply of the same size\n`);
 }
 
 const role = process.env.BENCH_SERVER as ServerKind | undefined;
