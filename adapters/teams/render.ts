@@ -157,7 +157,12 @@ function firstParagraph(markdown: string): string {
 
 /** The one-line notification text of a reply. */
 export function toTeamsSummary(reply: Reply): string {
-  const first = toPlainText(reply).split('\n').find((line) => line.trim() !== '') ?? '';
+  return summaryLine(toPlainText(reply));
+}
+
+/** The first non-empty line of a reply's plain text, shortened to a summary. */
+function summaryLine(plain: string): string {
+  const first = plain.split('\n').find((line) => line.trim() !== '') ?? '';
   const line = stripMarkdown(first).trim();
   return line.length > MAX_SUMMARY_LENGTH ? `${line.slice(0, MAX_SUMMARY_LENGTH - 1)}…` : line;
 }
@@ -190,8 +195,8 @@ export function teamsPayloadBytes(message: TeamsMessage): number {
 /** Renders with less and less detail until the message fits Teams' payload limit. */
 function renderFitting(reply: Reply, options: TeamsRenderOptions, intro?: string): TeamsMessage {
   const budget = TEAMS_MAX_PAYLOAD_BYTES - ENVELOPE_RESERVE_BYTES;
-  const summary = intro ?? toTeamsSummary(reply);
   const plain = toPlainText(reply);
+  const summary = intro ?? summaryLine(plain);
   const interactive = options.interactive ?? true;
   const attempts: Array<{ detail: Detail; maxItems: number; fallbackLength: number }> = [
     { detail: 'full', maxItems: Number.POSITIVE_INFINITY, fallbackLength: Number.POSITIVE_INFINITY },
