@@ -10,6 +10,7 @@ import { openSqliteStorage } from '../src/storage/sqlite.js';
 import type { Storage } from '../src/storage/storage.js';
 import { startNotices } from './notices.js';
 import { createServiceHost, type SurfaceAdapter } from './server.js';
+import { createSlackAdapter } from './slack/app.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/app.js';
 import { createTeamsNoticeHooks } from './teams/notices.js';
 
@@ -22,7 +23,8 @@ function createAdapters(
 ): { adapters: SurfaceAdapter[]; off: string[]; teams: TeamsAdapter } {
   const adapters: SurfaceAdapter[] = [];
   const off: string[] = [];
-  off.push('slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (docs/slack-setup.md)');
+  if (config.slack) adapters.push(createSlackAdapter({ config: config.slack, assistant: core.assistant, logger }));
+  else off.push('slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (docs/slack-setup.md)');
   // Teams is always mounted: without MicrosoftAppId it serves the Bot Framework Emulator on this machine.
   const teams = createTeamsAdapter({ config: config.teams, assistant: core.assistant, logger, ...createTeamsNoticeHooks(storage, systemClock, logger) });
   adapters.push(teams);

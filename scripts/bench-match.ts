@@ -31,7 +31,7 @@ function scaleKnowledge(dir: string, factor: number): string {
   const out = mkdtempSync(join(tmpdir(), `kb-x${factor}-`));
   mkdirSync(join(out, 'entries'));
   writeFileSync(join(out, 'phases.yaml'), readFileSync(join(dir, 'phases.yaml')));
-  writeFileSync(join(out, 'glossary.yaml'), readFileSync(join(dir, 'glossary.yaml')));
+  for (const file of ['glossary.yaml', 'travel-support.yaml', 'places.yaml']) writeFileSync(join(out, file), readFileSync(join(dir, file)));
   const { entries } = loadKnowledge(dir);
   const scaled: Entry[] = [];
   for (let copy = 0; copy < factor; copy++) {

@@ -1,8 +1,13 @@
 // `npm run bench:teams`: posts Teams activities to POST /api/messages of the real Teams adapter and prints
-// requests per second and latency next to two baselines measured in the same run: a bare node:http server
-// that reads and parses the body and answers 200, and one that also posts a reply to the Bot Connector.
-// Each server runs alone in a child process; the load generator and the fake Bot Connector that catches
-// the replies run in this process. Options: --requests N --rounds N --concurrency N --knowledge DIR --profile DIR
+// requests per second and latency next to three baselines measured in the same run: a bare node:http server
+// that reads and parses the body and answers 200 (bare), one that also posts a short reply to the Bot
+// Connector (bare-reply), and one that posts a reply of the adapter's size, a rendered answer card
+// (bare-card). Each server runs alone in a child process; the load generator and the fake Bot Connector
+// that catches the replies run in this process. All servers get the same keep-alive client connections,
+// concurrency, payloads and warm-up, and rounds interleave them. Besides req/s and latency each line shows
+// the CPU time per request of the server process and of the load process (load generator plus fake): on a
+// small machine the load process can limit the bare server, so CPU per request is the steadier figure.
+// Options: --requests N --rounds N --warmup N --concurrency N --knowledge DIR --profile DIR
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,15 +19,18 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { createLogger } from '../src/logger.js';
 import { createServiceHost, readBody } from '../adapters/server.js';
 import { createTeamsAdapter } from '../adapters/teams/app.js';
+import { renderTeamsMessage } from '../adapters/teams/render.js';
 import { cardClickActivity, messageActivity } from '../test/adapters/teams/activities.js';
 import { startFakeBotConnector } from '../test/fakes/bot-connector.js';
 
-type ServerKind = 'bare' | 'bare-reply' | 'teams';
+type ServerKind = 'bare' | 'bare-reply' | 'bare-card' | 'teams';
 
 const { values: args } = parseArgs({
   options: {
     requests: { type: 'string', default: '5000' },
     rounds: { type: 'string', default: '3' },
+    /** Requests sent to each server before the measured rounds (JIT, sockets, caches). */
+    warmup: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '32' },
     knowledge: { type: 'string' },
     /** Writes a V8 CPU profile of each server to this directory. */
@@ -43,11 +51,13 @@ async function serve(kind: ServerKind): Promise<void> {
     const adapter = createTeamsAdapter({ config: { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined, domain: undefined }, assistant, logger });
     port = await createServiceHost({ adapters: [adapter], logger }).listen(0, '127.0.0.1');
   } else {
+    // bare-card replies with the card of a real answer, so that it sends as many bytes as the adapter.
+    const card = kind === 'bare-card' ? await answerCard() : { text: 'ok' };
     const server = createServer((req, res) => {
       readBody(req)
         .then(async (raw) => {
           const activity = JSON.parse(raw.toString('utf8')) as { id: string; serviceUrl: string; conversation: { id: string } };
-          if (kind === 'bare-reply') await postReply(agent, activity);
+          if (kind !== 'bare') await postReply(agent, activity, card);
           res.writeHead(200, { 'content-length': 0 });
           res.end();
         })
@@ -59,12 +69,25 @@ async function serve(kind: ServerKind): Promise<void> {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   }
+  // The parent asks for this process's CPU time before and after each round.
+  process.on('message', () => {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system });
+  });
   process.send?.({ port });
 }
 
-/** What a minimal bot does per message: one POST of a short reply to the Bot Connector. */
-function postReply(agent: Agent, activity: { id: string; serviceUrl: string; conversation: { id: string } }): Promise<void> {
-  const body = JSON.stringify({ type: 'message', text: 'ok', replyToId: activity.id });
+/** The message the adapter sends for the first question of the knowledge: an answer card. */
+async function answerCard(): Promise<object> {
+  const knowledge = loadKnowledge(knowledgeDir);
+  const question = knowledge.entries[0]?.questions.nl[0] ?? 'help';
+  const reply = await createAssistant({ knowledge }).handle({ text: question, conversation: { platform: 'teams', channelId: 'bench', userId: 'bench', kind: 'personal' } });
+  return renderTeamsMessage(reply);
+}
+
+/** What a minimal bot does per message: one POST of a reply to the Bot Connector. */
+function postReply(agent: Agent, activity: { id: string; serviceUrl: string; conversation: { id: string } }, message: object): Promise<void> {
+  const body = JSON.stringify({ type: 'message', ...message, replyToId: activity.id, conversation: activity.conversation });
   const url = new URL(`v3/conversations/${encodeURIComponent(activity.conversation.id)}/activities/${encodeURIComponent(activity.id)}`, activity.serviceUrl);
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
@@ -82,6 +105,12 @@ interface Run {
   seconds: number;
   latenciesMs: number[];
   replies: number;
+  /** CPU time of the server process during the round. */
+  serverCpuMs: number;
+  /** CPU time of this process (load generator and fake Bot Connector) during the round. */
+  loadCpuMs: number;
+  /** TCP connections the server opened to the fake Bot Connector during the round. */
+  connectorConnections: number;
 }
 
 function post(agent: Agent, port: number, body: string): Promise<IncomingMessage> {
@@ -99,7 +128,7 @@ function post(agent: Agent, port: number, body: string): Promise<IncomingMessage
 }
 
 /** Sends `total` requests from `concurrency` loops and times each one. */
-async function load(port: number, payloads: readonly string[], total: number, concurrency: number): Promise<Omit<Run, 'replies'>> {
+async function load(port: number, payloads: readonly string[], total: number, concurrency: number): Promise<Pick<Run, 'requests' | 'errors' | 'seconds' | 'latenciesMs'>> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latenciesMs: number[] = [];
   let next = 0;
@@ -127,25 +156,36 @@ function percentile(sorted: readonly number[], p: number): number {
 
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-/** One line per server: median req/s over the rounds, latency percentiles over all requests. */
-function report(kind: ServerKind, runs: readonly Run[]): string {
+const rate = (run: Run): number => run.requests / run.seconds;
+const sum = (runs: readonly Run[], field: (run: Run) => number): number => runs.reduce((total, run) => total + field(run), 0);
+
+/** One line per server: median req/s over the rounds and its share of the bare server's, latency over all requests, CPU per request. */
+function report(kind: ServerKind, runs: readonly Run[], bareRate: number): string {
   const sorted = runs.flatMap((run) => run.latenciesMs).sort((a, b) => a - b);
+  const requests = sum(runs, (run) => run.requests);
   const cells = [
     kind.padEnd(11),
-    `${median(runs.map((run) => run.requests / run.seconds)).toFixed(0).padStart(6)} req/s`,
-    `(rounds: ${runs.map((run) => (run.requests / run.seconds).toFixed(0)).join(', ')})`,
+    `${median(runs.map(rate)).toFixed(0).padStart(6)} req/s`,
+    `${((median(runs.map(rate)) / bareRate) * 100).toFixed(0).padStart(3)}% of bare`,
+    `(rounds: ${runs.map((run) => rate(run).toFixed(0)).join(', ')})`,
     `p50 ${percentile(sorted, 50).toFixed(1).padStart(5)} ms`,
     `p95 ${percentile(sorted, 95).toFixed(1).padStart(5)} ms`,
     `p99 ${percentile(sorted, 99).toFixed(1).padStart(5)} ms`,
-    `errors ${runs.reduce((sum, run) => sum + run.errors, 0)}`,
+    `server CPU ${((sum(runs, (run) => run.serverCpuMs) / requests) * 1000).toFixed(0).padStart(4)} µs/req`,
+    `load+fake CPU ${((sum(runs, (run) => run.loadCpuMs) / requests) * 1000).toFixed(0).padStart(4)} µs/req`,
+    `errors ${sum(runs, (run) => run.errors)}`,
   ];
-  const replies = runs.reduce((sum, run) => sum + run.replies, 0);
-  return `${cells.join('  ')}${kind === 'bare' ? '' : `  replies caught ${replies}/${runs.reduce((sum, run) => sum + run.requests, 0)}`}`;
+  if (kind !== 'bare') {
+    cells.push(`replies caught ${sum(runs, (run) => run.replies)}/${requests}`, `connector connections ${sum(runs, (run) => run.connectorConnections)}`);
+  }
+  return cells.join('  ');
 }
 
 interface ServerProcess {
   kind: ServerKind;
   port: number;
+  /** CPU time the server process has used so far, in ms. */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -160,6 +200,11 @@ async function startServer(kind: ServerKind): Promise<ServerProcess> {
   return {
     kind,
     port,
+    cpuMs: () =>
+      new Promise((resolve) => {
+        child.once('message', (message) => resolve((message as { cpuMicros: number }).cpuMicros / 1000));
+        child.send('cpu');
+      }),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGINT');
@@ -182,32 +227,43 @@ async function main(): Promise<void> {
     JSON.stringify(cardClickActivity(fake.url, 'personal', `entry:${knowledge.entries[i % knowledge.entries.length]?.id ?? ''}`)),
   ]);
   process.stdout.write(
-    `Teams adapter benchmark: ${rounds} rounds of ${total} requests per server, concurrency ${concurrency}, ` +
+    `Teams adapter benchmark: ${rounds} rounds of ${total} requests per server after ${args.warmup} warm-up requests, concurrency ${concurrency} keep-alive connections, ` +
       `knowledge ${knowledgeDir} (${knowledge.entries.length} entries), node ${process.version}, ${availableParallelism()} CPUs\n`,
   );
 
-  const kinds = ['bare', 'bare-reply', 'teams'] as const;
+  const kinds = ['bare', 'bare-reply', 'bare-card', 'teams'] as const;
   const servers: ServerProcess[] = [];
   for (const kind of kinds) servers.push(await startServer(kind));
   const runs = new Map<ServerKind, Run[]>(kinds.map((kind) => [kind, []]));
   try {
-    for (const server of servers) await load(server.port, payloads, Math.min(1000, total), concurrency); // warm-up: JIT, sockets, caches
+    for (const server of servers) await load(server.port, payloads, Number(args.warmup), concurrency);
     // Rounds interleave the servers, so that a noisy moment on the machine does not hit one server only.
     for (let round = 0; round < rounds; round++) {
       for (const server of servers) {
         fake.reset();
+        const serverCpuBefore = await server.cpuMs();
+        const loadCpuBefore = process.cpuUsage();
         const run = await load(server.port, payloads, total, concurrency);
-        runs.get(server.kind)?.push({ ...run, replies: fake.activities.length });
+        const loadCpu = process.cpuUsage(loadCpuBefore);
+        const serverCpuMs = (await server.cpuMs()) - serverCpuBefore;
+        runs.get(server.kind)?.push({
+          ...run,
+          replies: fake.activities.length,
+          serverCpuMs,
+          loadCpuMs: (loadCpu.user + loadCpu.system) / 1000,
+          connectorConnections: fake.connections,
+        });
       }
     }
   } finally {
     for (const server of servers) await server.stop();
     await fake.close();
   }
-  for (const kind of kinds) process.stdout.write(`${report(kind, runs.get(kind) ?? [])}\n`);
-  const rps = (kind: ServerKind): number => median((runs.get(kind) ?? []).map((run) => run.requests / run.seconds));
+  const rps = (kind: ServerKind): number => median((runs.get(kind) ?? []).map(rate));
+  for (const kind of kinds) process.stdout.write(`${report(kind, runs.get(kind) ?? [], rps('bare'))}\n`);
   process.stdout.write(`teams / bare:       ${((rps('teams') / rps('bare')) * 100).toFixed(0)}% of the bare server's req/s (target ≥ 50%)\n`);
-  process.stdout.write(`teams / bare-reply: ${((rps('teams') / rps('bare-reply')) * 100).toFixed(0)}% of a bare server that also posts the reply\n`);
+  process.stdout.write(`teams / bare-reply: ${((rps('teams') / rps('bare-reply')) * 100).toFixed(0)}% of a bare server that also posts a short reply\n`);
+  process.stdout.write(`teams / bare-card:  ${((rps('teams') / rps('bare-card')) * 100).toFixed(0)}% of a bare server that also posts a reply of the same size\n`);
 }
 
 const role = process.env.BENCH_SERVER as ServerKind | undefined;

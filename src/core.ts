@@ -2,6 +2,7 @@
 // creates the assistant with its skills. Every surface (service, terminal chat, one-off questions,
 // evaluation, the notices script) starts here.
 import { createAssistant, type Assistant } from './assistant.js';
+import { createDistanceSkill, type DistanceSkill } from './distance/skill.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { systemClock, type Clock } from './notices/clock.js';
 import { loadDeadlines, type CallDeadline } from './notices/deadlines.js';
@@ -23,20 +24,22 @@ export interface Core {
   /** The call deadlines from knowledge/deadlines.yaml, in date order. */
   deadlines: readonly CallDeadline[];
   assistant: Assistant;
+  /** The distance calculator: `answer(from, to, lang)` for the Teams message extension, `warm()` to read the place data early. */
+  distance: DistanceSkill;
 }
 
 /** Loads the knowledge and deadlines (throws `KnowledgeError` when invalid) and creates the assistant. */
 export function createCore(options: CoreOptions): Core {
   const knowledge = loadKnowledge(options.knowledgeDir);
   const deadlines = loadDeadlines(knowledge);
-  const skills: Skill[] = [
-    createNoticesSkill({
-      knowledge,
-      deadlines,
-      storage: options.storage,
-      clock: options.clock ?? systemClock,
-      zone: options.noticeTimezone ?? 'Europe/Amsterdam',
-    }),
-  ];
-  return { knowledge, deadlines, assistant: createAssistant({ knowledge, skills }) };
+  const distance = createDistanceSkill({ knowledgeDir: options.knowledgeDir });
+  const notices = createNoticesSkill({
+    knowledge,
+    deadlines,
+    storage: options.storage,
+    clock: options.clock ?? systemClock,
+    zone: options.noticeTimezone ?? 'Europe/Amsterdam',
+  });
+  const skills: Skill[] = [notices, distance];
+  return { knowledge, deadlines, assistant: createAssistant({ knowledge, skills }), distance };
 }

@@ -88,6 +88,19 @@ export function toPlainText(reply: Reply): string {
         ...section(en ? 'Links:' : 'Links:', linkLines(reply.links)),
       ];
       break;
+    case 'distance':
+      lines = [
+        reply.title,
+        '',
+        stripMarkdown(reply.body),
+        ...(reply.notes.length === 0 ? [] : ['', ...reply.notes.map(stripMarkdown)]),
+        ...section(en ? 'Links:' : 'Links:', linkLines(reply.links)),
+        ...section(en ? 'Did you mean another place?' : 'Bedoel je een andere plaats?', optionLines(reply.alternatives)),
+        '',
+        `${en ? 'Amounts' : 'Bedragen'}: ${reply.source}`,
+        reply.attribution,
+      ];
+      break;
     default:
       return assertNever(reply);
   }

@@ -11,7 +11,8 @@ export interface ReplyLink {
 
 /**
  * A button or suggestion the user can pick. `action` is a stable action id that comes back to the core
- * unchanged as `Input.action` (see `parseAction`), e.g. `entry:interim-report`, `phase:reporting`, `cmd:roadmap`.
+ * unchanged as `Input.action` (see `parseAction`), e.g. `entry:interim-report`, `phase:reporting`, `cmd:roadmap`,
+ * `distance:2743477:658225`.
  */
 export interface FollowUp {
   label: string;
@@ -169,6 +170,57 @@ export interface NoticeReply extends ReplyBase {
   followUps: FollowUp[];
 }
 
+/** A place as the distance calculator resolved it. */
+export interface ReplyPlace {
+  /** The GeoNames id. */
+  id: number;
+  /** The place's name in GeoNames, e.g. `The Hague`. */
+  name: string;
+  /** The name as the question gave it, when that differs from `name`, e.g. `Den Haag`. */
+  asked?: string;
+  /** The country's name in the reply's language. */
+  country: string;
+  /** ISO 3166-1 alpha-2, e.g. `NL`. */
+  countryCode: string;
+  /** The province, state or region, where known. */
+  region?: string;
+}
+
+/** The Erasmus+ travel support per participant for one distance band. */
+export interface ReplyTravelSupport {
+  /** The band as the table names it, e.g. `500–1999 km`. */
+  band: string;
+  /** Euros per participant, standard travel. */
+  standard: number;
+  /** Euros per participant with green travel, for the bands that have it. */
+  green?: number;
+}
+
+/** The distance between two places, with its Erasmus+ distance band and travel support. */
+export interface DistanceReply extends ReplyBase {
+  kind: 'distance';
+  /** E.g. `Zwolle – Helsinki`. */
+  title: string;
+  /** The figures in the small markdown subset, ready to show. */
+  body: string;
+  from: ReplyPlace;
+  to: ReplyPlace;
+  /** Great-circle distance, one way, in whole km. */
+  km: number;
+  /** Undefined under the lowest band: no travel support. */
+  support: ReplyTravelSupport | undefined;
+  /** Short remarks: no support under 10 km, lump sums for partnerships. */
+  notes: string[];
+  /** The EU's distance calculator and the source of the table. */
+  links: ReplyLink[];
+  /** Other places the names could mean, as `distance:<geonameid>:<geonameid>` actions. */
+  alternatives: FollowUp[];
+  /** The table the amounts come from, e.g. `Erasmus+ Programme Guide 2025`. */
+  source: string;
+  /** The place data's licence line (GeoNames, CC BY 4.0), shown in the footer. */
+  attribution: string;
+}
+
 export type Reply =
   | AnswerReply
   | SuggestionsReply
@@ -180,11 +232,48 @@ export type Reply =
   | MessageReply
   | DeadlinesReply
   | ProjectReply
-  | NoticeReply;
+  | NoticeReply
+  | DistanceReply;
 
 export type ReplyKind = Reply['kind'];
 
 /** Compile-time exhaustiveness guard for `switch (reply.kind)`. */
 export function assertNever(value: never): never {
   throw new Error(`Unhandled reply kind: ${JSON.stringify(value)}`);
+}
+
+/** The buttons a reply offers (not counting the items of a list, which are buttons of their own). */
+export function replyFollowUps(reply: Reply): FollowUp[] {
+  switch (reply.kind) {
+    case 'answer':
+    case 'phase':
+    case 'message':
+    case 'deadlines':
+    case 'project':
+    case 'notice':
+      return reply.followUps;
+    case 'suggestions':
+    case 'not-found':
+      return reply.options;
+    case 'help':
+      return reply.examples;
+    case 'distance':
+      return reply.alternatives;
+    case 'roadmap':
+    case 'tools':
+      return [];
+    default:
+      return assertNever(reply);
+  }
+}
+
+/** The items of a list reply (phases, steps, tools); empty for other kinds. */
+export function replyItems(reply: Reply): ReplyItem[] {
+  return reply.kind === 'roadmap' ? reply.phases : reply.kind === 'phase' ? reply.steps : reply.kind === 'tools' ? reply.tools : [];
+}
+
+/** Every link a reply shows, its items' links included. */
+export function replyLinks(reply: Reply): ReplyLink[] {
+  const own = reply.kind === 'answer' || reply.kind === 'distance' || reply.kind === 'notice' ? reply.links : [];
+  return [...own, ...replyItems(reply).flatMap((item) => item.links)];
 }

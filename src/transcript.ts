@@ -1,7 +1,7 @@
 // The stable one-line JSON form of a reply, used by `npm run ask -- --jsonl` and answer-quality checks.
 import type { Lang } from './knowledge/schema.js';
 import { stripMarkdown, toPlainText } from './plain-text.js';
-import type { Reply } from './reply.js';
+import { replyFollowUps, replyLinks, type Reply } from './reply.js';
 
 export interface TranscriptLine {
   question: string;
@@ -20,15 +20,8 @@ export interface TranscriptLine {
 /** The transcript line for one question and its reply. */
 export function toTranscriptLine(question: string, reply: Reply): TranscriptLine {
   const answer = reply.kind === 'answer' ? reply : undefined;
-  const links = answer?.links ?? [];
-  const followUps =
-    reply.kind === 'answer' || reply.kind === 'phase' || reply.kind === 'message' || reply.kind === 'deadlines' || reply.kind === 'project' || reply.kind === 'notice'
-      ? reply.followUps
-      : reply.kind === 'suggestions' || reply.kind === 'not-found'
-        ? reply.options
-        : reply.kind === 'help'
-          ? reply.examples
-          : [];
+  const links = replyLinks(reply);
+  const followUps = replyFollowUps(reply);
   return {
     question,
     answered: reply.kind !== 'not-found' && reply.kind !== 'message',

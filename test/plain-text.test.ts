@@ -21,6 +21,13 @@ const samples = {
   deadlines: { kind: 'deadlines', lang: 'en', title: 'Upcoming deadlines', intro: 'Once a year.', items: [dated], subscription: 'Type **subscribe**.', followUps: [follow] },
   project: { kind: 'project', lang: 'nl', title: 'Jullie project', intro: 'Opgeslagen.', period: 'Looptijd: a tot b', milestones: [dated], subscription: 'Geen berichten.', followUps: [follow] },
   notice: { kind: 'notice', lang: 'en', deadlineId: 'ka220-vet-2027', title: '7 days left: KA220-VET', due: 'Due Friday 5 March 2027, 12:00.', dueAt: '2027-03-05T11:00:00.000Z', daysLeft: 7, body: '**What you need: Deadline**', late: undefined, notes: [], links: [link], followUps: [follow] },
+  distance: {
+    kind: 'distance', lang: 'en', title: 'Zwolle – Helsinki', body: '**1,432 km** one way', km: 1432,
+    from: { id: 2743477, name: 'Zwolle', country: 'Netherlands', countryCode: 'NL', region: 'Overijssel' },
+    to: { id: 658225, name: 'Helsinki', country: 'Finland', countryCode: 'FI' },
+    support: { band: '500–1999 km', standard: 275, green: 320 }, notes: [], links: [], alternatives: [],
+    source: 'Erasmus+ Programme Guide', attribution: 'Place data: GeoNames (geonames.org), licensed under CC BY 4.0',
+  },
 } satisfies { [K in Reply['kind']]: Extract<Reply, { kind: K }> };
 
 describe('toPlainText', () => {

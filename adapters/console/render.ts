@@ -1,30 +1,11 @@
 // Terminal rendering: the reply's plain-text form, with its buttons numbered so that typing the number
 // clicks the button.
 import { toPlainText } from '../../src/plain-text.js';
-import { assertNever, type FollowUp, type Reply } from '../../src/reply.js';
+import { replyFollowUps, replyItems, type FollowUp, type Reply } from '../../src/reply.js';
 
-/** The buttons of a reply, in the order the terminal numbers them. */
+/** The choices of a reply, in the order the terminal numbers them: list items first, then its buttons. */
 export function consoleButtons(reply: Reply): FollowUp[] {
-  switch (reply.kind) {
-    case 'answer':
-    case 'phase':
-    case 'message':
-    case 'deadlines':
-    case 'project':
-    case 'notice':
-      return reply.followUps;
-    case 'suggestions':
-    case 'not-found':
-      return reply.options;
-    case 'help':
-      return reply.examples;
-    case 'roadmap':
-      return reply.phases.map((phase) => ({ label: phase.title, action: phase.action }));
-    case 'tools':
-      return reply.tools.map((tool) => ({ label: tool.title, action: tool.action }));
-    default:
-      return assertNever(reply);
-  }
+  return [...replyItems(reply).map((item) => ({ label: item.title, action: item.action })), ...replyFollowUps(reply)];
 }
 
 /** The reply as terminal text, followed by its numbered choices. */

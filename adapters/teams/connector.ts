@@ -4,6 +4,10 @@
 // 429, 5xx (not 501/505) and dropped connections are retried with exponential backoff and jitter,
 // Retry-After is honoured, and the total wait stays short because a reply is sent while Teams waits
 // for the answer to its POST. https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit
+// Messages go out through the connector client's pipeline as plain JSON (sendConnectorActivity), without
+// the SDK's model serializer. https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference
+import { createHttpHeaders, createPipelineRequest, RestError, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
+import type { Activity, ResourceResponse } from 'botbuilder';
 import type { Logger } from '../../src/logger.js';
 
 export interface ConnectorRetryOptions {
@@ -141,4 +145,62 @@ export function toTeamsConnectorError(error: unknown): TeamsConnectorError | und
   if (status === 429) return { code: 'TEAMS_THROTTLED', status, hint: 'Teams throttled the bot and retries did not help' };
   if (status !== undefined && status >= 500) return { code: 'TEAMS_CONNECTOR_UNAVAILABLE', status, hint: 'the Bot Connector kept failing after retries' };
   return { code: 'TEAMS_CONNECTOR_FAILED', status, hint: `the Bot Connector call failed${typeof e?.code === 'string' ? ` (${e.code})` : ''}` };
+}
+
+/** The part of botframework-connector's ConnectorClient that a direct send uses. */
+interface ConnectorClientLike {
+  baseUri?: unknown;
+  client?: { sendRequest?: (request: PipelineRequest) => Promise<PipelineResponse> };
+}
+
+/** Header the SDK adds to every activity call (botframework-connector's ConversationIdHttpHeaderName). */
+const CONVERSATION_ID_HEADER = 'x-ms-conversation-id';
+
+/** Reads the Bot Connector's `{ error: { code, message } }` body, if it is one. */
+function parseConnectorError(text: string | null | undefined): { code?: string; message?: string } {
+  try {
+    const error = (JSON.parse(text ?? '') as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    return { code: typeof error?.code === 'string' ? error.code : undefined, message: typeof error?.message === 'string' ? error.message : undefined };
+  } catch {
+    return {};
+  }
+}
+
+/** The id in a ResourceResponse body; '' when there is none, as the SDK answers then. */
+function parseResourceId(text: string | null | undefined): string {
+  try {
+    const id = (JSON.parse(text ?? '') as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? id : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Sends an activity as the SDK's `replyToActivity` (when it has a `replyToId`) or `sendToConversation` does:
+ * same URL, headers and pipeline (credentials, retry policy, user agent), and a `RestError` with the status
+ * on a failed call. Only the body is made with JSON.stringify instead of the SDK's model serializer, which
+ * takes several times the CPU of the rest of the call. The activity is one the adapter built (renderer plus
+ * TurnContext's conversation reference), so it holds only fields of the Activity model. Returns undefined
+ * when the client does not have the expected shape; the caller then uses the SDK's own call.
+ */
+export function sendConnectorActivity(connectorClient: unknown, activity: Partial<Activity>): Promise<ResourceResponse> | undefined {
+  const { baseUri, client } = (connectorClient ?? {}) as ConnectorClientLike;
+  const conversationId = activity.conversation?.id;
+  if (typeof baseUri !== 'string' || typeof client?.sendRequest !== 'function' || typeof conversationId !== 'string') return undefined;
+  const path = `v3/conversations/${encodeURIComponent(conversationId)}/activities${activity.replyToId ? `/${encodeURIComponent(activity.replyToId)}` : ''}`;
+  const request = createPipelineRequest({
+    url: `${baseUri.replace(/\/+$/, '')}/${path}`,
+    method: 'POST',
+    body: JSON.stringify(activity),
+    headers: createHttpHeaders({ 'content-type': 'application/json; charset=utf-8', accept: 'application/json', [CONVERSATION_ID_HEADER]: conversationId }),
+    allowInsecureConnection: baseUri.startsWith('http:'),
+  });
+  return client.sendRequest(request).then((response) => {
+    if (response.status < 200 || response.status >= 300) {
+      const error = parseConnectorError(response.bodyAsText);
+      throw new RestError(error.message ?? `Bot Connector answered ${response.status}`, { code: error.code, statusCode: response.status, request, response });
+    }
+    return { id: parseResourceId(response.bodyAsText) };
+  });
 }

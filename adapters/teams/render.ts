@@ -184,6 +184,13 @@ function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement
       body.push(...linkSets(reply.links));
       return { body, followUps: submits(ctx, reply.followUps) };
     }
+    case 'distance': {
+      const body: TeamsCardElement[] = [heading(reply.title), ...markdownBlocks(reply.body)];
+      if (reply.notes.length > 0 && ctx.detail !== 'minimal') body.push(...markdownBlocks(reply.notes.map((note) => `- ${note}`).join('\n')));
+      body.push(...linkSets(reply.links));
+      body.push(textBlock(`${reply.source} · ${reply.attribution}`, { size: 'Small', isSubtle: true }));
+      return { body, followUps: submits(ctx, reply.alternatives) };
+    }
     default:
       return assertNever(reply);
   }
@@ -195,7 +202,12 @@ function firstParagraph(markdown: string): string {
 
 /** The one-line notification text of a reply. */
 export function toTeamsSummary(reply: Reply): string {
-  const first = toPlainText(reply).split('\n').find((line) => line.trim() !== '') ?? '';
+  return summaryLine(toPlainText(reply));
+}
+
+/** The first non-empty line of a reply's plain text, shortened to a summary. */
+function summaryLine(plain: string): string {
+  const first = plain.split('\n').find((line) => line.trim() !== '') ?? '';
   const line = stripMarkdown(first).trim();
   return line.length > MAX_SUMMARY_LENGTH ? `${line.slice(0, MAX_SUMMARY_LENGTH - 1)}…` : line;
 }
@@ -228,8 +240,8 @@ export function teamsPayloadBytes(message: TeamsMessage): number {
 /** Renders with less and less detail until the message fits Teams' payload limit. */
 function renderFitting(reply: Reply, options: TeamsRenderOptions, intro?: string): TeamsMessage {
   const budget = TEAMS_MAX_PAYLOAD_BYTES - ENVELOPE_RESERVE_BYTES;
-  const summary = intro ?? toTeamsSummary(reply);
   const plain = toPlainText(reply);
+  const summary = intro ?? summaryLine(plain);
   const interactive = options.interactive ?? true;
   const attempts: Array<{ detail: Detail; maxItems: number; fallbackLength: number }> = [
     { detail: 'full', maxItems: Number.POSITIVE_INFINITY, fallbackLength: Number.POSITIVE_INFINITY },

@@ -30,6 +30,8 @@ export interface FakeBotConnector {
   readonly activities: RecordedActivity[];
   /** Every POST to an activities route, failed ones included. */
   readonly attempts: Array<{ status: number; at: number }>;
+  /** TCP connections opened to the fake since it started or was last reset. */
+  readonly connections: number;
   /** The next POSTs answer with these statuses instead of accepting the activity. */
   failNext(...failures: QueuedFailure[]): void;
   reset(): void;
@@ -60,6 +62,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const kid = 'fake-connector-key';
   let nextId = 1;
   let base = '';
+  let connections = 0;
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -96,6 +99,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       .catch(() => send(res, 400, { error: { code: 'BadArgument', message: 'body is not JSON' } }));
   });
 
+  server.on('connection', () => void (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
@@ -105,11 +109,15 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     signingKey: { kid, privateKey },
     activities,
     attempts,
+    get connections() {
+      return connections;
+    },
     failNext: (...queued) => void failures.push(...queued),
     reset() {
       activities.length = 0;
       attempts.length = 0;
       failures.length = 0;
+      connections = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

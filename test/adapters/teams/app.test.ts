@@ -113,6 +113,15 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     expect(bot.conversations[0]?.conversation).toEqual({ platform: 'teams', channelId: '19:group-chat@thread.v2', userId: USER.aadObjectId, kind: 'group' });
   });
 
+  it('sends replies to the Bot Connector over one kept-alive connection', async () => {
+    for (const question of ['hoe vind ik een partner', 'final report', 'hoe vind ik een partner', 'final report', 'help']) {
+      expect((await post(bot.url, messageActivity(fake.url, 'personal', question))).status).toBe(200);
+    }
+    expect(fake.activities).toHaveLength(5);
+    // At most one: the connection of an earlier test may have timed out in between.
+    expect(fake.connections).toBeLessThanOrEqual(1);
+  });
+
   it('stays silent in a group chat or channel when it is not mentioned', async () => {
     for (const scope of ['groupChat', 'channel'] as const) {
       expect((await post(bot.url, messageActivity(fake.url, scope, 'hoe vind ik een partner'))).status).toBe(200);

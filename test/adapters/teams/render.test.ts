@@ -6,7 +6,7 @@ import { createAssistant } from '../../../src/assistant.js';
 import type { Input } from '../../../src/input.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { toPlainText } from '../../../src/plain-text.js';
-import type { Reply, ReplyItem, ReplyKind } from '../../../src/reply.js';
+import { replyFollowUps, replyItems, replyLinks, type Reply, type ReplyItem, type ReplyKind } from '../../../src/reply.js';
 import { markdownBlocks, type TeamsCardElement, type TeamsAdaptiveCard, type TeamsCardAction } from '../../../adapters/teams/card.js';
 import { renderTeamsMessage, renderTeamsWelcome, teamsPayloadBytes, TEAMS_MAX_PAYLOAD_BYTES } from '../../../adapters/teams/render.js';
 import { adaptiveCardProblems } from './adaptive-cards.js';
@@ -98,6 +98,21 @@ const SAMPLES: Record<ReplyKind, Reply> = {
     links: [link(1)],
     followUps: [{ label: 'Wat heb ik nodig?', action: 'entry:deadline' }, ...followUps(1)],
   },
+  distance: {
+    kind: 'distance',
+    lang: 'nl',
+    title: 'Zwolle – Helsinki',
+    body: '**1.432 km** enkele reis\n- afstandsband 500–1999 km',
+    km: 1432,
+    from: { id: 2743477, name: 'Zwolle', country: 'Nederland', countryCode: 'NL', region: 'Overijssel' },
+    to: { id: 658225, name: 'Helsinki', country: 'Finland', countryCode: 'FI' },
+    support: { band: '500–1999 km', standard: 275, green: 320 },
+    notes: ['Partnerschappen krijgen een vast bedrag.'],
+    links: [link(1)],
+    alternatives: [{ label: 'Zwolle (Michigan, VS)', action: 'distance:1:658225' }],
+    source: 'Erasmus+ Programme Guide 2025',
+    attribution: 'Plaatsgegevens: GeoNames (geonames.org), CC BY 4.0',
+  },
 };
 
 const conversation: Input['conversation'] = { platform: 'teams', channelId: 'conv-1', userId: 'user-1', kind: 'personal' };
@@ -134,18 +149,9 @@ function actionsOf(card: TeamsAdaptiveCard): TeamsCardAction[] {
 
 /** The action ids and URLs a reply offers, whatever its kind. */
 function offered(reply: Reply): { actions: Set<string>; urls: Set<string> } {
-  const items: ReplyItem[] = reply.kind === 'roadmap' ? reply.phases : reply.kind === 'phase' ? reply.steps : reply.kind === 'tools' ? reply.tools : [];
   const dated = reply.kind === 'deadlines' ? reply.items : reply.kind === 'project' ? reply.milestones : [];
-  const buttons =
-    reply.kind === 'answer' || reply.kind === 'phase' || reply.kind === 'message' || reply.kind === 'deadlines' || reply.kind === 'project' || reply.kind === 'notice'
-      ? reply.followUps
-      : reply.kind === 'suggestions' || reply.kind === 'not-found'
-        ? reply.options
-        : reply.kind === 'help'
-          ? reply.examples
-          : [];
-  const links = [...(reply.kind === 'answer' || reply.kind === 'notice' ? reply.links : []), ...items.flatMap((i) => i.links)];
-  return { actions: new Set([...buttons, ...items, ...dated].map((b) => b.action)), urls: new Set(links.map((l) => l.url)) };
+  const buttons = [...replyFollowUps(reply), ...replyItems(reply), ...dated];
+  return { actions: new Set(buttons.map((b) => b.action)), urls: new Set(replyLinks(reply).map((l) => l.url)) };
 }
 
 function checkMessage(reply: Reply): void {

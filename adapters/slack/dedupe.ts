@@ -1,0 +1,48 @@
+// Remembers the event_ids already handled, so a delivery Slack retries (X-Slack-Retry-Num) is answered
+// once. In memory with a time-to-live: Slack retries within minutes (after 1 min, 5 min, then 30 min).
+// https://docs.slack.dev/apis/events-api/#retries
+
+export interface EventDeduper {
+  /** True when `id` was seen within the time-to-live; otherwise records it and returns false. */
+  seen(id: string): boolean;
+  readonly size: number;
+}
+
+export interface EventDeduperOptions {
+  /** How long an id is remembered; one hour covers Slack's three retries. */
+  ttlMs?: number;
+  /** Most ids kept; the oldest go first. */
+  maxSize?: number;
+  /** Milliseconds since the epoch; injectable for tests. */
+  clock?: () => number;
+}
+
+/** An in-memory set of event ids with a time-to-live and a size bound. */
+export function createEventDeduper(options: EventDeduperOptions = {}): EventDeduper {
+  const ttlMs = options.ttlMs ?? 60 * 60 * 1000;
+  const maxSize = options.maxSize ?? 50_000;
+  const clock = options.clock ?? Date.now;
+  // Insertion order is expiry order (the TTL is the same for every id), so pruning stops at the first live id.
+  const expiries = new Map<string, number>();
+
+  const prune = (now: number): void => {
+    for (const [id, expiresAt] of expiries) {
+      if (expiresAt > now && expiries.size < maxSize) break;
+      expiries.delete(id);
+    }
+  };
+
+  return {
+    seen(id) {
+      const now = clock();
+      prune(now);
+      const expiresAt = expiries.get(id);
+      if (expiresAt !== undefined && expiresAt > now) return true;
+      expiries.set(id, now + ttlMs);
+      return false;
+    },
+    get size() {
+      return expiries.size;
+    },
+  };
+}

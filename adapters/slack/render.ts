@@ -1,0 +1,221 @@
+// Turns a core Reply into a Slack message: Block Kit blocks plus a plain `text` fallback for
+// notifications. Every kind has a case in one exhaustive switch. Slack's limits hold for every message:
+// 50 blocks, 3,000 characters a text, 25 buttons an actions block, 75 characters a button label,
+// 2,000 a button value. https://docs.slack.dev/reference/block-kit/blocks
+import type { types } from '@slack/bolt';
+import { toPlainText } from '../../src/plain-text.js';
+import { assertNever, type FollowUp, type Reply, type ReplyItem, type ReplyLink } from '../../src/reply.js';
+import type { Lang } from '../../src/knowledge/schema.js';
+import { escapeMrkdwn, splitMrkdwn, toMrkdwn, toSlackLink, truncateMrkdwn } from './mrkdwn.js';
+
+export type SlackBlock = types.KnownBlock;
+export type SlackButton = types.Button;
+
+/** A message as `chat.postMessage` and `response_url` take it. */
+export interface SlackMessage {
+  text: string;
+  blocks: SlackBlock[];
+}
+
+/** Slack's Block Kit limits. */
+export const SLACK_LIMITS = {
+  blocks: 50,
+  text: 3000,
+  header: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionsElements: 25,
+  contextElements: 10,
+} as const;
+
+/** Every button the bot renders has an action_id with this prefix, so one listener catches them all. */
+export const SLACK_ACTION_PREFIX = 'erasmus:';
+
+/**
+ * A button's action_id: the prefix, the reply's language (so a click is answered in the language the
+ * button was shown in) and a number that makes it unique within the message, e.g. `erasmus:en:3`.
+ */
+export function toSlackActionId(lang: Lang, n: number): string {
+  return `${SLACK_ACTION_PREFIX}${lang}:${n}`;
+}
+
+/** The language carried in one of the bot's action_ids, or undefined for other action_ids. */
+export function parseSlackActionId(actionId: string): { lang: Lang } | undefined {
+  const match = /^erasmus:(nl|en):\d+$/.exec(actionId);
+  return match ? { lang: match[1] as Lang } : undefined;
+}
+
+const LABELS = {
+  nl: { since: 'Sinds 2021', links: 'Links', phase: 'Fase', open: 'Bekijk', more: 'Er is meer; vraag gericht door.' },
+  en: { since: 'Since 2021', links: 'Links', phase: 'Phase', open: 'Open', more: 'There is more; ask a narrower question.' },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+/** Builds the buttons and blocks of one message, numbering action_ids so they are unique within it. */
+export class SlackBlockBuilder {
+  readonly blocks: SlackBlock[] = [];
+  private buttonCount = 0;
+
+  constructor(private readonly lang: Lang) {}
+
+  header(text: string): void {
+    const clean = text.replace(/\s+/g, ' ').trim();
+    if (clean === '') return;
+    const short = clean.length > SLACK_LIMITS.header ? `${clean.slice(0, SLACK_LIMITS.header - 1)}…` : clean;
+    this.blocks.push({ type: 'header', text: { type: 'plain_text', text: short, emoji: true } });
+  }
+
+  /** One section per ≤3,000-character chunk of `mrkdwn`. */
+  section(mrkdwn: string, accessory?: SlackButton): void {
+    const chunks = splitMrkdwn(mrkdwn, SLACK_LIMITS.text);
+    chunks.forEach((chunk, i) => {
+      const last = i === chunks.length - 1;
+      this.blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk }, ...(last && accessory ? { accessory } : {}) });
+    });
+  }
+
+  context(mrkdwnParts: string[]): void {
+    const elements = mrkdwnParts
+      .filter((part) => part.trim() !== '')
+      .slice(0, SLACK_LIMITS.contextElements)
+      .map((part) => ({ type: 'mrkdwn' as const, text: truncateMrkdwn(part, SLACK_LIMITS.text) }));
+    if (elements.length > 0) this.blocks.push({ type: 'context', elements });
+  }
+
+  /** Follow-up buttons in actions blocks of at most 25. */
+  actions(followUps: readonly FollowUp[]): void {
+    const buttons = followUps.map((followUp) => this.button(followUp)).filter((b): b is SlackButton => b !== undefined);
+    for (let i = 0; i < buttons.length; i += SLACK_LIMITS.actionsElements) {
+      this.blocks.push({ type: 'actions', elements: buttons.slice(i, i + SLACK_LIMITS.actionsElements) });
+    }
+  }
+
+  /** A button that sends `followUp.action` back to the core; none when the action id does not fit a value. */
+  button(followUp: FollowUp): SlackButton | undefined {
+    if (followUp.action === '' || followUp.action.length > SLACK_LIMITS.buttonValue) return undefined;
+    const label = followUp.label.replace(/\s+/g, ' ').trim() || followUp.action;
+    const text = label.length > SLACK_LIMITS.buttonText ? `${label.slice(0, SLACK_LIMITS.buttonText - 1)}…` : label;
+    this.buttonCount += 1;
+    return {
+      type: 'button',
+      action_id: toSlackActionId(this.lang, this.buttonCount),
+      text: { type: 'plain_text', text, emoji: true },
+      value: followUp.action,
+    };
+  }
+
+  divider(): void {
+    this.blocks.push({ type: 'divider' });
+  }
+}
+
+function linkList(links: readonly ReplyLink[]): string {
+  return links.map((link) => `• ${toSlackLink(link.url, link.label)}`).join('\n');
+}
+
+function itemText(item: ReplyItem, number?: number): string {
+  const title = `*${number === undefined ? '' : `${number}. `}${escapeMrkdwn(item.title)}*`;
+  const summary = item.summary ? `\n${toMrkdwn(item.summary)}` : '';
+  const links = item.links.length > 0 ? `\n${item.links.map((l) => toSlackLink(l.url, l.label)).join(' · ')}` : '';
+  return `${title}${summary}${links}`;
+}
+
+/**
+ * A list of roadmap items: one section with an "Open" button each while they fit in the block budget,
+ * otherwise compact sections of several items with the buttons gathered in actions blocks.
+ */
+function itemList(builder: SlackBlockBuilder, items: readonly ReplyItem[], lang: Lang, numbered: boolean, reserve: number): void {
+  const open = LABELS[lang].open;
+  const budget = SLACK_LIMITS.blocks - builder.blocks.length - reserve;
+  if (items.length <= budget) {
+    items.forEach((item, i) => builder.section(itemText(item, numbered ? i + 1 : undefined), builder.button({ label: open, action: item.action })));
+    return;
+  }
+  builder.section(items.map((item, i) => itemText(item, numbered ? i + 1 : undefined)).join('\n\n'));
+  builder.actions(items.map((item) => ({ label: item.title, action: item.action })));
+}
+
+/** Keeps a message within 50 blocks; the trailing actions (the next step) survive a cut. */
+export function fitBlocks(blocks: SlackBlock[], lang: Lang, limit: number = SLACK_LIMITS.blocks): SlackBlock[] {
+  if (blocks.length <= limit) return blocks;
+  const tail = blocks.at(-1)?.type === 'actions' ? [blocks.at(-1) as SlackBlock] : [];
+  const note: SlackBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: LABELS[lang].more }] };
+  return [...blocks.slice(0, limit - 1 - tail.length), note, ...tail];
+}
+
+/** The plain-text fallback for notifications and clients without blocks, escaped and within 3,000 characters. */
+export function renderSlackFallback(reply: Reply): string {
+  return truncateMrkdwn(escapeMrkdwn(toPlainText(reply)), SLACK_LIMITS.text);
+}
+
+/** The Block Kit blocks of a reply. */
+export function renderSlackBlocks(reply: Reply): SlackBlock[] {
+  const b = new SlackBlockBuilder(reply.lang);
+  const labels = LABELS[reply.lang];
+  switch (reply.kind) {
+    case 'answer': {
+      b.header(reply.title);
+      b.section(toMrkdwn(reply.body));
+      if (reply.notes.length > 0) {
+        b.section(`*${labels.since}*\n${reply.notes.map((note) => `• ${toMrkdwn(note)}`).join('\n')}`);
+      }
+      if (reply.links.length > 0) b.section(`*${labels.links}*\n${linkList(reply.links)}`);
+      b.context([escapeMrkdwn(reply.source), `${labels.phase}: ${escapeMrkdwn(reply.phaseTitle)}`]);
+      b.actions(reply.followUps);
+      break;
+    }
+    case 'suggestions':
+    case 'not-found':
+      b.section(toMrkdwn(reply.text));
+      b.actions(reply.options);
+      break;
+    case 'help':
+      b.header(reply.title);
+      b.section(toMrkdwn(reply.body));
+      b.actions(reply.examples);
+      break;
+    case 'roadmap':
+      b.header(reply.title);
+      if (reply.intro) b.section(toMrkdwn(reply.intro));
+      itemList(b, reply.phases, reply.lang, true, 0);
+      break;
+    case 'phase': {
+      b.header(`${reply.title} (${reply.position}/${reply.total})`);
+      if (reply.summary) b.section(toMrkdwn(reply.summary));
+      const reserve = Math.ceil(reply.followUps.length / SLACK_LIMITS.actionsElements);
+      itemList(b, reply.steps, reply.lang, false, reserve);
+      b.actions(reply.followUps);
+      break;
+    }
+    case 'tools':
+      b.header(reply.title);
+      if (reply.intro) b.section(toMrkdwn(reply.intro));
+      itemList(b, reply.tools, reply.lang, false, 0);
+      break;
+    case 'message':
+      b.section(toMrkdwn(reply.text));
+      b.actions(reply.followUps);
+      break;
+    case 'distance':
+      b.header(reply.title);
+      b.section(toMrkdwn(reply.body));
+      if (reply.notes.length > 0) b.section(reply.notes.map((note) => `• ${toMrkdwn(note)}`).join('\n'));
+      if (reply.links.length > 0) b.section(`*${labels.links}*\n${linkList(reply.links)}`);
+      b.context([escapeMrkdwn(reply.source), escapeMrkdwn(reply.attribution)]);
+      b.actions(reply.alternatives);
+      break;
+    default:
+      return assertNever(reply);
+  }
+  return fitBlocks(b.blocks, reply.lang);
+}
+
+/** A reply as a Slack message: blocks plus the plain-text fallback. */
+export function renderSlackMessage(reply: Reply): SlackMessage {
+  return { text: renderSlackFallback(reply), blocks: renderSlackBlocks(reply) };
+}
+
+/** A one-line message (errors, confirmations) with no buttons. */
+export function renderSlackNotice(text: string): SlackMessage {
+  const escaped = truncateMrkdwn(escapeMrkdwn(text), SLACK_LIMITS.text);
+  return { text: escaped, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escaped } }] };
+}
