@@ -4,7 +4,7 @@
 // 2,000 a button value. https://docs.slack.dev/reference/block-kit/blocks
 import type { types } from '@slack/bolt';
 import { toPlainText } from '../../src/plain-text.js';
-import { assertNever, type FollowUp, type Reply, type ReplyItem, type ReplyLink } from '../../src/reply.js';
+import { assertNever, type DatedItem, type FollowUp, type Reply, type ReplyItem, type ReplyLink } from '../../src/reply.js';
 import type { Lang } from '../../src/knowledge/schema.js';
 import { escapeMrkdwn, splitMrkdwn, toMrkdwn, toSlackLink, truncateMrkdwn } from './mrkdwn.js';
 
@@ -134,6 +134,23 @@ function itemList(builder: SlackBlockBuilder, items: readonly ReplyItem[], lang:
   builder.actions(items.map((item) => ({ label: item.title, action: item.action })));
 }
 
+function datedText(item: DatedItem): string {
+  const lines = [`*${escapeMrkdwn(item.title)}*`, `${escapeMrkdwn(item.due)} · ${escapeMrkdwn(item.left)}`, ...item.notes.map(toMrkdwn)];
+  if (item.notices) lines.push(escapeMrkdwn(item.notices));
+  return lines.join('\n');
+}
+
+/** Deadlines or milestones: a section with an "Open" button each while they fit, otherwise one section and the buttons together. */
+function datedList(builder: SlackBlockBuilder, items: readonly DatedItem[], lang: Lang, reserve: number): void {
+  const open = LABELS[lang].open;
+  if (items.length <= SLACK_LIMITS.blocks - builder.blocks.length - reserve) {
+    items.forEach((item) => builder.section(datedText(item), builder.button({ label: open, action: item.action })));
+    return;
+  }
+  builder.section(items.map(datedText).join('\n\n'));
+  builder.actions(items.map((item) => ({ label: item.title, action: item.action })));
+}
+
 /** Keeps a message within 50 blocks; the trailing actions (the next step) survive a cut. */
 export function fitBlocks(blocks: SlackBlock[], lang: Lang, limit: number = SLACK_LIMITS.blocks): SlackBlock[] {
   if (blocks.length <= limit) return blocks;
@@ -193,6 +210,30 @@ export function renderSlackBlocks(reply: Reply): SlackBlock[] {
       break;
     case 'message':
       b.section(toMrkdwn(reply.text));
+      b.actions(reply.followUps);
+      break;
+    case 'deadlines':
+      b.header(reply.title);
+      b.section(toMrkdwn(reply.intro));
+      datedList(b, reply.items, reply.lang, 2);
+      b.context([toMrkdwn(reply.subscription)]);
+      b.actions(reply.followUps);
+      break;
+    case 'project':
+      b.header(reply.title);
+      b.context([escapeMrkdwn(reply.period)]);
+      if (reply.intro) b.section(toMrkdwn(reply.intro));
+      datedList(b, reply.milestones, reply.lang, 2);
+      b.context([toMrkdwn(reply.subscription)]);
+      b.actions(reply.followUps);
+      break;
+    case 'notice':
+      b.header(reply.title);
+      b.section(escapeMrkdwn(reply.due));
+      if (reply.late) b.context([escapeMrkdwn(reply.late)]);
+      if (reply.body) b.section(toMrkdwn(reply.body));
+      if (reply.notes.length > 0) b.section(reply.notes.map((note) => `• ${toMrkdwn(note)}`).join('\n'));
+      if (reply.links.length > 0) b.section(`*${labels.links}*\n${linkList(reply.links)}`);
       b.actions(reply.followUps);
       break;
     case 'distance':

@@ -108,6 +108,8 @@ const PROJECT_WORDS: Words<ProjectField> = {
 };
 const REMOVE_WORDS: Words<true> = { remove: [true, 'en'], delete: [true, 'en'], verwijder: [true, 'nl'], verwijderen: [true, 'nl'], wis: [true, 'nl'] };
 const POSITIONAL: ProjectField[] = ['start', 'end', 'interim'];
+/** Longest project name kept. */
+const MAX_NAME_LENGTH = 100;
 
 const DEADLINE_QUESTION = new RegExp(
   [
@@ -164,7 +166,8 @@ function parseProject(rest: string[]): ParsedCommand | undefined {
       lang ??= keyword[1];
       i += 1;
       if (field === 'name') {
-        const name = rest.slice(i).join(' ').trim();
+        // A name is shown in headers and cards: no markup characters, and short.
+        const name = rest.slice(i).join(' ').replace(/[<>*_`~|]/g, '').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
         fields.name = name === '' ? undefined : name;
         break;
       }

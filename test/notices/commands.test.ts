@@ -29,6 +29,7 @@ describe('parseNoticeCommand', () => {
     ['project eindrapportage 1-12-2027', { type: 'project-set', fields: { finalReport: '2027-12-01' } }, 'nl'],
     ['project 1-9-2025 31-8-2027 naam Groene Vaardigheden', { type: 'project-set', fields: { start: '2025-09-01', end: '2027-08-31', name: 'Groene Vaardigheden' } }, 'nl'],
     ['project name Green Skills', { type: 'project-set', fields: { name: 'Green Skills' } }, 'en'],
+    ['project name <!channel> **Green**  Skills', { type: 'project-set', fields: { name: '!channel Green Skills' } }, 'en'],
     ['reminders', { type: 'reminders-show' }, 'en'],
     ['reminders 30,7,1', { type: 'reminders-set', days: [30, 7, 1], time: undefined }, 'en'],
     ['herinneringen 1 7 14 om 8:30', { type: 'reminders-set', days: [14, 7, 1], time: '08:30' }, 'nl'],

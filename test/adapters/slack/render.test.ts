@@ -9,7 +9,7 @@ import { createAssistant } from '../../../src/assistant.js';
 import type { Input } from '../../../src/input.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { toPlainText } from '../../../src/plain-text.js';
-import type { FollowUp, Reply, ReplyItem, ReplyKind } from '../../../src/reply.js';
+import type { DatedItem, FollowUp, Reply, ReplyItem, ReplyKind } from '../../../src/reply.js';
 import { checkSlackLimits } from './limits.js';
 import { createFixtureAssistant } from './harness.js';
 
@@ -27,6 +27,20 @@ function items(count: number, prefix: string): ReplyItem[] {
 
 function followUps(count: number): FollowUp[] {
   return Array.from({ length: count }, (_, i) => ({ label: `Follow-up ${i} ${'x'.repeat(i * 10)}`, action: `entry:follow-${i}` }));
+}
+
+function dated(count: number): DatedItem[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `deadline-${i}`,
+    title: `KA220-VET deadline ${i} ${i === 1 ? HOSTILE : ''}`,
+    due: 'Friday 5 March 2027, 12:00 (Brussels time)',
+    dueAt: '2027-03-05T11:00:00.000Z',
+    daysLeft: 99 - i,
+    left: `${99 - i} days left`,
+    notes: i % 2 === 0 ? ['Expected date: not yet published in a call.'] : [],
+    notices: i % 3 === 0 ? 'Notices: 3 Feb, 26 Feb and 4 Mar at 09:00' : '',
+    action: `entry:deadline-${i}`,
+  }));
 }
 
 const LONG_BODY = Array.from({ length: 120 }, (_, i) => `- **Point ${i}**: ${'a sentence with words & signs '.repeat(3)}`).join('\n');
@@ -78,6 +92,25 @@ const SAMPLES: Record<ReplyKind, Reply[]> = {
       links: [{ label: 'Afstandscalculator', url: 'https://ec.europa.eu/programmes/erasmus-plus/resources/distance-calculator_en', kind: 'tool' }],
       alternatives: [{ label: 'Zwolle (Michigan, VS)', action: 'distance:1:658225' }],
       source: 'Erasmus+ Programme Guide 2025', attribution: 'Plaatsgegevens: GeoNames (geonames.org), CC BY 4.0',
+    },
+  ],
+  deadlines: [
+    { kind: 'deadlines', lang: 'en', title: 'Upcoming deadlines', intro: 'KA220-VET has a deadline **once a year**.', items: dated(3), subscription: 'Type **subscribe** to be told in time.', followUps: followUps(3) },
+    { kind: 'deadlines', lang: 'nl', title: 'Komende deadlines', intro: 'Veel.', items: dated(80), subscription: 'Geen berichten.', followUps: followUps(2) },
+  ],
+  project: [
+    {
+      kind: 'project', lang: 'nl', title: 'Groene vaardigheden & co', intro: `Project opgeslagen. ${HOSTILE}`, period: 'Looptijd: maandag 1 september 2025 tot en met dinsdag 31 augustus 2027',
+      milestones: dated(4), subscription: 'Dit gesprek krijgt nog geen berichten.', followUps: followUps(2),
+    },
+  ],
+  notice: [
+    {
+      kind: 'notice', lang: 'nl', deadlineId: 'ka220-vet-2027', title: 'Nog 7 dagen: KA220-VET samenwerkingspartnerschap: deadline call 2027',
+      due: 'Uiterlijk vrijdag 5 maart 2027, 12:00 uur (Brusselse tijd) (nog 7 dagen).', dueAt: '2027-03-05T11:00:00.000Z', daysLeft: 7,
+      body: `**Wat je nodig hebt: Deadline**\nEr is één keer per jaar een deadline ${HOSTILE}.`, late: 'Dit bericht komt later dan gepland.',
+      notes: ['Verwachte datum.'], links: [{ label: 'Deadlines mbo', url: 'https://www.erasmusplus.nl/actueel/deadlines?sector%5B1%5D=1', kind: 'website' }],
+      followUps: [{ label: 'Wat heb ik nodig?', action: 'entry:deadline' }, { label: 'Deadlines', action: 'cmd:deadlines' }],
     },
   ],
 };
@@ -148,8 +181,19 @@ describe('renderSlackMessage', () => {
     expect(home.buttons.map((b) => b.value)).toEqual(expect.arrayContaining(knowledge.phases.map((phase) => `phase:${phase.id}`)));
   });
 
+  test('a notice says what is due, with its links and "what do I need?" first; dated items open their entry', () => {
+    const notice = checkSlackLimits(renderSlackBlocks(SAMPLES.notice[0] as Reply));
+    expect(notice.buttons.map((b) => [b.text, b.value])).toEqual([['Wat heb ik nodig?', 'entry:deadline'], ['Deadlines', 'cmd:deadlines']]);
+    expect(notice.texts).toContain('*Wat je nodig hebt: Deadline*\nEr is één keer per jaar een deadline &lt;!channel&gt; &amp; &lt;https://evil.example|click me&gt; &lt;@U0BOSS&gt; *bold*.');
+    expect(notice.texts.join('\n')).toContain('<https://www.erasmusplus.nl/actueel/deadlines?sector%5B1%5D=1|Deadlines mbo>');
+    const list = checkSlackLimits(renderSlackBlocks(SAMPLES.deadlines[0] as Reply));
+    expect(list.buttons.map((b) => b.value)).toEqual(['entry:deadline-0', 'entry:deadline-1', 'entry:deadline-2', 'entry:follow-0', 'entry:follow-1', 'entry:follow-2']);
+    const long = checkSlackLimits(renderSlackBlocks(SAMPLES.deadlines[1] as Reply));
+    expect(long.buttons.map((b) => b.value)).toEqual(expect.arrayContaining(dated(80).map((d) => d.action)));
+  });
+
   test('user text cannot mention @channel, link or reference anyone', () => {
-    for (const reply of [SAMPLES['not-found'][0], SAMPLES.message[0], SAMPLES.answer[1]]) {
+    for (const reply of [SAMPLES['not-found'][0], SAMPLES.message[0], SAMPLES.answer[1], SAMPLES.project[0], SAMPLES.notice[0]]) {
       const message = renderSlackMessage(reply as Reply);
       const { texts } = checkSlackLimits(message.blocks);
       const all = [...texts, message.text].join('\n');
