@@ -10,7 +10,7 @@ import { openSqliteStorage } from '../src/storage/sqlite.js';
 import type { Storage } from '../src/storage/storage.js';
 import { startNotices } from './notices.js';
 import { createServiceHost, type SurfaceAdapter } from './server.js';
-import { createSlackAdapter } from './slack/app.js';
+import { createSlackAdapter, type SlackAdapter } from './slack/app.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/app.js';
 import { createTeamsNoticeHooks } from './teams/notices.js';
 
@@ -20,15 +20,16 @@ function createAdapters(
   core: Core,
   storage: Storage,
   logger: Logger,
-): { adapters: SurfaceAdapter[]; off: string[]; teams: TeamsAdapter } {
+): { adapters: SurfaceAdapter[]; off: string[]; teams: TeamsAdapter; slack: SlackAdapter | undefined } {
   const adapters: SurfaceAdapter[] = [];
   const off: string[] = [];
-  if (config.slack) adapters.push(createSlackAdapter({ config: config.slack, assistant: core.assistant, logger }));
+  const slack = config.slack ? createSlackAdapter({ config: config.slack, assistant: core.assistant, logger }) : undefined;
+  if (slack) adapters.push(slack);
   else off.push('slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (docs/slack-setup.md)');
   // Teams is always mounted: without MicrosoftAppId it serves the Bot Framework Emulator on this machine.
   const teams = createTeamsAdapter({ config: config.teams, assistant: core.assistant, logger, ...createTeamsNoticeHooks(storage, systemClock, logger) });
   adapters.push(teams);
-  return { adapters, off, teams };
+  return { adapters, off, teams, slack };
 }
 
 async function main(): Promise<void> {
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const { adapters, off, teams } = createAdapters(config, core, storage, logger);
+  const { adapters, off, teams, slack } = createAdapters(config, core, storage, logger);
   const host = createServiceHost({
     adapters,
     logger,
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
   logger.info({ port, adapters: adapters.map((a) => a.name), entries: core.knowledge.entries.length }, 'service started');
   for (const line of off) logger.info(`adapter off: ${line}`);
   if (adapters.length === 0) logger.info('no chat platform is configured; chat locally with `npm run chat` or `npm run ask -- "your question"`');
-  const notices = startNotices({ config, core, storage, logger, teams });
+  const notices = startNotices({ config, core, storage, logger, teams, slack });
 
   let stopping = false;
   const shutdown = (signal: string): void => {

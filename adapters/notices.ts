@@ -9,6 +9,9 @@ import { systemClock, type Clock } from '../src/notices/clock.js';
 import type { NoticeDelivery } from '../src/notices/delivery.js';
 import { createNoticeScheduler, type NoticeScheduler } from '../src/notices/scheduler.js';
 import type { Storage } from '../src/storage/storage.js';
+import type { SlackAdapter } from './slack/app.js';
+import { createSlackNoticeDelivery } from './slack/notices.js';
+import { createSlackApiClient } from './slack/web-api.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/app.js';
 import { createTeamsNoticeDelivery } from './teams/notices.js';
 
@@ -17,8 +20,9 @@ export interface NoticeSurfaces {
   core: Core;
   storage: Storage;
   logger: Logger;
-  /** The mounted Teams adapter; without it (the notices script) one is created just for sending. */
+  /** The mounted adapters; without them (the notices script) a client is created just for sending. */
   teams?: TeamsAdapter;
+  slack?: SlackAdapter;
 }
 
 /** One delivery per platform that this config turns on. */
@@ -26,7 +30,12 @@ export function createNoticeDeliveries(surfaces: NoticeSurfaces): Partial<Record
   const { config, core, storage, logger } = surfaces;
   // Teams is always on: without MicrosoftAppId it talks to the Bot Framework Emulator on this machine.
   const teams = surfaces.teams ?? createTeamsAdapter({ config: config.teams, assistant: core.assistant, logger });
-  return { teams: createTeamsNoticeDelivery(teams, storage) };
+  const deliveries: Partial<Record<Platform, NoticeDelivery>> = { teams: createTeamsNoticeDelivery(teams, storage) };
+  if (config.slack) {
+    const client = surfaces.slack?.client ?? createSlackApiClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl });
+    deliveries.slack = createSlackNoticeDelivery(client);
+  }
+  return deliveries;
 }
 
 /** Starts the notice scheduler of the service; `stop()` waits for a running tick. */

@@ -24,7 +24,8 @@ export interface NoticeDelivery {
   send(target: ChannelRef, notice: NoticeReply, key: NoticeKey): Promise<DeliveryResult>;
   /**
    * For a send whose outcome was never recorded (the process stopped mid-send): whether the message
-   * with `key` reached the channel since `since`. Platforms that cannot tell leave this out.
+   * with `key` reached the channel since `since` (when the notice was claimed). Platforms that cannot tell
+   * leave this out, and so does a platform when it cannot look (then `unknown`).
    */
   confirm?(target: ChannelRef, key: NoticeKey, since: Date): Promise<DeliveryCheck>;
 }

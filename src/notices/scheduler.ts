@@ -198,7 +198,7 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
         }
         continue;
       }
-      const check = await deliveries[row.platform]?.confirm?.(refOf(row), keyOf(row), row.sendAt);
+      const check = await deliveries[row.platform]?.confirm?.(refOf(row), keyOf(row), row.claimedAt);
       if (check === 'delivered') {
         await storage.markSent(row, holder());
         report.sent += 1;

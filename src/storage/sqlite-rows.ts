@@ -49,6 +49,7 @@ export function toOutbox(row: Row): OutboxRecord {
     dueAt: new Date(num(row.due_at)),
     sendAt: new Date(num(row.send_at)),
     status: row.status as OutboxStatus,
+    claimedAt: new Date(num(row.created_at)),
     owner: str(row.owner),
     leaseUntil: date(row.lease_until),
     attempts: num(row.attempts),

@@ -85,6 +85,8 @@ export interface NoticeClaim extends NoticeKey, ChannelRef {
 
 export interface OutboxRecord extends NoticeClaim {
   status: OutboxStatus;
+  /** When the notice was first claimed: its send cannot have started earlier. */
+  claimedAt: Date;
   owner: string | undefined;
   leaseUntil: Date | undefined;
   attempts: number;
