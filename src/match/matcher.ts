@@ -27,7 +27,7 @@ export interface MatchOptions {
   threshold: number;
 }
 
-export const DEFAULT_MATCH_OPTIONS: MatchOptions = { threshold: 0.4 };
+export const DEFAULT_MATCH_OPTIONS: MatchOptions = { threshold: 0.44 };
 
 /** One ranked candidate. */
 export interface Candidate {
