@@ -102,4 +102,47 @@ export const MIGRATIONS: readonly Migration[] = [
         .join('\n')}
     `,
   },
+  {
+    version: 2,
+    name: 'feedback: answer votes, question log, service secrets',
+    sql: `
+      -- Secrets the service creates itself, e.g. the feedback salt when FEEDBACK_SALT is not set.
+      CREATE TABLE service_secrets (
+        name       TEXT PRIMARY KEY,
+        value      TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      -- One row per typed question that reached the roadmap matcher. text and nearest are only set for
+      -- declined and low-confidence questions, and are deleted after RETENTION_DAYS.
+      CREATE TABLE question_log (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        asked_at   INTEGER NOT NULL,
+        platform   TEXT NOT NULL,
+        lang       TEXT NOT NULL CHECK (lang IN ('nl', 'en')),
+        outcome    TEXT NOT NULL CHECK (outcome IN ('answered', 'low-confidence', 'suggested', 'declined')),
+        entry_id   TEXT,
+        confidence REAL,
+        text       TEXT,
+        nearest    TEXT
+      );
+      CREATE INDEX question_log_by_time ON question_log (asked_at);
+
+      -- One vote per user and answer message, both as salted hashes; the hashes are deleted after
+      -- RETENTION_DAYS and the vote stays counted.
+      CREATE TABLE answer_votes (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        answer_key TEXT,
+        user_hash  TEXT,
+        entry_id   TEXT NOT NULL,
+        lang       TEXT NOT NULL CHECK (lang IN ('nl', 'en')),
+        platform   TEXT NOT NULL,
+        vote       TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (answer_key, user_hash)
+      );
+      CREATE INDEX answer_votes_by_time ON answer_votes (updated_at);
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Platform } from '../input.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { createSqliteFeedbackStorage } from './sqlite-feedback.js';
 import { ACTIVE_SELECT, num, toChannel, toOutbox, toProject, type Row } from './sqlite-rows.js';
 import {
   DEFAULT_CHANNEL_SETTINGS,
@@ -241,6 +242,7 @@ export function createSqliteStorage(db: Database.Database): Storage {
   );
 
   return {
+    ...createSqliteFeedbackStorage(db),
     async getChannel(ref) {
       const row = q.getChannel.get(...refArgs(ref)) as Row | undefined;
       return row && toChannel(row);

@@ -4,6 +4,7 @@
 // (src/storage/sqlite.ts) without changing its callers.
 import type { Platform } from '../input.js';
 import type { Lang } from '../knowledge/schema.js';
+import type { FeedbackStorage } from './feedback.js';
 
 /** A chat channel, group chat or personal chat on one platform. */
 export interface ChannelRef {
@@ -123,7 +124,8 @@ export function toNoticeKeyString(key: NoticeKey): string {
   return `${key.subscriptionId}|${key.deadlineKey}|${key.reminderDays}`;
 }
 
-export interface Storage {
+/** Everything the service keeps: the notices' tables here, answer feedback and the question log in feedback.ts. */
+export interface Storage extends FeedbackStorage {
   getChannel(ref: ChannelRef): Promise<ChannelRecord | undefined>;
   /** Creates the channel with defaults when it is new, then applies `settings`. */
   saveChannelSettings(ref: ChannelRef, settings: ChannelSettings, now: Date): Promise<ChannelRecord>;
