@@ -101,6 +101,12 @@ export function toPlainText(reply: Reply): string {
         reply.attribution,
       ];
       break;
+    case 'feedback-ack':
+      lines = [reply.text];
+      break;
+    case 'report':
+      lines = [reply.title, stripMarkdown(reply.intro), ...reply.sections.flatMap((part) => ['', part.title, stripMarkdown(part.body)])];
+      break;
     default:
       return assertNever(reply);
   }

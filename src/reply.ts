@@ -49,6 +49,22 @@ export interface AnswerReply extends ReplyBase {
   /** Where the fact comes from, e.g. the flyer's block. */
   source: string;
   score: number;
+  /** The 👍/👎 buttons, when feedback is kept; apart from `followUps`, which navigate. */
+  feedback?: AnswerFeedback;
+}
+
+export type FeedbackVote = 'up' | 'down';
+
+/** The 👍/👎 buttons under an answer. Their action ids are `feedback:<vote>:<lang>:<entryId>`. */
+export interface AnswerFeedback {
+  /** "Was this helpful?" */
+  prompt: string;
+  up: FollowUp;
+  down: FollowUp;
+  /** After a click (a Teams card update): the line that confirms the vote was saved. */
+  saved?: string;
+  /** After a click in a personal chat: the vote given; only the other button stays, to change it. */
+  given?: FeedbackVote;
 }
 
 /** Several entries match about equally well: the user picks one. */
@@ -221,6 +237,33 @@ export interface DistanceReply extends ReplyBase {
   attribution: string;
 }
 
+/** A 👍/👎 click was saved. Slack shows `text` to the clicker only; Teams updates the card to `answer`. */
+export interface FeedbackAckReply extends ReplyBase {
+  kind: 'feedback-ack';
+  vote: FeedbackVote;
+  /** The vote before this click, when the click changed it. */
+  previous: FeedbackVote | undefined;
+  entryId: string;
+  text: string;
+  /** The answer as it reads after the vote, with the confirmation in its feedback; undefined when the entry is gone. */
+  answer: AnswerReply | undefined;
+}
+
+/** One part of the report: a heading and a body in the small markdown subset. */
+export interface ReportSection {
+  title: string;
+  body: string;
+}
+
+/** What people asked and how the answers did, for the people who keep the knowledge. */
+export interface ReportReply extends ReplyBase {
+  kind: 'report';
+  title: string;
+  /** The period and the totals. */
+  intro: string;
+  sections: ReportSection[];
+}
+
 export type Reply =
   | AnswerReply
   | SuggestionsReply
@@ -233,7 +276,9 @@ export type Reply =
   | DeadlinesReply
   | ProjectReply
   | NoticeReply
-  | DistanceReply;
+  | DistanceReply
+  | FeedbackAckReply
+  | ReportReply;
 
 export type ReplyKind = Reply['kind'];
 
@@ -259,12 +304,24 @@ export function replyFollowUps(reply: Reply): FollowUp[] {
       return reply.examples;
     case 'distance':
       return reply.alternatives;
+    case 'feedback-ack':
+      return reply.answer?.followUps ?? [];
     case 'roadmap':
     case 'tools':
+    case 'report':
       return [];
     default:
       return assertNever(reply);
   }
+}
+
+/** The 👍/👎 buttons a reply shows: both, or after a vote in a personal chat only the other one. */
+export function replyFeedbackButtons(reply: Reply): FollowUp[] {
+  const feedback = reply.kind === 'answer' ? reply.feedback : reply.kind === 'feedback-ack' ? reply.answer?.feedback : undefined;
+  if (!feedback) return [];
+  if (feedback.given === 'up') return [feedback.down];
+  if (feedback.given === 'down') return [feedback.up];
+  return [feedback.up, feedback.down];
 }
 
 /** The items of a list reply (phases, steps, tools); empty for other kinds. */
@@ -274,6 +331,7 @@ export function replyItems(reply: Reply): ReplyItem[] {
 
 /** Every link a reply shows, its items' links included. */
 export function replyLinks(reply: Reply): ReplyLink[] {
-  const own = reply.kind === 'answer' || reply.kind === 'distance' || reply.kind === 'notice' ? reply.links : [];
+  const own =
+    reply.kind === 'answer' || reply.kind === 'distance' || reply.kind === 'notice' ? reply.links : reply.kind === 'feedback-ack' ? (reply.answer?.links ?? []) : [];
   return [...own, ...replyItems(reply).flatMap((item) => item.links)];
 }

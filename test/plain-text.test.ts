@@ -28,6 +28,11 @@ const samples = {
     support: { band: '500–1999 km', standard: 275, green: 320 }, notes: [], links: [], alternatives: [],
     source: 'Erasmus+ Programme Guide', attribution: 'Place data: GeoNames (geonames.org), licensed under CC BY 4.0',
   },
+  'feedback-ack': { kind: 'feedback-ack', lang: 'nl', vote: 'up', previous: undefined, entryId: 'interim-report', text: 'Bedankt, je feedback is opgeslagen.', answer: undefined },
+  report: {
+    kind: 'report', lang: 'en', title: 'Feedback report', intro: 'Last **90** days: 12 questions.',
+    sections: [{ title: 'Reporting', body: '- Interim report: 3 questions, 👍 2, 👎 1' }],
+  },
 } satisfies { [K in Reply['kind']]: Extract<Reply, { kind: K }> };
 
 describe('toPlainText', () => {
@@ -41,6 +46,10 @@ describe('toPlainText', () => {
     expect(toPlainText(samples.answer)).toBe(
       'Voortgangsrapportage\n\nDien tijdig in:\n- via MT+\n\nSinds 2021:\n- Nu de Beneficiary Module.\n\nLinks:\n- Mobility Tool+: https://webgate.ec.europa.eu/eac/mobility\n\nZie ook:\n- Eindrapportage',
     );
+  });
+
+  it('writes a report as its title, intro and sections, without markup', () => {
+    expect(toPlainText(samples.report)).toBe('Feedback report\nLast 90 days: 12 questions.\n\nReporting\n- Interim report: 3 questions, 👍 2, 👎 1');
   });
 
   it('numbers the phases of the roadmap', () => {

@@ -4,7 +4,7 @@
 // 2,000 a button value. https://docs.slack.dev/reference/block-kit/blocks
 import type { types } from '@slack/bolt';
 import { toPlainText } from '../../src/plain-text.js';
-import { assertNever, type DatedItem, type FollowUp, type Reply, type ReplyItem, type ReplyLink } from '../../src/reply.js';
+import { assertNever, replyFeedbackButtons, type DatedItem, type FollowUp, type Reply, type ReplyItem, type ReplyLink } from '../../src/reply.js';
 import type { Lang } from '../../src/knowledge/schema.js';
 import { escapeMrkdwn, splitMrkdwn, toMrkdwn, toSlackLink, truncateMrkdwn } from './mrkdwn.js';
 
@@ -151,10 +151,13 @@ function datedList(builder: SlackBlockBuilder, items: readonly DatedItem[], lang
   builder.actions(items.map((item) => ({ label: item.title, action: item.action })));
 }
 
-/** Keeps a message within 50 blocks; the trailing actions (the next step) survive a cut. */
-export function fitBlocks(blocks: SlackBlock[], lang: Lang, limit: number = SLACK_LIMITS.blocks): SlackBlock[] {
+/**
+ * Keeps a message within 50 blocks; the last `keep` blocks survive a cut: by default the trailing actions
+ * (the next step), for an answer also its 👍/👎 line.
+ */
+export function fitBlocks(blocks: SlackBlock[], lang: Lang, limit: number = SLACK_LIMITS.blocks, keep = blocks.at(-1)?.type === 'actions' ? 1 : 0): SlackBlock[] {
   if (blocks.length <= limit) return blocks;
-  const tail = blocks.at(-1)?.type === 'actions' ? [blocks.at(-1) as SlackBlock] : [];
+  const tail = keep > 0 ? blocks.slice(-keep) : [];
   const note: SlackBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: LABELS[lang].more }] };
   return [...blocks.slice(0, limit - 1 - tail.length), note, ...tail];
 }
@@ -168,6 +171,7 @@ export function renderSlackFallback(reply: Reply): string {
 export function renderSlackBlocks(reply: Reply): SlackBlock[] {
   const b = new SlackBlockBuilder(reply.lang);
   const labels = LABELS[reply.lang];
+  let keep: number | undefined;
   switch (reply.kind) {
     case 'answer': {
       b.header(reply.title);
@@ -178,6 +182,11 @@ export function renderSlackBlocks(reply: Reply): SlackBlock[] {
       if (reply.links.length > 0) b.section(`*${labels.links}*\n${linkList(reply.links)}`);
       b.context([escapeMrkdwn(reply.source), `${labels.phase}: ${escapeMrkdwn(reply.phaseTitle)}`]);
       b.actions(reply.followUps);
+      if (reply.feedback) {
+        keep = (b.blocks.at(-1)?.type === 'actions' ? 1 : 0) + 2;
+        b.context([escapeMrkdwn(reply.feedback.saved ?? reply.feedback.prompt)]);
+        b.actions(replyFeedbackButtons(reply));
+      }
       break;
     }
     case 'suggestions':
@@ -244,10 +253,21 @@ export function renderSlackBlocks(reply: Reply): SlackBlock[] {
       b.context([escapeMrkdwn(reply.source), escapeMrkdwn(reply.attribution)]);
       b.actions(reply.alternatives);
       break;
+    case 'feedback-ack':
+      b.section(escapeMrkdwn(reply.text));
+      break;
+    case 'report':
+      b.header(reply.title);
+      b.section(toMrkdwn(reply.intro));
+      for (const part of reply.sections) {
+        b.divider();
+        b.section(`*${escapeMrkdwn(part.title)}*\n${toMrkdwn(part.body)}`);
+      }
+      break;
     default:
       return assertNever(reply);
   }
-  return fitBlocks(b.blocks, reply.lang);
+  return fitBlocks(b.blocks, reply.lang, SLACK_LIMITS.blocks, keep);
 }
 
 /** A reply as a Slack message: blocks plus the plain-text fallback. */

@@ -36,6 +36,7 @@ export interface TeamsTextBlock {
   isSubtle?: boolean;
   style?: 'default' | 'heading';
   spacing?: 'None' | 'Small' | 'Default' | 'Medium';
+  separator?: boolean;
 }
 
 export interface TeamsActionSet {

@@ -5,7 +5,7 @@
 // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages
 import type { Lang } from '../../src/knowledge/schema.js';
 import { stripMarkdown, toPlainText } from '../../src/plain-text.js';
-import { assertNever, type DatedItem, type FollowUp, type HelpReply, type Reply, type ReplyItem, type ReplyLink } from '../../src/reply.js';
+import { assertNever, replyFeedbackButtons, type AnswerReply, type DatedItem, type FollowUp, type HelpReply, type Reply, type ReplyItem, type ReplyLink } from '../../src/reply.js';
 import {
   actionSets,
   heading,
@@ -137,6 +137,7 @@ function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement
       }
       body.push(...linkSets(reply.links));
       body.push(textBlock(reply.source, { size: 'Small', isSubtle: true }));
+      body.push(...feedbackElements(ctx, reply));
       return { body, followUps: submits(ctx, reply.followUps) };
     }
     case 'suggestions':
@@ -191,9 +192,31 @@ function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement
       body.push(textBlock(`${reply.source} · ${reply.attribution}`, { size: 'Small', isSubtle: true }));
       return { body, followUps: submits(ctx, reply.alternatives) };
     }
+    case 'feedback-ack':
+      // Sent as an update of the answer's card: the same answer, with the vote confirmed.
+      return reply.answer ? cardContent(reply.answer, ctx) : { body: [textBlock(reply.text)], followUps: [] };
+    case 'report':
+      return {
+        body: [
+          heading(reply.title),
+          ...markdownBlocks(reply.intro),
+          ...reply.sections.flatMap((part): TeamsCardElement[] => [
+            { ...textBlock(`**${part.title}**`), separator: true, spacing: 'Medium' },
+            ...markdownBlocks(part.body),
+          ]),
+        ],
+        followUps: [],
+      };
     default:
       return assertNever(reply);
   }
+}
+
+/** The 👍/👎 line under an answer: the question (or, after a vote, its confirmation) and the buttons. */
+function feedbackElements(ctx: RenderContext, reply: AnswerReply): TeamsCardElement[] {
+  if (!reply.feedback || !ctx.interactive) return [];
+  const buttons = replyFeedbackButtons(reply).map((button) => submitAction(button.label, button.action));
+  return [textBlock(reply.feedback.saved ?? reply.feedback.prompt, { size: 'Small', separator: true }), ...actionSets(buttons)];
 }
 
 function firstParagraph(markdown: string): string {

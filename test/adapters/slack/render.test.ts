@@ -59,6 +59,25 @@ const SAMPLES: Record<ReplyKind, Reply[]> = {
       kind: 'answer', lang: 'nl', entryId: 'huge', phaseId: 'p', phaseTitle: `Fase ${HOSTILE}`, title: 'T'.repeat(400), body: LONG_BODY,
       notes: Array.from({ length: 40 }, (_, i) => `Note ${i} ${'n'.repeat(100)}`), links: items(30, 'l').map((i) => ({ label: i.title, url: `https://x.example/${i.id}`, kind: 'website' as const })),
       followUps: followUps(30), source: HOSTILE, score: 0.5,
+      feedback: { prompt: 'Had je hier iets aan?', up: { label: '👍', action: 'feedback:up:nl:huge' }, down: { label: '👎', action: 'feedback:down:nl:huge' } },
+    },
+    {
+      kind: 'answer', lang: 'en', entryId: 'final-report', phaseId: 'reporting', phaseTitle: 'Reporting', title: 'Final report',
+      body: 'Report at the end.', notes: [], links: [], followUps: followUps(2), source: 'Source: roadmap', score: 0.8,
+      feedback: { prompt: 'Was this helpful?', up: { label: '👍', action: 'feedback:up:en:final-report' }, down: { label: '👎', action: 'feedback:down:en:final-report' } },
+    },
+  ],
+  'feedback-ack': [
+    { kind: 'feedback-ack', lang: 'en', vote: 'down', previous: 'up', entryId: 'final-report', text: `Your vote is now 👎. Thank you! ${HOSTILE}`, answer: undefined },
+  ],
+  report: [
+    {
+      kind: 'report', lang: 'en', title: 'Feedback report', intro: 'Last **90** days: 12 questions, 9 answered.',
+      sections: [{ title: 'Reporting', body: '- Interim report: 3 questions · 👍 2 · 👎 1' }, { title: `To add ${HOSTILE}`, body: '1. Near **Budget**: 4 questions' }],
+    },
+    {
+      kind: 'report', lang: 'nl', title: 'R'.repeat(300), intro: LONG_BODY,
+      sections: Array.from({ length: 60 }, (_, i) => ({ title: `Fase ${i}`, body: LONG_BODY })),
     },
   ],
   suggestions: [{ kind: 'suggestions', lang: 'nl', text: 'Welke bedoel je?', options: followUps(3) }],
@@ -234,12 +253,31 @@ describe('renderSlackMessage', () => {
   });
 
   test('a cut message keeps its last actions block (the next step) and says there is more', () => {
-    const reply = { ...(SAMPLES.answer[1] as Reply & { kind: 'answer' }), body: Array.from({ length: 400 }, (_, i) => `${i} ${'w'.repeat(400)}`).join('\n') };
+    const reply = { ...(SAMPLES.answer[1] as Reply & { kind: 'answer' }), body: Array.from({ length: 400 }, (_, i) => `${i} ${'w'.repeat(400)}`).join('\n'), feedback: undefined };
     const blocks = renderSlackBlocks(reply);
     expect(blocks).toHaveLength(50);
     expect(checkSlackLimits(blocks).buttons.at(-1)?.value).toBe('entry:follow-29');
     expect(blocks.at(-1)?.type).toBe('actions');
     expect(JSON.stringify(blocks.at(-2))).toContain('Er is meer');
+  });
+
+  test('a cut answer keeps the next step and its 👍/👎 line after the note that there is more', () => {
+    const reply = { ...(SAMPLES.answer[1] as Reply & { kind: 'answer' }), body: Array.from({ length: 400 }, (_, i) => `${i} ${'w'.repeat(400)}`).join('\n') };
+    const blocks = renderSlackBlocks(reply);
+    expect(blocks).toHaveLength(50);
+    expect(checkSlackLimits(blocks).buttons.slice(-3).map((b) => b.value)).toEqual(['entry:follow-29', 'feedback:up:nl:huge', 'feedback:down:nl:huge']);
+    expect(blocks.slice(-3).map((block) => block.type)).toEqual(['actions', 'context', 'actions']);
+    expect(JSON.stringify(blocks.at(-4))).toContain('Er is meer');
+  });
+
+  test('an answer shows its 👍/👎 buttons in their own actions block under the follow-ups', () => {
+    const reply = SAMPLES.answer[2] as Reply & { kind: 'answer' };
+    const blocks = renderSlackBlocks(reply);
+    const last = blocks.at(-1) as { type: string; elements: Array<{ value?: string; text: { text: string } }> };
+    expect(last.type).toBe('actions');
+    expect(last.elements.map((e) => [e.text.text, e.value])).toEqual([['👍', 'feedback:up:en:final-report'], ['👎', 'feedback:down:en:final-report']]);
+    expect(JSON.stringify(blocks.at(-2))).toContain('Was this helpful?');
+    expect((blocks.at(-3) as { type: string }).type).toBe('actions');
   });
 
   test('long item lists keep every item and its button', () => {

@@ -6,7 +6,7 @@ import { createAssistant } from '../../../src/assistant.js';
 import type { Input } from '../../../src/input.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { toPlainText } from '../../../src/plain-text.js';
-import { replyFollowUps, replyItems, replyLinks, type Reply, type ReplyItem, type ReplyKind } from '../../../src/reply.js';
+import { replyFeedbackButtons, replyFollowUps, replyItems, replyLinks, type Reply, type ReplyItem, type ReplyKind } from '../../../src/reply.js';
 import { markdownBlocks, type TeamsCardElement, type TeamsAdaptiveCard, type TeamsCardAction } from '../../../adapters/teams/card.js';
 import { renderTeamsMessage, renderTeamsWelcome, teamsPayloadBytes, TEAMS_MAX_PAYLOAD_BYTES } from '../../../adapters/teams/render.js';
 import { adaptiveCardProblems } from './adaptive-cards.js';
@@ -47,6 +47,33 @@ const SAMPLES: Record<ReplyKind, Reply> = {
     followUps: followUps(5),
     source: 'Bron: roadmap, blok PROJECTPARTNERS',
     score: 0.9,
+    feedback: { prompt: 'Had je hier iets aan?', up: { label: '👍', action: 'feedback:up:nl:partner-search' }, down: { label: '👎', action: 'feedback:down:nl:partner-search' } },
+  },
+  'feedback-ack': {
+    kind: 'feedback-ack',
+    lang: 'en',
+    vote: 'up',
+    previous: undefined,
+    entryId: 'final-report',
+    text: 'Thank you, your feedback was saved.',
+    answer: {
+      kind: 'answer', lang: 'en', entryId: 'final-report', phaseId: 'reporting', phaseTitle: 'Reporting', title: 'Final report',
+      body: 'Report at the end.', notes: [], links: [link(1)], followUps: followUps(2), source: 'Source: roadmap', score: 1,
+      feedback: {
+        prompt: 'Was this helpful?', up: { label: '👍', action: 'feedback:up:en:final-report' }, down: { label: '👎', action: 'feedback:down:en:final-report' },
+        saved: 'Thank you, your feedback was saved.', given: 'up',
+      },
+    },
+  },
+  report: {
+    kind: 'report',
+    lang: 'nl',
+    title: 'Feedbackrapport',
+    intro: 'Afgelopen **90** dagen: 12 vragen.',
+    sections: [
+      { title: 'Rapportage', body: '- Tussenrapportage: 3 vragen · 👍 2 · 👎 1' },
+      { title: 'Toe te voegen', body: '1. Bij **Budget**: 4 vragen\n- "hoeveel geld krijgen we"' },
+    ],
   },
   suggestions: { kind: 'suggestions', lang: 'en', text: 'More than one topic fits. Which one do you mean?', options: followUps(3) },
   'not-found': { kind: 'not-found', lang: 'nl', text: 'Dat weet ik niet.', options: followUps(8) },
@@ -150,7 +177,7 @@ function actionsOf(card: TeamsAdaptiveCard): TeamsCardAction[] {
 /** The action ids and URLs a reply offers, whatever its kind. */
 function offered(reply: Reply): { actions: Set<string>; urls: Set<string> } {
   const dated = reply.kind === 'deadlines' ? reply.items : reply.kind === 'project' ? reply.milestones : [];
-  const buttons = [...replyFollowUps(reply), ...replyItems(reply), ...dated];
+  const buttons = [...replyFollowUps(reply), ...replyFeedbackButtons(reply), ...replyItems(reply), ...dated];
   return { actions: new Set(buttons.map((b) => b.action)), urls: new Set(replyLinks(reply).map((l) => l.url)) };
 }
 
