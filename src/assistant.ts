@@ -1,13 +1,15 @@
 // The conversation core: turns a message or a button click into a Reply. Commands (help, roadmap,
-// tools, a phase's name) come first, then skills (distance, notices, …), then the roadmap matcher.
+// tools, a phase's name) come first, then skills (distance, notices, …), then the roadmap matcher. What
+// the matcher made of a question is reported to `onQuestion` (the question log).
 import type { Input } from './input.js';
 import type { Knowledge } from './knowledge/load.js';
-import type { Lang } from './knowledge/schema.js';
+import type { Entry, Lang } from './knowledge/schema.js';
 import { DEFAULT_MATCH_OPTIONS, createMatcher, type Matcher, type MatchOptions } from './match/matcher.js';
 import { fold } from './match/normalize.js';
 import { parseAction, type Action } from './actions.js';
+import { feedbackButtons } from './feedback/actions.js';
 import { answerFor, helpReply, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
-import type { Reply } from './reply.js';
+import type { AnswerReply, Reply } from './reply.js';
 import type { Skill } from './skill.js';
 import { t } from './texts.js';
 
@@ -31,6 +33,23 @@ export interface AssistantOptions {
   match?: Partial<MatchOptions>;
   /** Language when neither the text nor the conversation tells; Dutch for Dutch schools. */
   defaultLang?: Lang;
+  /** Answers carry 👍/👎 buttons (when a skill stores the votes). */
+  feedback?: boolean;
+  /** Told what the matcher made of every typed question that reached it; handles its own failures. */
+  onQuestion?: (event: QuestionEvent) => void | Promise<void>;
+}
+
+/** What the roadmap matcher made of a typed question. */
+export interface QuestionEvent {
+  input: Input;
+  /** The question as the matcher read it (trimmed, spaces collapsed). */
+  text: string;
+  lang: Lang;
+  outcome: 'answered' | 'suggested' | 'declined';
+  /** The entry answered, for `answered`. */
+  entryId: string | undefined;
+  /** The nearest entries, best first, with the matcher's confidence. */
+  candidates: Array<{ entryId: string; confidence: number }>;
 }
 
 type Command = 'help' | 'roadmap' | 'tools';
@@ -70,12 +89,18 @@ export function createAssistant(options: AssistantOptions): Assistant {
   }
 
   const languageOf = (text: string, fallback?: Lang): Lang => matcher.detectLanguage(text) ?? fallback ?? defaultLang;
+  const answer = (entry: Entry, lang: Lang, score: number): AnswerReply => {
+    const reply = answerFor(presenter, entry, lang, score);
+    return options.feedback ? { ...reply, feedback: feedbackButtons(entry.id, lang) } : reply;
+  };
+  const earlySkills = skills.filter((skill) => skill.early);
+  const laterSkills = skills.filter((skill) => !skill.early);
 
   const runAction = (action: Action, lang: Lang): Reply | undefined => {
     switch (action.type) {
       case 'entry': {
         const entry = knowledge.entryById.get(action.id);
-        return entry && answerFor(presenter, entry, lang, 1);
+        return entry && answer(entry, lang, 1);
       }
       case 'phase': {
         const phase = knowledge.phaseById.get(action.id);
@@ -94,19 +119,27 @@ export function createAssistant(options: AssistantOptions): Assistant {
     }
   };
 
-  const answerQuestion = (text: string, lang: Lang): Reply => {
+  const answerQuestion = async (input: Input, text: string, lang: Lang): Promise<Reply> => {
     const { candidates } = matcher.match(text, 5);
     const best = candidates[0];
+    const report = async (outcome: QuestionEvent['outcome']): Promise<void> => {
+      if (!options.onQuestion) return;
+      const nearest = candidates.map((c) => ({ entryId: c.entry.id, confidence: c.confidence }));
+      await options.onQuestion({ input, text, lang, outcome, entryId: outcome === 'answered' ? best?.entry.id : undefined, candidates: nearest });
+    };
     if (!best || best.confidence < matchOptions.threshold) {
+      await report('declined');
       const closest = presenter.options(candidates.map((c) => c.entry), lang, 4);
       return { kind: 'not-found', lang, text: t(lang, 'notFound'), options: closest.length > 0 ? closest : presenter.starterOptions(lang) };
     }
     // Several entries fit about equally well (a question of one broad word): let the user choose.
     const close = candidates.filter((c) => c.strength >= best.strength * TIE_RATIO && c.confidence >= matchOptions.threshold);
     if (close.length >= 3) {
+      await report('suggested');
       return { kind: 'suggestions', lang, text: t(lang, 'suggestions'), options: presenter.options(close.map((c) => c.entry), lang, 4) };
     }
-    return answerFor(presenter, best.entry, lang, best.confidence);
+    await report('answered');
+    return answer(best.entry, lang, best.confidence);
   };
 
   return {
@@ -122,7 +155,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
         const parsed = parseAction(action);
         const reply = runAction(parsed, lang);
         if (reply) return reply;
-        for (const skill of skills) {
+        for (const skill of [...earlySkills, ...laterSkills]) {
           const skillReply = await skill.handle({ input, text: '', lang, action });
           if (skillReply) return skillReply;
         }
@@ -139,17 +172,21 @@ export function createAssistant(options: AssistantOptions): Assistant {
       if (command) {
         return runAction({ type: 'command', command: command.command }, command.lang ?? input.lang ?? defaultLang) ?? helpReply(presenter, lang);
       }
+      for (const skill of earlySkills) {
+        const reply = await skill.handle({ input, text, lang, action: undefined });
+        if (reply) return reply;
+      }
       const phaseId = phaseByName.get(folded) ?? phaseByName.get(folded.replace(/^(fase|phase)\s+/, ''));
       if (phaseId) {
         const phase = knowledge.phaseById.get(phaseId);
         if (phase) return phaseReply(presenter, phase, lang);
       }
 
-      for (const skill of skills) {
+      for (const skill of laterSkills) {
         const reply = await skill.handle({ input, text, lang, action: undefined });
         if (reply) return reply;
       }
-      return answerQuestion(text, lang);
+      return answerQuestion(input, text, lang);
     },
   };
 }

@@ -1,9 +1,12 @@
 // Builds the core from configuration: loads and validates the knowledge and the call deadlines, then
 // creates the assistant with its skills. Every surface (service, terminal chat, one-off questions,
-// evaluation, the notices script) starts here.
+// evaluation, the notices script) starts here. With storage and `feedback`, answers carry 👍/👎
+// buttons, questions are logged and admins get the report.
 import { createAssistant, type Assistant } from './assistant.js';
 import { createDistanceSkill, type DistanceSkill } from './distance/skill.js';
+import { createFeedback } from './feedback/feedback.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
+import type { Logger } from './logger.js';
 import { systemClock, type Clock } from './notices/clock.js';
 import { loadDeadlines, type CallDeadline } from './notices/deadlines.js';
 import { createNoticesSkill } from './notices/skill.js';
@@ -17,6 +20,20 @@ export interface CoreOptions {
   clock?: Clock;
   /** The time zone of notices and reminder times (config.noticeTimezone). */
   noticeTimezone?: string;
+  /** Answer feedback, the question log and the report; needs `storage`. */
+  feedback?: FeedbackOptions;
+  /** Where failures that do not reach the user (a question that could not be logged) are reported. */
+  logger?: Pick<Logger, 'warn'>;
+}
+
+/** The feedback settings from the config. */
+export interface FeedbackOptions {
+  /** config.admins: `platform:userId` of who may see the report. */
+  admins: readonly string[];
+  /** config.retentionDays. */
+  retentionDays: number;
+  /** config.feedbackSalt. */
+  salt: string | undefined;
 }
 
 export interface Core {
@@ -41,5 +58,12 @@ export function createCore(options: CoreOptions): Core {
     zone: options.noticeTimezone ?? 'Europe/Amsterdam',
   });
   const skills: Skill[] = [notices, distance];
-  return { knowledge, deadlines, assistant: createAssistant({ knowledge, skills }), distance };
+  const { storage, feedback } = options;
+  if (!storage || !feedback) return { knowledge, deadlines, assistant: createAssistant({ knowledge, skills }), distance };
+
+  const clock = options.clock ?? systemClock;
+  const zone = options.noticeTimezone ?? 'Europe/Amsterdam';
+  const parts = createFeedback({ knowledge, storage, clock, zone, ...feedback, ...(options.logger ? { logger: options.logger } : {}) });
+  const assistant = createAssistant({ knowledge, skills: [parts.skill, ...skills], feedback: true, onQuestion: parts.onQuestion });
+  return { knowledge, deadlines, assistant, distance };
 }

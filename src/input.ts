@@ -18,4 +18,6 @@ export interface Input {
   /** The language of the conversation so far, used when the text alone does not tell. */
   lang?: Lang;
   conversation: Conversation;
+  /** For a click: the platform's id of the message the button was on (Slack `ts`, Teams activity id). */
+  messageId?: string;
 }

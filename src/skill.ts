@@ -16,6 +16,8 @@ export interface SkillRequest {
 
 export interface Skill {
   readonly name: string;
+  /** Asked before phase names are looked up: for commands whose word is also a phase keyword (`report`). */
+  readonly early?: boolean;
   /** A reply when the request is this skill's, otherwise undefined. */
   handle(request: SkillRequest): Promise<Reply | undefined> | Reply | undefined;
 }

@@ -1,0 +1,109 @@
+// The feedback skill: stores a 👍/👎 click (one vote per user and answer message; a second click changes
+// it) and answers with a confirmation, and gives the admins in BOT_ADMINS the `report`/`rapport`. Others
+// get a polite refusal, with the phase of that name in case they meant it ("report" is also a phase
+// keyword, which is why this skill is asked before phase names). The report quotes questions, so it is
+// only shown in a personal chat.
+import type { Knowledge } from '../knowledge/load.js';
+import type { Lang } from '../knowledge/schema.js';
+import { fold } from '../match/normalize.js';
+import type { Clock } from '../notices/clock.js';
+import { dayIn, formatDay } from '../notices/dates.js';
+import { answerFor, createPresenter } from '../present.js';
+import type { FeedbackAckReply, MessageReply, Reply } from '../reply.js';
+import type { Skill, SkillRequest } from '../skill.js';
+import type { FeedbackStorage } from '../storage/feedback.js';
+import { feedbackButtons, parseFeedbackAction, type FeedbackAction } from './actions.js';
+import { createFeedbackHasher, resolveFeedbackSalt, type FeedbackHasher } from './hash.js';
+import { buildReport } from './report.js';
+import { ft } from './texts.js';
+
+/** The words of the report command and the language each tells. */
+const REPORT_WORDS: Record<string, Lang> = { report: 'en', rapport: 'nl', feedbackrapport: 'nl' };
+/** Most unanswered questions one report reads. */
+const MAX_UNANSWERED = 5000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface FeedbackSkillOptions {
+  knowledge: Knowledge;
+  storage: FeedbackStorage;
+  clock: Clock;
+  /** `platform:userId` of the people who may see the report (config.admins). */
+  admins: readonly string[];
+  /** The period of the report, and how long question texts are kept (config.retentionDays). */
+  retentionDays: number;
+  /** config.feedbackSalt; without it a salt is created once and kept in the database. */
+  salt: string | undefined;
+  /** The time zone in which the report names its first day. */
+  zone: string;
+}
+
+/** Creates the skill. The salt is read (or created) on the first click. */
+export function createFeedbackSkill(options: FeedbackSkillOptions): Skill {
+  const { knowledge, storage, clock, zone } = options;
+  const admins = new Set(options.admins);
+  const presenter = createPresenter(knowledge);
+  let hasher: Promise<FeedbackHasher> | undefined;
+  const getHasher = (): Promise<FeedbackHasher> => {
+    hasher ??= resolveFeedbackSalt(storage, options.salt, clock).then(createFeedbackHasher);
+    // A failed read is tried again on the next click.
+    hasher.catch(() => (hasher = undefined));
+    return hasher;
+  };
+
+  const vote = async (click: FeedbackAction, request: SkillRequest): Promise<FeedbackAckReply> => {
+    const { lang, entryId } = click;
+    const { platform, channelId, userId, kind } = request.input.conversation;
+    const hash = await getHasher();
+    const { previous } = await storage.saveVote({
+      answerKey: hash.answer(platform, channelId, request.input.messageId, entryId),
+      userHash: hash.user(platform, userId),
+      entryId,
+      lang,
+      platform,
+      vote: click.vote,
+      at: clock.now(),
+    });
+    const emoji = click.vote === 'up' ? '👍' : '👎';
+    const text = previous === undefined ? ft(lang, 'saved') : previous === click.vote ? ft(lang, 'same') : ft(lang, 'changed', { vote: emoji });
+    const entry = knowledge.entryById.get(entryId);
+    // In a personal chat the card shows the vote and offers the other one; elsewhere everyone keeps both buttons.
+    const personal = kind === 'personal';
+    const answer = entry && {
+      ...answerFor(presenter, entry, lang, 1),
+      feedback: { ...feedbackButtons(entryId, lang), saved: personal ? text : ft(lang, 'savedShared'), ...(personal ? { given: click.vote } : {}) },
+    };
+    return { kind: 'feedback-ack', lang, vote: click.vote, previous: previous === click.vote ? undefined : previous, entryId, text, answer };
+  };
+
+  /** The phases a word names, offered to someone who typed it without being an admin. */
+  const phasesNamed = (word: string, lang: Lang): MessageReply['followUps'] =>
+    knowledge.phases
+      .filter((phase) => [phase.title.nl, phase.title.en, ...phase.keywords.nl, ...phase.keywords.en].some((name) => fold(name) === word))
+      .map((phase) => ({ label: phase.title[lang], action: `phase:${phase.id}` }));
+
+  const report = async (request: SkillRequest, word: string, lang: Lang): Promise<Reply> => {
+    const { platform, userId } = request.input.conversation;
+    const id = `${platform}:${userId}`;
+    if (!admins.has(id)) return { kind: 'message', lang, text: ft(lang, 'notAdmin', { id }), followUps: phasesNamed(word, lang) };
+    // The report quotes what people asked: it is shown to the admin alone.
+    if (request.input.conversation.kind !== 'personal') return { kind: 'message', lang, text: ft(lang, 'personalOnly', { word }), followUps: [] };
+    const now = clock.now();
+    const since = new Date(now.getTime() - options.retentionDays * DAY_MS);
+    const [summary, unanswered] = await Promise.all([storage.feedbackSummary(since), storage.unansweredQuestions(since, MAX_UNANSWERED)]);
+    return buildReport({ knowledge, summary, unanswered, lang, days: options.retentionDays, since: formatDay(dayIn(since, zone), lang) });
+  };
+
+  return {
+    name: 'feedback',
+    early: true,
+    async handle(request) {
+      if (request.action) {
+        const click = parseFeedbackAction(request.action);
+        return click && vote(click, request);
+      }
+      const word = fold(request.text.replace(/^\/?erasmus\b/i, ''));
+      const wordLang = REPORT_WORDS[word];
+      return wordLang && report(request, word, wordLang);
+    },
+  };
+}
