@@ -1,8 +1,8 @@
 // The Slack surface: a Bolt app that answers direct messages, @mentions (in a thread), the `/erasmus`
-// slash command and clicks on its buttons, and publishes the App Home tab. Over HTTP it is mounted on the
-// service host at POST /slack/events (events, commands and interactivity) through its own receiver,
-// which refuses any request without a valid signature and a timestamp within 5 minutes before Bolt sees
-// it; with SLACK_APP_TOKEN it connects through Socket Mode instead. Events are acknowledged before they
+// slash command and clicks on its buttons (a 👍/👎 click is confirmed to the clicker alone), and publishes
+// the App Home tab. Over HTTP it is mounted on the service host at POST /slack/events (events, commands
+// and interactivity) through its own receiver, which refuses any request without a valid signature and a
+// timestamp within 5 minutes before Bolt sees it; with SLACK_APP_TOKEN it connects through Socket Mode instead. Events are acknowledged before they
 // are answered; retried deliveries are answered once.
 // https://docs.slack.dev/tools/bolt-js/concepts/receiver · https://docs.slack.dev/apis/events-api
 import { App, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
@@ -13,7 +13,7 @@ import type { Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply.js';
 import type { HttpRoute, SurfaceAdapter } from '../server.js';
 import { createEventDeduper, type EventDeduper } from './dedupe.js';
-import { deliverSlackMessage, postSlackMessage } from './deliver.js';
+import { deliverSlackEphemeral, deliverSlackMessage, postSlackMessage } from './deliver.js';
 import { friendlyErrorText, toSlackFailure } from './errors.js';
 import { renderSlackHome, SLACK_HOME_LANG_ACTION } from './home.js';
 import {
@@ -138,7 +138,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       const reply = await assistant.handle(withLang);
       lang = reply.lang;
       langs.set(userId, reply.lang);
-      await deliverSlackMessage(client, target, renderSlackMessage(reply));
+      // A 👍/👎 confirmation is for the clicker alone, not the channel.
+      if (reply.kind === 'feedback-ack') await deliverSlackEphemeral(client, target, userId, renderSlackMessage(reply));
+      else await deliverSlackMessage(client, target, renderSlackMessage(reply));
       logger.info({ source, kind: reply.kind, target: target.kind, ms: clock() - started }, 'slack answer sent');
     } catch (error) {
       logger.error({ source, target: target.kind, channel: target.kind === 'channel' ? target.channel : undefined, ...toSlackFailure(error) }, 'slack answer failed');

@@ -1,6 +1,7 @@
 // Sends a rendered message where an answer belongs: chat.postMessage into a channel or thread, or a
-// slash command's response_url (ephemeral, so only the asker sees it).
-// https://docs.slack.dev/reference/methods/chat.postMessage · /interactivity/handling-user-interaction#message_responses
+// slash command's response_url (ephemeral, so only the asker sees it); and a message for one user only
+// (chat.postEphemeral), e.g. the confirmation of a 👍/👎 click, which the rest of the channel need not see.
+// https://docs.slack.dev/reference/methods/chat.postMessage · /chat.postEphemeral · /interactivity/handling-user-interaction#message_responses
 import type { Reply } from '../../src/reply.js';
 import type { SlackTarget } from './inbound.js';
 import { renderSlackMessage, type SlackMessage } from './render.js';
@@ -28,6 +29,21 @@ export function postToResponseUrl(client: SlackApiClient, url: string, message: 
 export async function deliverSlackMessage(client: SlackApiClient, target: SlackTarget, message: SlackMessage): Promise<void> {
   if (target.kind === 'response-url') await postToResponseUrl(client, target.url, message);
   else await postToChannel(client, target.channel, message, target.threadTs);
+}
+
+/** Shows a message to `user` only, where an answer to them belongs: in the channel or thread, or through a response_url. */
+export async function deliverSlackEphemeral(client: SlackApiClient, target: SlackTarget, user: string, message: SlackMessage): Promise<void> {
+  if (target.kind === 'response-url') {
+    await postToResponseUrl(client, target.url, message);
+    return;
+  }
+  await client.call('chat.postEphemeral', {
+    channel: target.channel,
+    user,
+    text: message.text,
+    blocks: message.blocks,
+    ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+  });
 }
 
 /**

@@ -134,7 +134,13 @@ export function parseSlackBlockAction(body: SlackBlockActionBody): SlackInbound 
   }
   const channel = body.channel?.id ?? container.channel_id;
   if (!channel) return undefined;
-  const input: Input = { action: action.value, lang, conversation: { platform: 'slack', channelId: channel, userId, kind: toConversationKind(channel) } };
+  const messageId = body.message?.ts ?? container.message_ts;
+  const input: Input = {
+    action: action.value,
+    lang,
+    conversation: { platform: 'slack', channelId: channel, userId, kind: toConversationKind(channel) },
+    ...(messageId ? { messageId } : {}),
+  };
   if (container.is_ephemeral || !body.message) {
     return body.response_url ? { input, target: { kind: 'response-url', url: body.response_url } } : undefined;
   }

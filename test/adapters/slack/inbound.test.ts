@@ -95,7 +95,7 @@ describe('parseSlackBlockAction', () => {
   test('a click under a threaded answer is answered in that thread, in the button language', () => {
     const parsed = parseSlackBlockAction(click({ channel: { id: 'C1' }, message: { ts: '300.1', thread_ts: '200.1' }, container: { type: 'message' } }));
     expect(parsed).toEqual({
-      input: { action: 'entry:x', lang: 'en', conversation: { platform: 'slack', channelId: 'C1', userId: 'U1', kind: 'channel' } },
+      input: { action: 'entry:x', lang: 'en', conversation: { platform: 'slack', channelId: 'C1', userId: 'U1', kind: 'channel' }, messageId: '300.1' },
       target: { kind: 'channel', channel: 'C1', threadTs: '200.1' },
     });
   });
