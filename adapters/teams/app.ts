@@ -1,8 +1,9 @@
 // The Teams surface: a botbuilder CloudAdapter behind `POST /api/messages` on the service host. It checks
 // the Bot Framework JWT before anything else runs, turns activities into core input (inbound.ts), answers
-// with Adaptive Cards (render.ts), serves the message-extension search (extension.ts) and sends core
-// replies proactively to stored conversation references. All botbuilder use is in this folder, so that a
-// move to the Microsoft 365 Agents SDK (same Activity protocol) stays here.
+// with Adaptive Cards (render.ts), updates an answer's card after a 👍/👎 click, serves the message-extension
+// search (extension.ts) and sends core replies proactively to stored conversation references. All
+// botbuilder use is in this folder, so that a move to the Microsoft 365 Agents SDK (same Activity protocol)
+// stays here.
 // https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -173,7 +174,11 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       case 'message': {
         const reply = await assistant.handle(inbound.input);
         logger.debug({ kind: reply.kind, conversation: inbound.input.conversation.kind, click: Boolean(inbound.input.action) }, 'answered');
-        await context.sendActivity(renderTeamsMessage(reply));
+        const cardId = inbound.input.messageId;
+        // A 👍/👎 click updates the answer's card in place instead of adding a message to the chat.
+        if (reply.kind === 'feedback-ack' && cardId) await context.updateActivity({ ...renderTeamsMessage(reply), id: cardId });
+        else if (reply.kind === 'feedback-ack') await context.sendActivity({ type: 'message', text: reply.text });
+        else await context.sendActivity(renderTeamsMessage(reply));
         return;
       }
       case 'install': {

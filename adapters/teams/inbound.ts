@@ -96,7 +96,8 @@ export function parseTeamsActivity(activity: Partial<Activity>): TeamsInbound {
   switch (activity.type) {
     case 'message': {
       const action = toCardAction(activity);
-      if (action) return { kind: 'message', input: { action, ...(lang ? { lang } : {}), conversation } };
+      // `replyToId` is the card the button was on: a 👍/👎 vote is kept per card, and the card is updated.
+      if (action) return { kind: 'message', input: { action, ...(lang ? { lang } : {}), conversation, ...(activity.replyToId ? { messageId: activity.replyToId } : {}) } };
       if (conversation.kind !== 'personal' && !mentionsBot(activity)) return { kind: 'ignore', reason: 'not addressed to the bot' };
       return { kind: 'message', input: { text: stripBotMention(activity), ...(lang ? { lang } : {}), conversation } };
     }

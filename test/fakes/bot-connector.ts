@@ -1,5 +1,6 @@
 // A local fake of the Bot Connector service that a bot replies to (the activity's `serviceUrl`):
-// `POST /v3/conversations/:id/activities[/:activityId]` records the activity and answers 201 with an id.
+// `POST /v3/conversations/:id/activities[/:activityId]` records the activity and answers 201 with an id;
+// `PUT /v3/conversations/:id/activities/:activityId` (an update of a sent message) records it in `updates`.
 // Failures can be queued (429 with Retry-After, 5xx) to test retries. It also publishes OpenID metadata
 // and a signing key (`openIdMetadataUrl`), so tokens can be checked without Microsoft's servers.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -28,6 +29,8 @@ export interface FakeBotConnector {
   readonly signingKey: { kid: string; privateKey: KeyObject };
   /** Activities accepted, in order. */
   readonly activities: RecordedActivity[];
+  /** Updates of sent activities (PUT), in order; `replyToId` holds the id of the updated activity. */
+  readonly updates: RecordedActivity[];
   /** Every POST to an activities route, failed ones included. */
   readonly attempts: Array<{ status: number; at: number }>;
   /** TCP connections opened to the fake since it started or was last reset. */
@@ -56,6 +59,7 @@ function send(res: ServerResponse, status: number, body?: unknown, headers: Reco
 /** Starts the fake on 127.0.0.1 and a free port. */
 export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const activities: RecordedActivity[] = [];
+  const updates: RecordedActivity[] = [];
   const attempts: Array<{ status: number; at: number }> = [];
   const failures: QueuedFailure[] = [];
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -75,7 +79,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       return;
     }
     const match = ACTIVITIES_ROUTE.exec(path);
-    if (req.method !== 'POST' || !match) {
+    const isUpdate = req.method === 'PUT' && match?.[2] !== undefined;
+    if ((req.method !== 'POST' && !isUpdate) || !match) {
       send(res, 404, { error: { code: 'NotFound', message: `${req.method} ${path}` } });
       return;
     }
@@ -87,14 +92,15 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
           send(res, failure.status, { error: { code: 'Failure', message: `queued ${failure.status}` } }, failure.headers);
           return;
         }
-        attempts.push({ status: 201, at: Date.now() });
-        activities.push({
+        attempts.push({ status: isUpdate ? 200 : 201, at: Date.now() });
+        (isUpdate ? updates : activities).push({
           conversationId: decodeURIComponent(match[1] ?? ''),
           replyToId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
           activity: body as Record<string, unknown>,
           authorization: req.headers.authorization,
         });
-        send(res, 201, { id: `activity-${nextId++}` });
+        if (isUpdate) send(res, 200, { id: decodeURIComponent(match[2] ?? '') });
+        else send(res, 201, { id: `activity-${nextId++}` });
       })
       .catch(() => send(res, 400, { error: { code: 'BadArgument', message: 'body is not JSON' } }));
   });
@@ -108,6 +114,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     openIdMetadataUrl: `${base}openid/.well-known/openidconfiguration`,
     signingKey: { kid, privateKey },
     activities,
+    updates,
     attempts,
     get connections() {
       return connections;
@@ -115,6 +122,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     failNext: (...queued) => void failures.push(...queued),
     reset() {
       activities.length = 0;
+      updates.length = 0;
       attempts.length = 0;
       failures.length = 0;
       connections = 0;

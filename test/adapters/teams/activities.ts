@@ -41,9 +41,9 @@ export function messageActivity(serviceUrl: string, scope: Scope, text: string, 
   };
 }
 
-/** An Adaptive Card Action.Submit click: a message with the button's data as `value` and no text. */
-export function cardClickActivity(serviceUrl: string, scope: Scope, action: string): Record<string, unknown> {
-  return { ...base(serviceUrl, scope), type: 'message', value: { action } };
+/** An Adaptive Card Action.Submit click: a message with the button's data as `value` and no text; `replyToId` is the card's activity. */
+export function cardClickActivity(serviceUrl: string, scope: Scope, action: string, replyToId?: string): Record<string, unknown> {
+  return { ...base(serviceUrl, scope), type: 'message', value: { action }, ...(replyToId ? { replyToId } : {}) };
 }
 
 export function installActivity(serviceUrl: string, scope: Scope, action = 'add'): Record<string, unknown> {
