@@ -1,8 +1,9 @@
 // `npm start`: the service. Reads the config once, opens the database in DATA_DIR, loads the knowledge
 // (refusing to start when it is invalid), mounts the adapters that are configured on one HTTP server, runs
-// the notice scheduler, and shuts down gracefully.
+// the notice scheduler and the daily feedback retention purge, and shuts down gracefully.
 import { ConfigError, loadConfig, type Config } from '../src/config.js';
 import { createCore, type Core } from '../src/core.js';
+import { createRetentionPurge } from '../src/feedback/retention.js';
 import { KnowledgeError } from '../src/knowledge/load.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { systemClock } from '../src/notices/clock.js';
@@ -55,7 +56,13 @@ async function main(): Promise<void> {
   }
   let core: Core;
   try {
-    core = createCore({ knowledgeDir: config.knowledgeDir, storage, noticeTimezone: config.noticeTimezone });
+    core = createCore({
+      knowledgeDir: config.knowledgeDir,
+      storage,
+      noticeTimezone: config.noticeTimezone,
+      feedback: { admins: config.admins, retentionDays: config.retentionDays, salt: config.feedbackSalt },
+      logger: logger.child({ module: 'feedback' }),
+    });
   } catch (error) {
     if (error instanceof KnowledgeError) {
       logger.fatal({ code: error.code, problems: error.problems }, 'knowledge is invalid; fix it and start again (npm run kb:check lists the problems)');
@@ -76,6 +83,8 @@ async function main(): Promise<void> {
   for (const line of off) logger.info(`adapter off: ${line}`);
   if (adapters.length === 0) logger.info('no chat platform is configured; chat locally with `npm run chat` or `npm run ask -- "your question"`');
   const notices = startNotices({ config, core, storage, logger, teams, slack });
+  const purge = createRetentionPurge({ storage, clock: systemClock, retentionDays: config.retentionDays, logger: logger.child({ module: 'feedback' }) });
+  purge.start();
 
   let stopping = false;
   const shutdown = (signal: string): void => {
@@ -84,8 +93,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    notices
-      .stop()
+    Promise.all([notices.stop(), purge.stop()])
       .then(() => host.close())
       .then(() => storage.close())
       .then(() => process.exit(0))
