@@ -20,7 +20,7 @@ import { createFakeClock, deadlines, knowledge, tempDataDir, ZONE } from '../../
 import { installActivity, messageActivity } from './activities.js';
 
 const NO_AUTH: TeamsConfig = { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined, domain: undefined };
-const THREAD = '19:general@thread.tacv2;messageid=1700000000000';
+// The test activities are written in a channel thread (`19:general@thread.tacv2;messageid=…`); the core sees the channel.
 const CHANNEL = '19:general@thread.tacv2';
 const logger = createLogger('silent');
 
