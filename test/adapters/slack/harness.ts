@@ -36,6 +36,8 @@ export interface SlackHarnessOptions {
   logLevel?: string;
   /** The adapter's clock (milliseconds since the epoch). */
   clock?: () => number;
+  /** The assistant to serve; the fixture assistant by default. */
+  assistant?: Assistant;
 }
 
 /** Starts the fake Web API, the adapter and the host on a free port. */
@@ -52,7 +54,7 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
   const logger = createLogger(options.logLevel ?? 'info', sink);
   const adapter = createSlackAdapter({
     config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, appToken: options.appToken, apiUrl: fake.apiUrl },
-    assistant: createFixtureAssistant(),
+    assistant: options.assistant ?? createFixtureAssistant(),
     logger,
     retry: { maxRetries: 2, baseDelayMs: 1 },
     ...(options.clock ? { clock: options.clock } : {}),
