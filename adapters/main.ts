@@ -28,7 +28,13 @@ function createAdapters(
   if (slack) adapters.push(slack);
   else off.push('slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (docs/slack-setup.md)');
   // Teams is always mounted: without MicrosoftAppId it serves the Bot Framework Emulator on this machine.
-  const teams = createTeamsAdapter({ config: config.teams, assistant: core.assistant, logger, ...createTeamsNoticeHooks(storage, systemClock, logger) });
+  const teams = createTeamsAdapter({
+    config: config.teams,
+    assistant: core.assistant,
+    logger,
+    searchSkills: [core.distance],
+    ...createTeamsNoticeHooks(storage, systemClock, logger),
+  });
   adapters.push(teams);
   return { adapters, off, teams, slack };
 }

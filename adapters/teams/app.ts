@@ -16,6 +16,7 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import type { Assistant } from '../../src/assistant.js';
+import type { Skill } from '../../src/skill.js';
 import type { TeamsConfig } from '../../src/config.js';
 import type { Conversation } from '../../src/input.js';
 import type { Logger } from '../../src/logger.js';
@@ -47,6 +48,8 @@ export interface TeamsAdapterOptions {
   onConversation?: (reference: TeamsConversationReference, conversation: Conversation) => void | Promise<void>;
   /** Called when the app is removed from a conversation; its stored reference is of no more use. */
   onUninstall?: (reference: TeamsConversationReference, conversation: Conversation) => void | Promise<void>;
+  /** Skills whose answers the compose-box search also offers (e.g. the distance calculator); they must not change state. */
+  searchSkills?: readonly Skill[];
   /** Connector retry timing; tests shorten the waits. */
   retry?: Partial<ConnectorRetryOptions>;
   /** Where the token signing keys are published (OpenID metadata); overridden by tests only. */
@@ -190,7 +193,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         logger.info({ conversation: inbound.conversation.kind }, 'app removed from a conversation');
         return;
       case 'search': {
-        const body = await searchTeams(assistant, inbound);
+        const body = await searchTeams(assistant, inbound, options.searchSkills ?? []);
         await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
         return;
       }

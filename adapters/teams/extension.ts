@@ -1,5 +1,6 @@
 // The search-based message extension (`composeExtension/query`): as the user types in the compose box it
-// lists matching phases and roadmap entries (tools included); picking one inserts its answer card into
+// lists matching phases and roadmap entries (tools included), and a distance for `afstand Zwolle Helsinki`;
+// picking one inserts its answer card into
 // the message. An empty query lists the roadmap phases. The cards carry no Submit buttons, because the
 // bot need not be a member of the conversation they are posted in.
 // https://learn.microsoft.com/microsoftteams/platform/messaging-extensions/how-to/search-commands/respond-to-search
@@ -8,6 +9,7 @@ import type { Assistant } from '../../src/assistant.js';
 import type { Conversation } from '../../src/input.js';
 import type { Lang } from '../../src/knowledge/schema.js';
 import type { Reply, ReplyItem } from '../../src/reply.js';
+import type { Skill } from '../../src/skill.js';
 import { TEAMS_CARD_CONTENT_TYPE, type TeamsAdaptiveCard } from './card.js';
 import { renderTeamsMessage } from './render.js';
 
@@ -60,8 +62,8 @@ function entryHits(assistant: Assistant, query: string, limit: number): string[]
   return ids.slice(0, limit);
 }
 
-/** Answers one search: phases for an empty query, otherwise the phases and entries that match. */
-export async function searchTeams(assistant: Assistant, request: TeamsSearchRequest): Promise<TeamsSearchResponse> {
+/** Answers one search: phases for an empty query, otherwise a skill's answer (a distance), then the phases and entries that match. */
+export async function searchTeams(assistant: Assistant, request: TeamsSearchRequest, skills: readonly Skill[] = []): Promise<TeamsSearchResponse> {
   const query = request.query.replace(/\s+/g, ' ').trim();
   const lang = query ? assistant.languageOf(query, request.lang) : (request.lang ?? assistant.languageOf(''));
   const ask = (action: string): Promise<Reply> => assistant.handle({ action, lang, conversation: request.conversation });
@@ -72,6 +74,12 @@ export async function searchTeams(assistant: Assistant, request: TeamsSearchRequ
   const phaseHits = query === '' ? phases : query.length >= 2 ? phases.filter((phase) => phase.title.toLocaleLowerCase('nl').includes(folded)) : [];
 
   const results: TeamsSearchResult[] = [];
+  if (query !== '') {
+    for (const skill of skills) {
+      const reply = await skill.handle({ input: { text: query, lang, conversation: request.conversation }, text: query, lang, action: undefined });
+      if (reply?.kind === 'distance') results.push(toResult(reply, reply.title, firstLine(reply.body)));
+    }
+  }
   for (const phase of phaseHits.slice(0, TEAMS_SEARCH_MAX_RESULTS)) {
     const position = phases.indexOf(phase) + 1;
     results.push(toResult(await ask(phase.action), `${position}. ${phase.title}`, phase.summary));

@@ -37,9 +37,12 @@ export function toLang(locale: string | undefined): Lang | undefined {
 export function toConversation(activity: Partial<Activity>): Conversation {
   const type = activity.conversation?.conversationType;
   const kind = type === 'channel' ? 'channel' : type === 'groupChat' || (type === undefined && activity.conversation?.isGroup) ? 'group' : 'personal';
+  // A message in a channel thread carries `;messageid=…`: the thread, not the channel. Subscriptions and
+  // projects belong to the channel, so the thread part is dropped from the id the core sees.
+  const id = activity.conversation?.id ?? '';
   return {
     platform: 'teams',
-    channelId: activity.conversation?.id ?? '',
+    channelId: kind === 'channel' ? id.replace(/;messageid=\d+$/, '') : id,
     // The Entra object id is the same for every bot; `from.id` is per bot. Emulator users have only `id`.
     userId: activity.from?.aadObjectId ?? activity.from?.id ?? '',
     kind,

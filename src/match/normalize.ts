@@ -14,7 +14,7 @@ const CHAT_FILLER_WORDS = [
   'zit', 'staat', 'staan', 'hier', 'daar', 'erover', 'over', 'hulp', 'help', 'vraag', 'vraagje', 'info', 'informatie', 'nou',
   'toch', 'ff', 'svp', 'aub', 'alsjeblieft', 'bedankt', 'dank', 'hallo', 'hoi', 'hey', 'zou', 'zouden', 'willen', 'wil', 'weet',
   'weten', 'meer', 'welke', 'waarmee', 'waarvoor', 'hoeveel', 'heet', 'heten', 'tegenwoordig', 'momenteel', 'nog', 'steeds',
-  'soort', 'manier', 'mogelijk', 'mogelijke', 'staat', 'betekent', 'precies',
+  'soort', 'manier', 'mogelijk', 'mogelijke', 'staat', 'betekent', 'precies', 'houdt', 'inhoudt', 'inhouden',
   // English
   'need', 'needs', 'want', 'find', 'know', 'tell', 'please', 'thanks', 'hello', 'hi', 'hey', 'does', 'doing', 'done', 'anyone',
   'someone', 'us', 'i', 'im', 'ive', 'dont', 'info', 'information', 'about', 'when', 'why', 'will', 'shall', 'may', 'there',

@@ -2,10 +2,14 @@
 // requests in, and every Web API and response_url call caught by the local fake. The assistant is the
 // real one over the fixture knowledge.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { createAssistant } from '../../../src/assistant.js';
+import { createDistanceSkill } from '../../../src/distance/skill.js';
+import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { FAKE_BOT_ID, FAKE_BOT_USER_ID, type FakeSlackCall } from '../../fakes/slack-web-api.js';
 import { checkSlackLimits } from './limits.js';
 import {
   BOT_TOKEN,
+  FIXTURE_KNOWLEDGE,
   FORM,
   blockActionsBody,
   dmEvent,
@@ -75,6 +79,23 @@ describe('answers where the question was asked', () => {
     expect(`${String(call?.args.text)}\n${textsOf(call)}`).toContain(expected);
     expect(checkSlackLimits(blocksOf(call)).violations).toEqual([]);
     expect(h.fake.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  test('/erasmus afstand answers with the distance, band and the place data attribution', async () => {
+    const knowledge = loadKnowledge(FIXTURE_KNOWLEDGE);
+    const withDistance = await startSlackHarness({ assistant: createAssistant({ knowledge, skills: [createDistanceSkill({ knowledgeDir: 'knowledge' })] }) });
+    try {
+      const responseUrl = withDistance.fake.responseUrl('afstand');
+      await postToSlackEvents(withDistance.baseUrl, slashCommandBody('afstand Zwolle Helsinki', responseUrl), { contentType: FORM });
+      const [call] = await withDistance.fake.waitForCalls('response_url', 1);
+      const shown = `${String(call?.args.text)}\n${textsOf(call)}`;
+      expect(shown).toContain('Zwolle – Helsinki');
+      expect(shown).toMatch(/500–1999 km/);
+      expect(shown).toContain('GeoNames');
+      expect(checkSlackLimits(blocksOf(call)).violations).toEqual([]);
+    } finally {
+      await withDistance.close();
+    }
   });
 
   test('a button click is answered in the same thread, in the language the button was shown in', async () => {

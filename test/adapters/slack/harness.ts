@@ -36,7 +36,7 @@ export interface SlackHarnessOptions {
   logLevel?: string;
   /** The adapter's clock (milliseconds since the epoch). */
   clock?: () => number;
-  /** The assistant behind the adapter; the fixture assistant by default. */
+  /** The assistant to serve; the fixture assistant by default. */
   assistant?: Assistant;
 }
 

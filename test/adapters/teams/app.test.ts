@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../../src/assistant.js';
+import { createDistanceSkill } from '../../../src/distance/skill.js';
 import type { TeamsConfig } from '../../../src/config.js';
 import type { Conversation, Input } from '../../../src/input.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
@@ -183,6 +184,19 @@ describe('Teams adapter without auth (Emulator mode)', () => {
       expect(JSON.stringify(result.content)).not.toContain('Action.Submit');
     }
     expect(fake.attempts).toEqual([]);
+  });
+
+  it('answers a distance typed in the compose box with the distance card first', async () => {
+    const withDistance = await start(NO_AUTH, fake, { searchSkills: [createDistanceSkill({ knowledgeDir: 'knowledge' })] });
+    try {
+      const { body } = await post(withDistance.url, searchActivity(fake.url, 'afstand Zwolle Helsinki'));
+      const [first] = (body as TeamsSearchResponse).composeExtension.attachments;
+      expect(first?.preview.content.title).toBe('Zwolle – Helsinki');
+      expect(JSON.stringify(first?.content)).toMatch(/GeoNames/);
+      expect(fake.attempts).toEqual([]);
+    } finally {
+      await withDistance.host.close();
+    }
   });
 
   it('finds entries from a half-typed word and lists the phases for an empty search', async () => {

@@ -45,6 +45,14 @@ describe('parseTeamsActivity', () => {
     });
   });
 
+  it('keys a channel thread by its channel, so a channel has one subscription and one project', () => {
+    const inThread = messageActivity(url, 'channel', 'deadlines', true) as { conversation: { id: string } };
+    const channel = inThread.conversation.id;
+    inThread.conversation.id = `${channel};messageid=1712345678901`;
+    const parsed = parseTeamsActivity(asActivity(inThread));
+    expect(parsed.kind === 'message' && parsed.input.conversation.channelId).toBe(channel);
+  });
+
   it.each([
     ['personal, unmentioned', messageActivity(url, 'personal', 'tools'), 'message'],
     ['group chat, mentioned', messageActivity(url, 'groupChat', 'tools', true), 'message'],

@@ -20,7 +20,7 @@ import { createFakeClock, deadlines, knowledge, tempDataDir, ZONE } from '../../
 import { installActivity, messageActivity } from './activities.js';
 
 const NO_AUTH: TeamsConfig = { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined, domain: undefined };
-const THREAD = '19:general@thread.tacv2;messageid=1700000000000';
+// The test activities are written in a channel thread (`19:general@thread.tacv2;messageid=…`); the core sees the channel.
 const CHANNEL = '19:general@thread.tacv2';
 const logger = createLogger('silent');
 
@@ -81,8 +81,8 @@ describe('Teams notices', () => {
   it('subscribes a channel by @mention and keeps the conversation reference', async () => {
     expect(await post(messageActivity(fake.url, 'channel', 'abonneer op deadlines', true))).toBe(200);
     expect(fake.activities[0]?.activity.summary).toBe('Komende deadlines');
-    expect((await storage.listSubscriptions({ platform: 'teams', channelId: THREAD })).map((s) => s.topic)).toEqual(['calls']);
-    expect(await storage.getConversationReference({ platform: 'teams', channelId: THREAD })).toMatchObject({ serviceUrl: fake.url, conversation: { id: CHANNEL } });
+    expect((await storage.listSubscriptions({ platform: 'teams', channelId: CHANNEL })).map((s) => s.topic)).toEqual(['calls']);
+    expect(await storage.getConversationReference({ platform: 'teams', channelId: CHANNEL })).toMatchObject({ serviceUrl: fake.url, conversation: { id: CHANNEL } });
   });
 
   it('sends the due notice as a new post in the channel, rendered like any reply', async () => {
@@ -96,7 +96,7 @@ describe('Teams notices', () => {
     expect(card?.actions[0]).toMatchObject({ title: 'Wat heb ik nodig?', data: { action: 'entry:partner-search' } });
     expect(card).toEqual(renderTeamsMessage(notices.at(-1)!).attachments[0].content);
     const [row] = await storage.listOutbox();
-    expect(row).toMatchObject({ platform: 'teams', channelId: THREAD, status: 'sent', reminderDays: 30 });
+    expect(row).toMatchObject({ platform: 'teams', channelId: CHANNEL, status: 'sent', reminderDays: 30 });
   });
 
   it('retries when the connector keeps failing, then delivers once', async () => {
@@ -114,16 +114,16 @@ describe('Teams notices', () => {
     clock.set('2027-03-31T07:00:00Z');
     fake.failNext({ status: 403 });
     expect(await scheduler.tick()).toMatchObject({ gone: 1 });
-    expect(await storage.getChannel({ platform: 'teams', channelId: THREAD })).toMatchObject({ status: 'gone' });
+    expect(await storage.getChannel({ platform: 'teams', channelId: CHANNEL })).toMatchObject({ status: 'gone' });
     expect(await scheduler.tick()).toMatchObject({ due: 0 });
 
     expect(await post(messageActivity(fake.url, 'channel', 'deadlines', true))).toBe(200);
-    expect(await storage.getChannel({ platform: 'teams', channelId: THREAD })).toMatchObject({ status: 'active' });
+    expect(await storage.getChannel({ platform: 'teams', channelId: CHANNEL })).toMatchObject({ status: 'active' });
   });
 
   it('marks a conversation gone when the app is removed', async () => {
     expect(await post(installActivity(fake.url, 'channel', 'remove'))).toBe(200);
-    expect(await storage.getChannel({ platform: 'teams', channelId: THREAD })).toMatchObject({ status: 'gone', statusReason: 'app removed from the conversation' });
+    expect(await storage.getChannel({ platform: 'teams', channelId: CHANNEL })).toMatchObject({ status: 'gone', statusReason: 'app removed from the conversation' });
   });
 });
 
