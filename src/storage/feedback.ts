@@ -79,4 +79,6 @@ export interface FeedbackStorage {
   unansweredQuestions(since: Date, limit: number): Promise<QuestionRecord[]>;
   /** Deletes question texts and vote hashes recorded before `before`. */
   purgeFeedback(before: Date): Promise<PurgeResult>;
+  /** Deletes every vote of one user (by their hash), for a request to erase their data; returns how many. */
+  deleteVotesOf(userHash: string): Promise<number>;
 }

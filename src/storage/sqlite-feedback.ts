@@ -66,6 +66,7 @@ export function createSqliteFeedbackStorage(db: Database.Database): FeedbackStor
        ORDER BY asked_at DESC, id DESC LIMIT ?`,
     ),
     purgeQuestions: db.prepare('UPDATE question_log SET text = NULL, nearest = NULL WHERE asked_at < ? AND (text IS NOT NULL OR nearest IS NOT NULL)'),
+    deleteVotesOf: db.prepare('DELETE FROM answer_votes WHERE user_hash = ?'),
     purgeVotes: db.prepare('UPDATE answer_votes SET answer_key = NULL, user_hash = NULL WHERE updated_at < ? AND user_hash IS NOT NULL'),
   };
 
@@ -122,6 +123,9 @@ export function createSqliteFeedbackStorage(db: Database.Database): FeedbackStor
     async purgeFeedback(before) {
       const at = before.getTime();
       return db.transaction(() => ({ questions: q.purgeQuestions.run(at).changes, votes: q.purgeVotes.run(at).changes }))();
+    },
+    async deleteVotesOf(userHash) {
+      return q.deleteVotesOf.run(userHash).changes;
     },
   };
 }

@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFeedbackAction } from '../../src/feedback/actions.js';
+import { forgetFeedbackUser, parseFeedbackUser } from '../../src/feedback/forget.js';
 import { toQuestionRecord } from '../../src/feedback/question-log.js';
 import type { Conversation, Input } from '../../src/input.js';
 import { toPlainText } from '../../src/plain-text.js';
@@ -132,6 +133,19 @@ describe('👍/👎 on answers', () => {
     expect(shared.kind === 'feedback-ack' && shared.answer?.feedback?.given).toBeUndefined();
     expect(shared.kind === 'feedback-ack' && shared.answer?.feedback?.saved).toBe('Thank you for the feedback. Everyone here can give their own.');
     expect(shared.kind === 'feedback-ack' && shared.answer?.title).toBe('Final report');
+  });
+
+  it('deletes every vote of one user on request, found by the hash of their id', async () => {
+    const s = setUp();
+    await click(s, 'feedback:up:nl:final-report', personal, 'm1');
+    await click(s, 'feedback:down:nl:interim-report', personal, 'm2');
+    await click(s, 'feedback:up:nl:final-report', { ...personal, userId: 'UOTHER' }, 'm1');
+    const user = parseFeedbackUser('slack:UHUMAN001');
+    expect(user).toEqual({ platform: 'slack', userId: 'UHUMAN001' });
+    expect(parseFeedbackUser('mail:x')).toBeUndefined();
+    expect(await forgetFeedbackUser(s.storage, undefined, s.clock, user ?? personal)).toBe(2);
+    expect(s.rows('answer_votes')).toHaveLength(1);
+    expect(await forgetFeedbackUser(s.storage, undefined, s.clock, user ?? personal)).toBe(0);
   });
 
   it('reads only its own action ids', () => {

@@ -1,0 +1,28 @@
+// `npm run feedback:forget -- slack:U123`: deletes every 👍/👎 of one user, for a request to erase their
+// data. Votes are stored under a salted hash of the user's id, so this needs the same DATA_DIR and
+// FEEDBACK_SALT as `npm start`. Prints how many votes were deleted.
+import { exitOnStartupError } from '../adapters/console/startup.js';
+import { loadConfig } from '../src/config.js';
+import { forgetFeedbackUser, parseFeedbackUser } from '../src/feedback/forget.js';
+import { systemClock } from '../src/notices/clock.js';
+import { openSqliteStorage } from '../src/storage/sqlite.js';
+
+const USAGE = 'usage: npm run feedback:forget -- <platform:userId, e.g. slack:U123 or teams:<Entra object id>>';
+
+async function main(args: string[]): Promise<void> {
+  const user = args.length === 1 ? parseFeedbackUser(args[0] ?? '') : undefined;
+  if (!user) {
+    process.stderr.write(`${USAGE}\n`);
+    process.exit(2);
+  }
+  const config = loadConfig();
+  const storage = openSqliteStorage(config.dataDir);
+  try {
+    const deleted = await forgetFeedbackUser(storage, config.feedbackSalt, systemClock, user);
+    process.stdout.write(`${deleted} vote(s) of ${user.platform}:${user.userId} deleted.\n`);
+  } finally {
+    await storage.close();
+  }
+}
+
+main(process.argv.slice(2)).catch(exitOnStartupError);
