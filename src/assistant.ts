@@ -1,6 +1,7 @@
-// The conversation core: turns a message or a button click into a Reply. Commands (help, roadmap,
-// tools, a phase's name) come first, then skills (distance, notices, …), then the roadmap matcher. What
-// the matcher made of a question is reported to `onQuestion` (the question log).
+// The conversation core: turns a message or a button click into a Reply. Commands (help, roadmap, tools)
+// come first, then skills whose command is also a phase keyword (`report`), a phase's name, the other
+// skills (distance, notices, …), then the roadmap matcher. What the matcher made of a question is
+// reported to `onQuestion` (the question log).
 import type { Input } from './input.js';
 import type { Knowledge } from './knowledge/load.js';
 import type { Entry, Lang } from './knowledge/schema.js';
