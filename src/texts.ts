@@ -57,7 +57,14 @@ const TEXTS = {
 
 export type TextKey = keyof typeof TEXTS;
 
-/** The sentence `key` in `lang`, with `{name}` placeholders filled from `values`. */
-export function t(lang: Lang, key: TextKey, values: Record<string, string | number> = {}): string {
-  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+/** A table of sentences in both languages. */
+export type TextTable = Record<string, Record<Lang, string>>;
+
+/** A lookup for `table`: the sentence `key` in `lang`, with `{name}` placeholders filled from `values`. */
+export function createTexts<T extends TextTable>(table: T): (lang: Lang, key: keyof T, values?: Record<string, string | number>) => string {
+  return (lang, key, values = {}) =>
+    (table[key]?.[lang] ?? String(key)).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+/** The core's own sentence `key` in `lang`. */
+export const t = createTexts(TEXTS);

@@ -1,5 +1,6 @@
 // `npm run chat`: an interactive chat with the assistant in the terminal, no account needed.
 // Type a question, a command (help, roadmap, tools) or the number of a choice; an empty line or Ctrl-D ends.
+import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../../src/config.js';
 import { createCore } from '../../src/core.js';
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { assistant } = createCore({ knowledgeDir: config.knowledgeDir });
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  const conversation = { platform: 'console', channelId: 'terminal', userId: process.env.USER ?? 'user', kind: 'personal' } as const;
+  const conversation = { platform: 'console', channelId: 'terminal', userId: userInfo().username, kind: 'personal' } as const;
   let buttons: FollowUp[] = [];
   let lang: Lang | undefined;
 

@@ -1,5 +1,6 @@
 // The sentences of answer feedback and the report in Dutch and English.
 import type { Lang } from '../knowledge/schema.js';
+import { createTexts } from '../texts.js';
 
 const TEXTS = {
   prompt: { nl: 'Had je hier iets aan?', en: 'Was this helpful?' },
@@ -47,6 +48,4 @@ export function questionCount(n: number, lang: Lang): string {
 }
 
 /** The feedback sentence `key` in `lang`, with `{name}` placeholders filled from `values`. */
-export function ft(lang: Lang, key: FeedbackTextKey, values: Record<string, string | number> = {}): string {
-  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export const ft = createTexts(TEXTS);

@@ -1,6 +1,7 @@
 // The notices' own sentences in Dutch and English: lists, confirmations, notices and the messages for
 // input the bot cannot take. Knowledge texts (what is needed, links) come from knowledge/.
 import type { Lang } from '../knowledge/schema.js';
+import { createTexts } from '../texts.js';
 
 const TEXTS = {
   deadlinesTitle: { nl: 'Komende deadlines', en: 'Upcoming deadlines' },
@@ -115,9 +116,7 @@ const TEXTS = {
 export type NoticeTextKey = keyof typeof TEXTS;
 
 /** The notices sentence `key` in `lang`, with `{name}` placeholders filled from `values`. */
-export function nt(lang: Lang, key: NoticeTextKey, values: Record<string, string | number> = {}): string {
-  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export const nt = createTexts(TEXTS);
 
 /** `30, 7 en 1` / `30, 7 and 1`. */
 export function joinList(items: readonly string[], lang: Lang): string {
