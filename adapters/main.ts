@@ -28,6 +28,7 @@ function createAdapters(
   if (slack) adapters.push(slack);
   else off.push('slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (docs/slack-setup.md)');
   // Teams is always mounted: without MicrosoftAppId it serves the Bot Framework Emulator on this machine.
+  if (!config.teams.appId) off.push('teams: no MicrosoftAppId, so only the Bot Framework Emulator on this machine (docs/teams-setup.md)');
   const teams = createTeamsAdapter({
     config: config.teams,
     assistant: core.assistant,
@@ -87,7 +88,9 @@ async function main(): Promise<void> {
   const port = await host.listen(config.port, config.host);
   logger.info({ port, adapters: adapters.map((a) => a.name), entries: core.knowledge.entries.length }, 'service started');
   for (const line of off) logger.info(`adapter off: ${line}`);
-  if (adapters.length === 0) logger.info('no chat platform is configured; chat locally with `npm run chat` or `npm run ask -- "your question"`');
+  if (!slack && !config.teams.appId) {
+    logger.info('no chat platform is configured; chat locally with `npm run chat` or `npm run ask -- "your question"`');
+  }
   const notices = startNotices({ config, core, storage, logger, teams, slack });
   const purge = createRetentionPurge({ storage, clock: systemClock, retentionDays: config.retentionDays, logger: logger.child({ module: 'feedback' }) });
   purge.start();

@@ -50,19 +50,13 @@ export function createCore(options: CoreOptions): Core {
   const knowledge = loadKnowledge(options.knowledgeDir);
   const deadlines = loadDeadlines(knowledge);
   const distance = createDistanceSkill({ knowledgeDir: options.knowledgeDir });
-  const notices = createNoticesSkill({
-    knowledge,
-    deadlines,
-    storage: options.storage,
-    clock: options.clock ?? systemClock,
-    zone: options.noticeTimezone ?? 'Europe/Amsterdam',
-  });
+  const clock = options.clock ?? systemClock;
+  const zone = options.noticeTimezone ?? 'Europe/Amsterdam';
+  const notices = createNoticesSkill({ knowledge, deadlines, storage: options.storage, clock, zone });
   const skills: Skill[] = [notices, distance];
   const { storage, feedback } = options;
   if (!storage || !feedback) return { knowledge, deadlines, assistant: createAssistant({ knowledge, skills }), distance };
 
-  const clock = options.clock ?? systemClock;
-  const zone = options.noticeTimezone ?? 'Europe/Amsterdam';
   const parts = createFeedback({ knowledge, storage, clock, zone, ...feedback, ...(options.logger ? { logger: options.logger } : {}) });
   const assistant = createAssistant({ knowledge, skills: [parts.skill, ...skills], feedback: true, onQuestion: parts.onQuestion });
   return { knowledge, deadlines, assistant, distance };
