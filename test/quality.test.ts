@@ -29,7 +29,7 @@ describe('answer quality on the real knowledge', () => {
 
   // The blind sets were written without sight of the knowledge; they guard against losing what
   // generalises. The bar sits below the target: these figures are reported, not tuned.
-  it.each(['set-1', 'set-2'])('keeps the blind %s above 85% top-1 and 85% off-topic declined', async (name) => {
+  it.each(['set-1', 'set-2', 'set-3'])('keeps the blind %s above 85% top-1 and 85% off-topic declined', async (name) => {
     const summary = await evaluate(assistant, load(`test/eval/blind/${name}.json`));
     expect(summary.inDomain.accuracy).toBeGreaterThanOrEqual(0.85);
     expect(summary.offTopic.rate).toBeGreaterThanOrEqual(0.85);

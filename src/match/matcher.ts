@@ -20,14 +20,14 @@ const UNKNOWN_WEIGHT = 1;
 /** Fuse scores (0 = exact, 1 = nothing alike) at or below this count as a typo of a known word. */
 const TYPO_THRESHOLD = 0.3;
 /** Shortest word that typo correction and compound splitting look at. */
-const MIN_FUZZY_LENGTH = 5;
+const MIN_FUZZY_LENGTH = 6;
 
 export interface MatchOptions {
   /** Below this confidence the question is declined. */
   threshold: number;
 }
 
-export const DEFAULT_MATCH_OPTIONS: MatchOptions = { threshold: 0.44 };
+export const DEFAULT_MATCH_OPTIONS: MatchOptions = { threshold: 0.48 };
 
 /** One ranked candidate. */
 export interface Candidate {
