@@ -46,7 +46,13 @@ export function linksFor(entry: Entry, lang: Lang): ReplyLink[] {
 }
 
 function firstSentence(text: string): string {
-  const plain = text.replace(/\*\*/g, '').replace(/\n- /g, ' ').replace(/\s+/g, ' ').trim();
+  // A bullet list becomes one line: `intro: first; second; third`.
+  const plain = text
+    .replace(/\*\*/g, '')
+    .replace(/:?\s*\n(?:- |\d+\. )/, ': ')
+    .replace(/\n(?:- |\d+\. )/g, '; ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const match = /^(.{20,160}?[.!?])(\s|$)/.exec(plain);
   return match?.[1] ?? (plain.length > 160 ? `${plain.slice(0, 157)}…` : plain);
 }

@@ -108,3 +108,17 @@ describe('strange input', () => {
     expect(toPlainText(reply).length).toBeGreaterThan(0);
   });
 });
+
+describe('list summaries', () => {
+  it('writes a bullet list as one line in a list item', async () => {
+    const knowledge = loadKnowledge('knowledge');
+    const reply = await createAssistant({ knowledge }).handle({ action: 'cmd:tools', lang: 'nl', conversation });
+    if (reply.kind !== 'tools') throw new Error(reply.kind);
+    for (const tool of reply.tools) {
+      expect(tool.summary, tool.id).not.toMatch(/\n/);
+      expect(tool.summary.length, tool.id).toBeLessThanOrEqual(160);
+    }
+    const withList = reply.tools.find((tool) => tool.summary.includes(';'));
+    expect(withList?.summary).toMatch(/: [^;]+; /);
+  });
+});
