@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import { loadConfig } from '../src/config.js';
 import { createCore } from '../src/core.js';
 import { QuestionSetSchema } from '../src/evaluation.js';
@@ -50,7 +50,7 @@ function scaleKnowledge(dir: string, factor: number): string {
       });
     }
   }
-  writeFileSync(join(out, 'entries', 'all.yaml'), stringify(JSON.parse(JSON.stringify({ entries: scaled }))));
+  writeFileSync(join(out, 'entries', 'all.yaml'), dump(JSON.parse(JSON.stringify({ entries: scaled })), { lineWidth: -1 }));
   return out;
 }
 

@@ -1,10 +1,9 @@
 // Loads the distance calculator's data from knowledge/ (travel-support.yaml, places.yaml), checks it with
 // the zod schema and reports every problem with its file, entry and field, as the knowledge loader does.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORE_SCHEMA, load as parseYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
-import { KnowledgeError, type KnowledgeProblem } from '../knowledge/load.js';
+import { KnowledgeError } from '../knowledge/load.js';
+import { readYamlFile, type KnowledgeProblem } from '../knowledge/yaml-file.js';
 import { PlacesFileSchema, TravelSupportFileSchema, type PlacesFile, type TravelSupportFile } from './schema.js';
 
 /** The travel-support table, in the knowledge directory. */
@@ -19,43 +18,16 @@ export interface DistanceData {
 }
 
 /** Names an entry of a list by something the author recognises: a table's year, an alias's first name. */
-function entryName(item: unknown, index: number): string {
+function entryName(listKey: string, item: unknown, index: number): string {
   const record = item as Record<string, unknown> | null | undefined;
-  if (typeof record?.year === 'number') return String(record.year);
+  if (typeof record?.year === 'number') return `${listKey} ${record.year}`;
   const names = record?.names;
-  if (Array.isArray(names) && typeof names[0] === 'string') return names[0];
-  return `#${index + 1}`;
-}
-
-function locate(raw: unknown, path: readonly PropertyKey[]): Pick<KnowledgeProblem, 'entry' | 'field'> {
-  const [listKey, index, ...rest] = path;
-  const list = typeof listKey === 'string' ? (raw as Record<string, unknown> | null)?.[listKey] : undefined;
-  if (!Array.isArray(list) || typeof index !== 'number') {
-    return { field: path.map(String).join('.') || undefined };
-  }
-  const field = rest.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-  return { entry: `${String(listKey)} ${entryName(list[index], index)}`, field: field || undefined };
+  if (Array.isArray(names) && typeof names[0] === 'string') return `${listKey} ${names[0]}`;
+  return `${listKey} #${index + 1}`;
 }
 
 function readFile<S extends z.ZodType>(dir: string, file: string, schema: S, problems: KnowledgeProblem[]): z.infer<S> | undefined {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(join(dir, file), 'utf8'), { filename: file, schema: CORE_SCHEMA });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      problems.push({ file, message: 'missing' });
-      return undefined;
-    }
-    const message = error instanceof YAMLException ? `${error.reason} (line ${error.mark.line + 1}, column ${error.mark.column + 1})` : String(error);
-    problems.push({ file, message: `not valid YAML: ${message}` });
-    return undefined;
-  }
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    for (const issue of result.error.issues) problems.push({ file, ...locate(raw, issue.path), message: issue.message });
-    return undefined;
-  }
-  return result.data;
+  return readYamlFile(join(dir, file), file, schema, problems, entryName).data;
 }
 
 /** Reads and checks the distance data in `dir`; returns it with the list of problems (empty when valid). */

@@ -1,9 +1,8 @@
 // Loads knowledge/*.yaml, checks every file with the zod schema and the cross-file rules (unique ids,
 // existing phases and related entries, unique glossary variants), and reports each problem with its
 // file, entry and field. The service refuses to start while any problem remains.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CORE_SCHEMA, load as parseYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 import {
   EntriesFileSchema,
@@ -14,15 +13,9 @@ import {
   type GlossaryTerm,
   type Phase,
 } from './schema.js';
+import { readYamlFile, type KnowledgeProblem } from './yaml-file.js';
 
-/** One problem found in the knowledge, located precisely enough to fix it. */
-export interface KnowledgeProblem {
-  file: string;
-  /** The entry, phase or term id (or its position when it has no id). */
-  entry?: string;
-  field?: string;
-  message: string;
-}
+export type { KnowledgeProblem };
 
 /** The validated knowledge, with phases in road order. */
 export interface Knowledge {
@@ -66,43 +59,9 @@ function listYaml(dir: string): string[] {
   return files;
 }
 
-/** Describes a zod issue path like ['entries', 3, 'links', 0, 'url'] as entry + field. */
-function locate(raw: unknown, listKey: string, path: readonly PropertyKey[]): Pick<KnowledgeProblem, 'entry' | 'field'> {
-  if (path[0] !== listKey || typeof path[1] !== 'number') return { field: path.map(String).join('.') || undefined };
-  const list = (raw as Record<string, unknown> | null)?.[listKey];
-  const item = Array.isArray(list) ? (list[path[1]] as Record<string, unknown> | undefined) : undefined;
-  const id = typeof item?.id === 'string' ? item.id : `#${path[1] + 1}`;
-  const field = path
-    .slice(2)
-    .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
-    .join('')
-    .replace(/^\./, '');
-  return { entry: id, field: field || undefined };
-}
-
-function parseFile<S extends z.ZodType>(
-  root: string,
-  path: string,
-  schema: S,
-  listKey: string,
-  problems: KnowledgeProblem[],
-): ParsedFile<z.infer<S>> {
+function parseFile<S extends z.ZodType>(root: string, path: string, schema: S, problems: KnowledgeProblem[]): ParsedFile<z.infer<S>> {
   const file = relative(root, path) || path;
-  let raw: unknown;
-  try {
-    // The core schema keeps dates such as `checked: 2026-11-26` as strings, for the schema to check.
-    raw = parseYaml(readFileSync(path, 'utf8'), { filename: file, schema: CORE_SCHEMA });
-  } catch (error) {
-    const message = error instanceof YAMLException ? `${error.reason} (line ${error.mark.line + 1}, column ${error.mark.column + 1})` : String(error);
-    problems.push({ file, message: `not valid YAML: ${message}` });
-    return { file, data: undefined, raw: undefined };
-  }
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    for (const issue of result.error.issues) problems.push({ file, ...locate(raw, listKey, issue.path), message: issue.message });
-    return { file, data: undefined, raw };
-  }
-  return { file, data: result.data, raw };
+  return { file, ...readYamlFile(path, file, schema, problems) };
 }
 
 /** Reads and checks the knowledge in `dir`; returns it with the full list of problems (empty when valid). */
@@ -125,11 +84,11 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
   }
   if (problems.length > 0) return { knowledge: undefined, problems };
 
-  const phasesFile = parseFile(root, phasesPath, PhasesFileSchema, 'phases', problems);
-  const glossaryFile = parseFile(root, glossaryPath, GlossaryFileSchema, 'terms', problems);
+  const phasesFile = parseFile(root, phasesPath, PhasesFileSchema, problems);
+  const glossaryFile = parseFile(root, glossaryPath, GlossaryFileSchema, problems);
   const invalidIds = new Set<string>();
   const entryFiles = listYaml(entriesDir).map((path) => {
-    const parsed = parseFile(root, path, EntriesFileSchema, 'entries', problems);
+    const parsed = parseFile(root, path, EntriesFileSchema, problems);
     // Keep the valid entries of a file with problems, so that the cross-reference checks still run.
     const list = (parsed.raw as { entries?: unknown } | undefined)?.entries;
     if (parsed.data || !Array.isArray(list)) return parsed;

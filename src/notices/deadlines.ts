@@ -1,13 +1,13 @@
 // The yearly KA2 call deadlines as data: knowledge/deadlines.yaml, checked with zod at load time like the
 // rest of the knowledge. Each problem names the file, the deadline and the field; the service refuses to
 // start while one remains.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { IANAZone } from 'luxon';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { KnowledgeError, type Knowledge, type KnowledgeProblem } from '../knowledge/load.js';
 import { BilingualSchema, IdSchema, type Bilingual } from '../knowledge/schema.js';
+import { readYamlFile } from '../knowledge/yaml-file.js';
 import { localInstant } from './dates.js';
 
 /** The file in the knowledge directory. */
@@ -58,16 +58,6 @@ export interface CallDeadline {
   note: Bilingual | undefined;
 }
 
-function problemsOf(file: string, raw: unknown, error: z.ZodError): KnowledgeProblem[] {
-  return error.issues.map((issue) => {
-    const [list, index, ...rest] = issue.path;
-    if (list !== 'deadlines' || typeof index !== 'number') return { file, field: issue.path.map(String).join('.') || undefined, message: issue.message };
-    const item = ((raw as { deadlines?: unknown[] }).deadlines ?? [])[index] as { id?: unknown } | undefined;
-    const entry = typeof item?.id === 'string' ? item.id : `#${index + 1}`;
-    return { file, entry, field: rest.map(String).join('.') || undefined, message: issue.message };
-  });
-}
-
 /**
  * Reads and checks `deadlines.yaml` in the knowledge directory: the schema, unique ids, the year against the
  * date, and that each `entry` exists in the knowledge. Returns the deadlines in date order and the problems.
@@ -75,25 +65,18 @@ function problemsOf(file: string, raw: unknown, error: z.ZodError): KnowledgePro
 export function inspectDeadlines(knowledge: Knowledge, path = join(knowledge.dir, DEADLINES_FILE)): { deadlines: CallDeadline[]; problems: KnowledgeProblem[] } {
   const file = relative(knowledge.dir, path) || path;
   if (!existsSync(path)) return { deadlines: [], problems: [] };
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(path, 'utf8'), { prettyErrors: true });
-  } catch (error) {
-    const message = error instanceof YAMLParseError ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    return { deadlines: [], problems: [{ file, message: `not valid YAML: ${message}` }] };
-  }
-  const parsed = DeadlinesFileSchema.safeParse(raw);
-  if (!parsed.success) return { deadlines: [], problems: problemsOf(file, raw, parsed.error) };
-
   const problems: KnowledgeProblem[] = [];
+  const parsed = readYamlFile(path, file, DeadlinesFileSchema, problems).data;
+  if (!parsed) return { deadlines: [], problems };
+
   const seen = new Set<string>();
-  for (const item of parsed.data.deadlines) {
+  for (const item of parsed.deadlines) {
     if (seen.has(item.id)) problems.push({ file, entry: item.id, field: 'id', message: 'duplicate deadline id' });
     seen.add(item.id);
     if (Number(item.date.slice(0, 4)) !== item.year) problems.push({ file, entry: item.id, field: 'date', message: `lies outside the call year ${item.year}` });
     if (!knowledge.entryById.has(item.entry)) problems.push({ file, entry: item.id, field: 'entry', message: `unknown knowledge entry "${item.entry}"` });
   }
-  const deadlines = parsed.data.deadlines
+  const deadlines = parsed.deadlines
     .map(
       (item): CallDeadline => ({
         ...item,

@@ -2,7 +2,7 @@
 // it listens to with the scopes they need, interactivity, the App Home tab, and Socket Mode off.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { SLACK_COMMAND, SLACK_EVENTS_PATH } from '../../../adapters/slack/app.js';
 
 interface SlackManifest {
