@@ -8,6 +8,8 @@ export interface Conversation {
   platform: Platform;
   channelId: string;
   userId: string;
+  /** Other ids of the same user on the platform (Teams: the channel account id `29:…` beside the Entra object id). */
+  userAliases?: readonly string[];
   kind: 'personal' | 'group' | 'channel';
 }
 

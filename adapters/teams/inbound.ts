@@ -43,8 +43,9 @@ export function toConversation(activity: Partial<Activity>): Conversation {
   return {
     platform: 'teams',
     channelId: kind === 'channel' ? id.replace(/;messageid=\d+$/, '') : id,
-    // The Entra object id is the same for every bot; `from.id` is per bot. Emulator users have only `id`.
+    // The Entra object id is the same for every bot; `from.id` (`29:…`) is per bot. Emulator users have only `id`.
     userId: activity.from?.aadObjectId ?? activity.from?.id ?? '',
+    ...(activity.from?.aadObjectId && activity.from.id ? { userAliases: [activity.from.id] } : {}),
     kind,
   };
 }

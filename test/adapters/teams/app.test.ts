@@ -111,7 +111,7 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     expect(fake.activities).toHaveLength(1);
     expect(fake.activities[0]?.conversationId).toBe('19:group-chat@thread.v2');
     expect(fake.activities[0]?.activity.summary).toBe('Final report');
-    expect(bot.conversations[0]?.conversation).toEqual({ platform: 'teams', channelId: '19:group-chat@thread.v2', userId: USER.aadObjectId, kind: 'group' });
+    expect(bot.conversations[0]?.conversation).toEqual({ platform: 'teams', channelId: '19:group-chat@thread.v2', userId: USER.aadObjectId, userAliases: [USER.id], kind: 'group' });
   });
 
   it('sends replies to the Bot Connector over one kept-alive connection', async () => {

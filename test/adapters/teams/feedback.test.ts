@@ -108,6 +108,22 @@ describe('the report on Teams', () => {
     expect(texts(cardOf(fake.activities[0]?.activity))).toContain('what is the capital of Peru');
   });
 
+  it('an admin listed by the Teams account id (teams:29:…) also gets the report', async () => {
+    const other = createFeedbackSetup({ admins: ['teams:29:keeper'] });
+    const adapter = createTeamsAdapter({ config: NO_AUTH, assistant: other.assistant, logger: createLogger('silent'), openIdMetadataUrl: fake.openIdMetadataUrl });
+    const otherHost = createServiceHost({ adapters: [adapter], logger: createLogger('silent') });
+    const otherUrl = `http://127.0.0.1:${await otherHost.listen(0, '127.0.0.1')}/api/messages`;
+    try {
+      const activity = { ...messageActivity(fake.url, 'personal', 'report'), from: { id: '29:keeper', aadObjectId: 'aad-keeper', name: 'Keeper' } };
+      const response = await fetch(otherUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      expect(response.status).toBe(200);
+      expect((fake.activities[0]?.activity as unknown as TeamsMessage).summary).toBe('Feedback report');
+    } finally {
+      await otherHost.close();
+      await other.cleanup();
+    }
+  });
+
   it('someone else gets a polite refusal', async () => {
     const activity = { ...messageActivity(fake.url, 'personal', 'rapport'), from: { id: '29:someone', aadObjectId: 'aad-someone', name: 'Someone' } };
     expect(await post(activity)).toBe(200);

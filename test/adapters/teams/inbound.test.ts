@@ -41,7 +41,7 @@ describe('parseTeamsActivity', () => {
   it('reads a personal message as core input with the locale as language hint', () => {
     expect(parseTeamsActivity(asActivity(messageActivity(url, 'personal', '  tools  ')))).toEqual({
       kind: 'message',
-      input: { text: 'tools', lang: 'nl', conversation: { platform: 'teams', channelId: 'a:personal-conversation', userId: 'aad-jan', kind: 'personal' } },
+      input: { text: 'tools', lang: 'nl', conversation: { platform: 'teams', channelId: 'a:personal-conversation', userId: 'aad-jan', userAliases: ['29:user-jan'], kind: 'personal' } },
     });
   });
 
