@@ -1,24 +1,11 @@
 // The feedback tables of the SQLite storage: one vote per user and answer, the question log, the counts
 // of the report, the kept secret and the retention purge.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QuestionRecord, VoteRecord } from '../../src/storage/feedback.js';
-import { openSqliteStorage } from '../../src/storage/sqlite.js';
-import type { Storage } from '../../src/storage/storage.js';
-import { tempDataDir } from '../notices/helpers.js';
+import { openTestStorage } from './open.js';
 
 const at = (iso: string) => new Date(iso);
-let cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
-
-function open(dir?: string): { storage: Storage; dir: string } {
-  const temp = dir ? { dir, cleanup: () => undefined } : tempDataDir();
-  const storage = openSqliteStorage(temp.dir);
-  cleanups.push(temp.cleanup, () => storage.close());
-  return { storage, dir: temp.dir };
-}
+const open = openTestStorage;
 
 const vote = (fields: Partial<VoteRecord>): VoteRecord => ({
   answerKey: 'answer-1',

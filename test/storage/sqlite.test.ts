@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/storage/migrations.js';
 import { DATABASE_FILE, openSqliteStorage } from '../../src/storage/sqlite.js';
-import { StorageError, toNoticeKeyString, type NoticeClaim, type Storage } from '../../src/storage/storage.js';
+import { StorageError, toNoticeKeyString, type NoticeClaim } from '../../src/storage/storage.js';
 import { tempDataDir } from '../notices/helpers.js';
+import { afterThisTest, openTestStorage } from './open.js';
 
 const ref = { platform: 'slack' as const, channelId: 'C1' };
 const at = (iso: string) => new Date(iso);
@@ -20,18 +21,7 @@ const claim: NoticeClaim = {
   sendAt: at('2027-03-25T08:00:00Z'),
 };
 
-let cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
-
-function open(dir?: string): { storage: Storage; dir: string } {
-  const temp = dir ? { dir, cleanup: () => undefined } : tempDataDir();
-  const storage = openSqliteStorage(temp.dir);
-  cleanups.push(temp.cleanup, () => storage.close());
-  return { storage, dir: temp.dir };
-}
+const open = openTestStorage;
 
 describe('the SQLite storage', () => {
   it('creates the file in DATA_DIR in WAL mode with every migration applied', () => {
@@ -48,7 +38,7 @@ describe('the SQLite storage', () => {
     await storage.close();
     const next = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'feedback', sql: 'CREATE TABLE feedback (id INTEGER PRIMARY KEY, verdict TEXT NOT NULL);' }];
     const reopened = openSqliteStorage(dir, { migrations: next });
-    cleanups.push(() => reopened.close());
+    afterThisTest(() => reopened.close());
     expect((await reopened.listSubscriptions(ref)).map((s) => s.topic)).toEqual(['calls']);
     const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(next.length);
@@ -58,7 +48,7 @@ describe('the SQLite storage', () => {
 
   it('refuses a read-only open of a missing or outdated file instead of creating one', () => {
     const temp = tempDataDir();
-    cleanups.push(temp.cleanup);
+    afterThisTest(temp.cleanup);
     expect(() => openSqliteStorage(temp.dir, { readonly: true })).toThrow(StorageError);
     expect(existsSync(join(temp.dir, DATABASE_FILE))).toBe(false);
     openSqliteStorage(temp.dir).close();
@@ -93,7 +83,7 @@ describe('the SQLite storage', () => {
   it('sees subscription changes made through another connection to the same file', async () => {
     const { storage: first, dir } = open();
     const second = openSqliteStorage(dir);
-    cleanups.push(() => second.close());
+    afterThisTest(() => second.close());
     expect(await first.activeSubscriptions()).toEqual([]);
     await second.subscribe(ref, ['calls'], at('2026-11-26T10:00:00Z'));
     expect((await first.activeSubscriptions()).map((s) => s.id)).toEqual(['slack:C1:calls']);
@@ -121,7 +111,7 @@ describe('the SQLite storage', () => {
   it('lets exactly one of two connections to one file claim a notice', async () => {
     const { storage: first, dir } = open();
     const second = openSqliteStorage(dir);
-    cleanups.push(() => second.close());
+    afterThisTest(() => second.close());
     const now = at('2027-03-25T08:00:00Z');
     const results = await Promise.all([first.claimNotice(claim, { owner: 'a', now }, 60_000), second.claimNotice(claim, { owner: 'b', now }, 60_000)]);
     expect(results.sort()).toEqual([false, true]);
@@ -131,7 +121,7 @@ describe('the SQLite storage', () => {
   it('only lets the owner record the outcome, and hands out a retry once', async () => {
     const { storage: first, dir } = open();
     const second = openSqliteStorage(dir);
-    cleanups.push(() => second.close());
+    afterThisTest(() => second.close());
     const now = at('2027-03-25T08:00:00Z');
     await first.claimNotice(claim, { owner: 'a', now }, 60_000);
     expect(await second.markSending(claim, { owner: 'b', now })).toBe(false);
