@@ -8,9 +8,11 @@ import {
   EntriesFileSchema,
   EntrySchema,
   GlossaryFileSchema,
+  OutOfScopeFileSchema,
   PhasesFileSchema,
   type Entry,
   type GlossaryTerm,
+  type OutOfScopeTopic,
   type Phase,
 } from './schema.js';
 import { readYamlFile, type KnowledgeProblem } from './yaml-file.js';
@@ -22,6 +24,10 @@ export interface Knowledge {
   phases: readonly Phase[];
   entries: readonly Entry[];
   glossary: readonly GlossaryTerm[];
+  /** The stops of the road in order (entry ids): what comes after what. */
+  road: readonly string[];
+  /** Near topics the roadmap does not cover (knowledge/out-of-scope.yaml). */
+  outOfScope: readonly OutOfScopeTopic[];
   entryById: ReadonlyMap<string, Entry>;
   phaseById: ReadonlyMap<string, Phase>;
   /** The directory the knowledge was read from; other modules read their own files there. */
@@ -70,10 +76,12 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
   const root = dir;
   const phasesPath = join(dir, 'phases.yaml');
   const glossaryPath = join(dir, 'glossary.yaml');
+  const outOfScopePath = join(dir, 'out-of-scope.yaml');
   const entriesDir = join(dir, 'entries');
   for (const [path, what] of [
     [phasesPath, 'the phases of the road'],
     [glossaryPath, 'the glossary'],
+    [outOfScopePath, 'the near topics that the roadmap does not cover'],
     [entriesDir, 'the entries'],
   ] as const) {
     try {
@@ -86,6 +94,7 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
 
   const phasesFile = parseFile(root, phasesPath, PhasesFileSchema, problems);
   const glossaryFile = parseFile(root, glossaryPath, GlossaryFileSchema, problems);
+  const outOfScopeFile = parseFile(root, outOfScopePath, OutOfScopeFileSchema, problems);
   const invalidIds = new Set<string>();
   const entryFiles = listYaml(entriesDir).map((path) => {
     const parsed = parseFile(root, path, EntriesFileSchema, problems);
@@ -141,6 +150,28 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
       problems.push({ file: phasesFile.file, entry: phase.id, message: 'the phase has no entries' });
     }
   }
+  const road = phasesFile.data?.road ?? [];
+  const phaseOrder = new Map(phases.map((phase, i) => [phase.id, i]));
+  road.forEach((id, i) => {
+    const entry = entryById.get(id);
+    if (!entry && !invalidIds.has(id)) problems.push({ file: phasesFile.file, entry: 'road', field: `road[${i}]`, message: `unknown entry "${id}"` });
+    if (road.indexOf(id) !== i) problems.push({ file: phasesFile.file, entry: 'road', field: `road[${i}]`, message: `"${id}" is already a stop of the road` });
+    const previous = i > 0 ? entryById.get(road[i - 1] ?? '') : undefined;
+    if (entry && previous && (phaseOrder.get(entry.phase) ?? 0) < (phaseOrder.get(previous.phase) ?? 0) - 1) {
+      problems.push({ file: phasesFile.file, entry: 'road', field: `road[${i}]`, message: `"${id}" (phase ${entry.phase}) comes too far back after "${previous.id}" (phase ${previous.phase})` });
+    }
+  });
+
+  const outOfScope = outOfScopeFile.data?.topics ?? [];
+  const topicIds = new Set<string>();
+  for (const topic of outOfScope) {
+    if (topicIds.has(topic.id)) problems.push({ file: outOfScopeFile.file, entry: topic.id, field: 'id', message: 'duplicate topic id' });
+    if (entryById.has(topic.id) || phaseById.has(topic.id)) problems.push({ file: outOfScopeFile.file, entry: topic.id, field: 'id', message: 'the id is already an entry or phase id' });
+    topicIds.add(topic.id);
+    if (topic.keywords.nl.length + topic.keywords.en.length === 0) {
+      problems.push({ file: outOfScopeFile.file, entry: topic.id, field: 'keywords', message: 'needs keywords, in Dutch or English, to be recognised' });
+    }
+  }
 
   const glossary = glossaryFile.data?.terms ?? [];
   const variantOwner = new Map<string, string>();
@@ -160,7 +191,7 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
 
   if (problems.length > 0) return { knowledge: undefined, problems };
   return {
-    knowledge: { phases, entries, glossary, entryById, phaseById, dir },
+    knowledge: { phases, road, entries, glossary, outOfScope, entryById, phaseById, dir },
     problems,
   };
 }

@@ -71,12 +71,31 @@ export const GlossaryTermSchema = z.strictObject({
   canonical: z.string().regex(/^[a-z0-9]+$/, 'must be one lower-case token of letters and digits'),
   variants: z.array(nonEmpty).min(1, 'needs at least one variant'),
   description: BilingualSchema.optional(),
+  /** The variants name places (countries, nationalities): in a question they are context, not the topic. */
+  place: z.boolean().optional(),
+});
+
+/** A near topic that staff ask about but that the KA2 roadmap does not cover, with where the answer is. */
+export const OutOfScopeTopicSchema = z.strictObject({
+  id: IdSchema,
+  title: BilingualSchema,
+  /** One line: what it is and where to go, e.g. "KA1 mobility has its own call and handbook at the NA". */
+  answer: BilingualSchema,
+  keywords: BilingualListSchema,
+  questions: BilingualListSchema,
+  links: z.array(LinkSchema).default([]),
 });
 
 /** knowledge/phases.yaml */
-export const PhasesFileSchema = z.strictObject({ phases: z.array(PhaseSchema).min(1) });
+export const PhasesFileSchema = z.strictObject({
+  phases: z.array(PhaseSchema).min(1),
+  /** The stops of the road from first idea to formal closing, in order (entry ids): "what comes after X" follows them. */
+  road: z.array(IdSchema).min(2, 'needs the stops of the road, first to last'),
+});
 /** knowledge/entries/*.yaml */
 export const EntriesFileSchema = z.strictObject({ entries: z.array(EntrySchema).min(1) });
+/** knowledge/out-of-scope.yaml */
+export const OutOfScopeFileSchema = z.strictObject({ topics: z.array(OutOfScopeTopicSchema).min(1) });
 /** knowledge/glossary.yaml */
 export const GlossaryFileSchema = z.strictObject({ terms: z.array(GlossaryTermSchema).min(1) });
 
@@ -90,3 +109,4 @@ export type EntryType = z.infer<typeof EntryTypeSchema>;
 export type Phase = z.infer<typeof PhaseSchema>;
 export type Track = z.infer<typeof TrackSchema>;
 export type GlossaryTerm = z.infer<typeof GlossaryTermSchema>;
+export type OutOfScopeTopic = z.infer<typeof OutOfScopeTopicSchema>;
