@@ -45,10 +45,33 @@ describe('the real knowledge', () => {
     }
   });
 
-  it('dates the notes on what the 2021–2027 programme changed', () => {
-    const notes = knowledge.entries.flatMap((entry) => entry.notes.map((note) => note.text.en)).join('\n');
-    for (const fact of ['Beneficiary Module', 'Organisation ID', 'KA220', 'KA210', 'Co-funded by the European Union', 'Training and Cooperation Activities', 'European School Education Platform']) {
-      expect(notes).toContain(fact);
+  it("states today's facts in the entries, each changed entry with a dated source and the roadmap's wording", () => {
+    const today = knowledge.entries.flatMap((entry) => [entry.text.en, ...entry.notes.map((note) => note.text.en)]).join('\n');
+    for (const fact of ['Beneficiary Module', 'Organisation ID', 'KA220', 'KA210', 'Co-funded by the European Union', 'Training and Cooperation Activities', 'European School Education Platform', 'lump sum']) {
+      expect(today).toContain(fact);
+    }
+    const changed = knowledge.entries.filter((entry) => entry.roadmap);
+    expect(changed.length).toBeGreaterThanOrEqual(20);
+    for (const entry of changed) expect(entry.sources.length, entry.id).toBeGreaterThan(0);
+  });
+
+  it('no longer offers Skype, and leaves Mobility Tool+ and the PIC to the 2014–2020 wording', () => {
+    for (const entry of knowledge.entries) {
+      for (const lang of ['nl', 'en'] as const) {
+        expect(entry.text[lang], entry.id).not.toMatch(/skype/i);
+        expect(entry.roadmap?.[lang] ?? '', entry.id).not.toMatch(/skype/i);
+      }
+    }
+    for (const [id, today, then] of [
+      ['interim-report', 'Beneficiary Module', 'Mobility Tool+'],
+      ['final-report', 'Beneficiary Module', 'Mobility Tool+'],
+      ['submission', 'Organisation ID', 'PIC'],
+      ['online-application-form', 'Organisation ID', 'PIC'],
+    ] as const) {
+      const entry = knowledge.entryById.get(id);
+      expect(entry?.text.en, id).toContain(today);
+      expect(entry?.text.en, id).not.toContain(then);
+      expect(entry?.roadmap?.en, id).toContain(then);
     }
   });
 });
