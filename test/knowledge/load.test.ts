@@ -47,7 +47,7 @@ describe('the real knowledge', () => {
 
   it("states today's facts in the entries, each changed entry with a dated source and the roadmap's wording", () => {
     const today = knowledge.entries.flatMap((entry) => [entry.text.en, ...entry.notes.map((note) => note.text.en)]).join('\n');
-    for (const fact of ['Beneficiary Module', 'Organisation ID', 'KA220', 'KA210', 'Co-funded by the European Union', 'Training and Cooperation Activities', 'European School Education Platform', 'lump sum']) {
+    for (const fact of ['Beneficiary Module', 'Organisation ID', 'KA220', 'KA210', 'Co-funded by the European Union', 'Training and Cooperation Activities', 'European School Education Platform', 'lump sum', 'green travel']) {
       expect(today).toContain(fact);
     }
     const changed = knowledge.entries.filter((entry) => entry.roadmap);
