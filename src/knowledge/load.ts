@@ -26,6 +26,8 @@ export interface Knowledge {
   glossary: readonly GlossaryTerm[];
   entryById: ReadonlyMap<string, Entry>;
   phaseById: ReadonlyMap<string, Phase>;
+  /** The file each entry is in, relative to `dir` (e.g. `entries/reporting.yaml`). */
+  entryFile: ReadonlyMap<string, string>;
   /** The directory the knowledge was read from; other modules read their own files there. */
   dir: string;
 }
@@ -169,7 +171,7 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
 
   if (problems.length > 0) return { knowledge: undefined, problems };
   return {
-    knowledge: { phases, entries, glossary, entryById, phaseById, dir },
+    knowledge: { phases, entries, glossary, entryById, phaseById, entryFile: fileOf, dir },
     problems,
   };
 }
