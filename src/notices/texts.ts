@@ -6,8 +6,8 @@ import { createTexts } from '../texts.js';
 const TEXTS = {
   deadlinesTitle: { nl: 'Komende deadlines', en: 'Upcoming deadlines' },
   deadlinesIntro: {
-    nl: 'KA220-VET (samenwerkingspartnerschappen) heeft één deadline per jaar, in de calls sinds 2022 begin maart. KA210-VET (kleinschalige partnerschappen) heeft een ronde in maart; een tweede ronde in het najaar is niet voor het mbo bevestigd. De deadline is steeds om 12:00 uur Brusselse tijd. Voorlopige data staan erbij als voorlopig.',
-    en: 'KA220-VET (cooperation partnerships) has one deadline a year, in early March in the calls since 2022. KA210-VET (small-scale partnerships) has a round in March; a second round in the autumn is not confirmed for VET. Each deadline is at 12:00 Brussels time. Provisional dates are marked as such.',
+    nl: 'KA220-VET (samenwerkingspartnerschappen) heeft één deadline per jaar, in de calls sinds 2022 in maart (sinds 2025 begin maart). KA210-VET (kleinschalige partnerschappen) heeft een ronde in maart; een tweede ronde in het najaar is niet voor het mbo bevestigd. De deadline is steeds om 12:00 uur Brusselse tijd. Voorlopige data staan erbij als voorlopig.',
+    en: 'KA220-VET (cooperation partnerships) has one deadline a year, in March in the calls since 2022 (early March since 2025). KA210-VET (small-scale partnerships) has a round in March; a second round in the autumn is not confirmed for VET. Each deadline is at 12:00 Brussels time. Provisional dates are marked as such.',
   },
   focusTitle: { nl: 'Deadlines {label}', en: 'Deadlines {label}' },
   noFocusDeadlines: {
