@@ -80,6 +80,11 @@ const TEXTS = {
     nl: 'Bron: roadmap "Strategische partnerschappen voor het mbo" (NA Erasmus+), blok {block}',
     en: 'Source: roadmap "Strategische partnerschappen voor het mbo" (Erasmus+ NA), block {block}',
   },
+  sourceToday: {
+    nl: 'Bron 2021–2027: {sources}. Roadmap: blok {block}',
+    en: 'Source 2021–2027: {sources}. Roadmap: block {block}',
+  },
+  roadmapWording: { nl: '**In de roadmap 2014–2020:** {text}', en: '**In the 2014–2020 roadmap:** {text}' },
   noteChecked: { nl: '{text} (gecontroleerd op {date})', en: '{text} (checked on {date})' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -1,6 +1,7 @@
 // Loads knowledge/*.yaml, checks every file with the zod schema and the cross-file rules (unique ids,
 // existing phases and related entries, unique glossary variants), and reports each problem with its
-// file, entry and field. The service refuses to start while any problem remains.
+// file, entry and field. Shown links must be today's addresses (the flyer's stay in `flyerLinks`). The
+// service refuses to start while any problem remains.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
@@ -15,6 +16,7 @@ import {
   type OutOfScopeTopic,
   type Phase,
 } from './schema.js';
+import { isLoginSession, movedAddress } from './addresses.js';
 import { readYamlFile, type KnowledgeProblem } from './yaml-file.js';
 
 export type { KnowledgeProblem };
@@ -30,6 +32,8 @@ export interface Knowledge {
   outOfScope: readonly OutOfScopeTopic[];
   entryById: ReadonlyMap<string, Entry>;
   phaseById: ReadonlyMap<string, Phase>;
+  /** The file each entry is in, relative to `dir` (e.g. `entries/reporting.yaml`). */
+  entryFile: ReadonlyMap<string, string>;
   /** The directory the knowledge was read from; other modules read their own files there. */
   dir: string;
 }
@@ -140,10 +144,17 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
       if (id === entry.id) problems.push({ file, entry: entry.id, field: `related[${i}]`, message: 'an entry cannot relate to itself' });
     });
     entry.links.forEach((link, i) => {
-      if (/\/cas\/login\?loginRequestId=/.test(link.url)) {
-        problems.push({ file, entry: entry.id, field: `links[${i}].url`, message: 'one-off EU Login session link: use the stable URL of the system' });
+      if (isLoginSession(link.url)) {
+        problems.push({ file, entry: entry.id, field: `links[${i}].url`, message: 'one-off EU Login session link: use the stable URL of the system, and keep this one in flyerLinks' });
+      }
+      const moved = movedAddress(link.url);
+      if (moved) {
+        problems.push({ file, entry: entry.id, field: `links[${i}].url`, message: `${moved.what} has moved to ${moved.to}: link there, and keep the flyer's link in flyerLinks` });
       }
     });
+    if (entry.roadmap && entry.sources.length === 0) {
+      problems.push({ file, entry: entry.id, field: 'sources', message: "an entry with the roadmap's wording needs the source of today's text" });
+    }
   }
   for (const phase of phases) {
     if (!entries.some((entry) => entry.phase === phase.id)) {
@@ -191,7 +202,7 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
 
   if (problems.length > 0) return { knowledge: undefined, problems };
   return {
-    knowledge: { phases, road, entries, glossary, outOfScope, entryById, phaseById, dir },
+    knowledge: { phases, road, entries, glossary, outOfScope, entryById, phaseById, entryFile: fileOf, dir },
     problems,
   };
 }

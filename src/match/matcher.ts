@@ -267,7 +267,9 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
           for (const piece of split) tokens.push({ token: piece, weight: weight * 0.9, doubt: 0, counts });
           continue;
         }
-        const fix = correct(token);
+        // Only the question's own words are typo-corrected: in context, an unknown word is more likely a
+        // name or a theme ("agri-food", "Eastern Europe") than a misspelt roadmap word.
+        const fix = counts ? correct(token) : undefined;
         if (fix && token.length < LONG_WORD_LENGTH) shortFixes.push({ at: tokens.length, token: fix.token, quality: fix.quality });
         tokens.push(fix && token.length >= LONG_WORD_LENGTH ? { token: fix.token, weight: weight * fix.quality, doubt: weight * (1 - fix.quality), counts } : { token, weight, doubt: 0, counts });
       }
