@@ -2,7 +2,7 @@
 // and clicks over a WebSocket (a local fake), acknowledging each envelope and answering through the fake
 // Web API.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startFakeSocketMode, type FakeSocketMode } from './fake-socket-mode.js';
+import { startFakeSocketMode, type FakeSocketMode } from '../../fakes/slack-socket-mode.js';
 import { dmEvent, eventCallback, postToSlackEvents, startSlackHarness, type SlackHarness } from './harness.js';
 
 const APP_TOKEN = 'xapp-1-test-token';
