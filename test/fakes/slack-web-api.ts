@@ -51,6 +51,8 @@ export const FAKE_BOT_ID = 'BBOTFAKE1';
 export const FAKE_TEAM_ID = 'TFAKE0001';
 
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata']);
+/** Form fields that WebClient sends as `true`/`false`. */
+const BOOLEAN_FIELDS = new Set(['unfurl_links', 'unfurl_media', 'include_all_metadata', 'replace_original', 'reply_broadcast', 'mrkdwn']);
 
 async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -63,7 +65,8 @@ function parseArgs(raw: string, contentType: string): Record<string, unknown> {
   if (contentType.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
   const args: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    args[key] = JSON_FIELDS.has(key) && /^[[{]/.test(value) ? JSON.parse(value) : value;
+    if (JSON_FIELDS.has(key) && /^[[{]/.test(value)) args[key] = JSON.parse(value);
+    else args[key] = BOOLEAN_FIELDS.has(key) && (value === 'true' || value === 'false') ? value === 'true' : value;
   }
   return args;
 }
