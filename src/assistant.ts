@@ -168,7 +168,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
         return { kind: 'message', lang, text: t(lang, 'tooLong', { max: MAX_QUESTION_LENGTH }), followUps: presenter.starterOptions(lang) };
       }
 
-      const folded = fold(text.replace(/^\/?erasmus\b/i, ''));
+      const folded = fold(text);
       const command = COMMANDS[folded === '' ? text : folded];
       if (command) {
         return runAction({ type: 'command', command: command.command }, command.lang ?? input.lang ?? defaultLang) ?? helpReply(presenter, lang);

@@ -212,7 +212,7 @@ function parseReminders(rest: string[]): ParsedCommand | undefined {
 
 /** The notices command in `text`, or undefined when the text is not one (and belongs to the roadmap). */
 export function parseNoticeCommand(text: string): ParsedCommand | undefined {
-  const trimmed = text.trim().replace(/^\/erasmus\b\s*/i, '');
+  const trimmed = text.trim();
   const folded = fold(trimmed);
   const question = DEADLINE_QUESTION.exec(folded);
   if (question) return { command: { type: 'deadlines' }, lang: question[1] ? 'en' : question[2] ? 'nl' : undefined };

@@ -56,6 +56,12 @@ describe('answers where the question was asked', () => {
     expect(textsOf(call)).toContain('<https://www.etwinning.net/nl/pub/index.htm|eTwinning>');
   });
 
+  test('a DM that starts with a typed /erasmus is answered as the command', async () => {
+    await postToSlackEvents(h.baseUrl, eventCallback(dmEvent('/erasmus help')));
+    const [call] = await h.fake.waitForCalls('chat.postMessage', 1);
+    expect(call?.args.text).toContain('How the Erasmus+ mbo assistant works');
+  });
+
   test('an @mention in a channel is answered in a thread under the question', async () => {
     const event = mentionEvent('hoe vind ik een partner');
     await postToSlackEvents(h.baseUrl, eventCallback(event));

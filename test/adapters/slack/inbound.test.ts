@@ -43,6 +43,13 @@ describe('parseSlackMessageEvent', () => {
     expect(parseSlackMessageEvent(dm({ thread_ts: '99.9' }), BOT)?.target).toEqual({ kind: 'channel', channel: 'D1', threadTs: '99.9' });
   });
 
+  test('a typed /erasmus in front of a message is left out (the core does not know Slack’s command name)', () => {
+    expect(parseSlackMessageEvent(dm({ text: '/erasmus help' }), BOT)?.input.text).toBe('help');
+    expect(parseSlackMessageEvent(mention({ text: '<@UBOT> /Erasmus roadmap' }), BOT)?.input.text).toBe('roadmap');
+    expect(parseSlackMessageEvent(dm({ text: '/erasmusplus help' }), BOT)?.input.text).toBe('/erasmusplus help');
+    expect(parseSlackMessageEvent(dm({ text: 'erasmus subsidie' }), BOT)?.input.text).toBe('erasmus subsidie');
+  });
+
   test('an @mention is answered in a thread under the question, or in the thread it was asked in', () => {
     expect(parseSlackMessageEvent(mention(), BOT)).toEqual({
       input: { text: 'partner zoeken', conversation: { platform: 'slack', channelId: 'C1', userId: 'U1', kind: 'channel' } },
