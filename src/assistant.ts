@@ -10,6 +10,7 @@ import { fold } from './match/normalize.js';
 import { parseAction, type Action } from './actions.js';
 import { feedbackButtons } from './feedback/actions.js';
 import { answerFor, helpReply, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
+import { overviewFor, type Overview } from './overview.js';
 import type { AnswerReply, Reply } from './reply.js';
 import type { Skill } from './skill.js';
 import { t } from './texts.js';
@@ -26,6 +27,8 @@ export interface Assistant {
   readonly matcher: Matcher;
   /** The language a text would be answered in. */
   languageOf(text: string, fallback?: Lang): Lang;
+  /** The home view of the bot (Slack's App Home): help, how to ask, the phases and quick links. */
+  overview(lang: Lang): Overview;
 }
 
 export interface AssistantOptions {
@@ -147,6 +150,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     knowledge,
     matcher,
     languageOf,
+    overview: (lang) => overviewFor(presenter, lang),
     async handle(input) {
       const text = (input.text ?? '').replace(/\s+/g, ' ').trim();
       const action = input.action?.trim() || undefined;

@@ -34,7 +34,7 @@ export const SLACK_COMMAND = '/erasmus';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
-  assistant: Pick<Assistant, 'handle'>;
+  assistant: Pick<Assistant, 'handle' | 'overview'>;
   logger: Logger;
   /** Milliseconds since the epoch; the signature window and the rate-limit memory. */
   clock?: () => number;
@@ -133,15 +133,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   }
 
   async function publishHome(client: webApi.WebClient, userId: string, lang?: Lang): Promise<void> {
-    const shown = lang ?? langs.get(userId) ?? 'nl';
-    const conversation = { platform: 'slack', channelId: userId, userId, kind: 'personal' } as const;
-    const [help, roadmap, tools] = await Promise.all(
-      ['cmd:help', 'cmd:roadmap', 'cmd:tools'].map((action) => assistant.handle({ action, lang: shown, conversation })),
-    );
-    if (help?.kind !== 'help' || roadmap?.kind !== 'roadmap' || tools?.kind !== 'tools') {
-      throw new Error(`App Home expects help, roadmap and tools replies; got ${help?.kind}, ${roadmap?.kind}, ${tools?.kind}`);
-    }
-    const view = renderSlackHome({ lang: shown, help, roadmap, tools });
+    const view = renderSlackHome(assistant.overview(lang ?? langs.get(userId) ?? 'nl'));
     await calls.run('views.publish', () => client.views.publish({ user_id: userId, view }));
   }
 

@@ -106,9 +106,43 @@ export class SlackBlockBuilder {
   divider(): void {
     this.blocks.push({ type: 'divider' });
   }
+
+  /** Roadmap items (phases, steps, tools), each with an "Open" button. */
+  itemList(items: readonly ReplyItem[], options: ListOptions & { numbered?: boolean }): void {
+    this.list(items, (item, i) => itemText(item, options.numbered ? i + 1 : undefined), options);
+  }
+
+  /** Deadlines or milestones, each with an "Open" button. */
+  datedList(items: readonly DatedItem[], options: ListOptions): void {
+    this.list(items, datedText, options);
+  }
+
+  /**
+   * A section with a button each while they fit in the block budget, leaving `reserve` blocks for what
+   * follows; otherwise one section for all and the buttons gathered in actions blocks.
+   */
+  private list<T extends { title: string; action: string }>(items: readonly T[], text: (item: T, i: number) => string, options: ListOptions): void {
+    const budget = (options.limit ?? SLACK_LIMITS.blocks) - this.blocks.length - (options.reserve ?? 0);
+    if (items.length <= budget) {
+      items.forEach((item, i) => this.section(text(item, i), this.button({ label: options.open, action: item.action })));
+      return;
+    }
+    this.section(items.map(text).join('\n\n'));
+    this.actions(items.map((item) => ({ label: item.title, action: item.action })));
+  }
 }
 
-function linkList(links: readonly ReplyLink[]): string {
+interface ListOptions {
+  /** The label of each item's button. */
+  open: string;
+  /** Blocks to leave for what follows the list. */
+  reserve?: number;
+  /** The message's block limit (a Home tab holds 100). */
+  limit?: number;
+}
+
+/** Links as a bullet list. */
+export function linkList(links: readonly ReplyLink[]): string {
   return links.map((link) => `• ${toSlackLink(link.url, link.label)}`).join('\n');
 }
 
@@ -119,36 +153,10 @@ function itemText(item: ReplyItem, number?: number): string {
   return `${title}${summary}${links}`;
 }
 
-/**
- * A list of roadmap items: one section with an "Open" button each while they fit in the block budget,
- * otherwise compact sections of several items with the buttons gathered in actions blocks.
- */
-function itemList(builder: SlackBlockBuilder, items: readonly ReplyItem[], lang: Lang, numbered: boolean, reserve: number): void {
-  const open = LABELS[lang].open;
-  const budget = SLACK_LIMITS.blocks - builder.blocks.length - reserve;
-  if (items.length <= budget) {
-    items.forEach((item, i) => builder.section(itemText(item, numbered ? i + 1 : undefined), builder.button({ label: open, action: item.action })));
-    return;
-  }
-  builder.section(items.map((item, i) => itemText(item, numbered ? i + 1 : undefined)).join('\n\n'));
-  builder.actions(items.map((item) => ({ label: item.title, action: item.action })));
-}
-
 function datedText(item: DatedItem): string {
   const lines = [`*${escapeMrkdwn(item.title)}*`, `${escapeMrkdwn(item.due)} · ${escapeMrkdwn(item.left)}`, ...item.notes.map(toMrkdwn)];
   if (item.notices) lines.push(escapeMrkdwn(item.notices));
   return lines.join('\n');
-}
-
-/** Deadlines or milestones: a section with an "Open" button each while they fit, otherwise one section and the buttons together. */
-function datedList(builder: SlackBlockBuilder, items: readonly DatedItem[], lang: Lang, reserve: number): void {
-  const open = LABELS[lang].open;
-  if (items.length <= SLACK_LIMITS.blocks - builder.blocks.length - reserve) {
-    items.forEach((item) => builder.section(datedText(item), builder.button({ label: open, action: item.action })));
-    return;
-  }
-  builder.section(items.map(datedText).join('\n\n'));
-  builder.actions(items.map((item) => ({ label: item.title, action: item.action })));
 }
 
 /**
@@ -202,20 +210,20 @@ export function renderSlackBlocks(reply: Reply): SlackBlock[] {
     case 'roadmap':
       b.header(reply.title);
       if (reply.intro) b.section(toMrkdwn(reply.intro));
-      itemList(b, reply.phases, reply.lang, true, 0);
+      b.itemList(reply.phases, { numbered: true, open: labels.open });
       break;
     case 'phase': {
       b.header(`${reply.title} (${reply.position}/${reply.total})`);
       if (reply.summary) b.section(toMrkdwn(reply.summary));
       const reserve = Math.ceil(reply.followUps.length / SLACK_LIMITS.actionsElements);
-      itemList(b, reply.steps, reply.lang, false, reserve);
+      b.itemList(reply.steps, { open: labels.open, reserve });
       b.actions(reply.followUps);
       break;
     }
     case 'tools':
       b.header(reply.title);
       if (reply.intro) b.section(toMrkdwn(reply.intro));
-      itemList(b, reply.tools, reply.lang, false, 0);
+      b.itemList(reply.tools, { open: labels.open });
       break;
     case 'message':
       b.section(toMrkdwn(reply.text));
@@ -224,7 +232,7 @@ export function renderSlackBlocks(reply: Reply): SlackBlock[] {
     case 'deadlines':
       b.header(reply.title);
       b.section(toMrkdwn(reply.intro));
-      datedList(b, reply.items, reply.lang, 2);
+      b.datedList(reply.items, { open: labels.open, reserve: 2 });
       b.context([toMrkdwn(reply.subscription)]);
       b.actions(reply.followUps);
       break;
@@ -232,7 +240,7 @@ export function renderSlackBlocks(reply: Reply): SlackBlock[] {
       b.header(reply.title);
       b.context([escapeMrkdwn(reply.period)]);
       if (reply.intro) b.section(toMrkdwn(reply.intro));
-      datedList(b, reply.milestones, reply.lang, 2);
+      b.datedList(reply.milestones, { open: labels.open, reserve: 2 });
       b.context([toMrkdwn(reply.subscription)]);
       b.actions(reply.followUps);
       break;
