@@ -4,7 +4,7 @@
 import type { Lang } from './knowledge/schema.js';
 import { helpReply, roadmapReply, toolsReply, type Presenter } from './present.js';
 import type { HelpReply, ReplyLink, RoadmapReply } from './reply.js';
-import { createTexts } from './texts.js';
+import { createTexts, t } from './texts.js';
 
 /** Most quick links in an overview. */
 const MAX_QUICK_LINKS = 12;
@@ -16,7 +16,6 @@ const TEXTS = {
     en: '- Send me a direct message with your question.\n- Mention me in a channel (`@Erasmus mbo`): I answer in a thread under your question.\n- Type `/erasmus <question>`, `/erasmus roadmap`, `/erasmus tools` or `/erasmus help`; only you see the answer.',
   },
   linksTitle: { nl: 'Snelle links', en: 'Quick links' },
-  open: { nl: 'Bekijk', en: 'Open' },
   /** The name of the other language, in that language: what a language switch says. */
   otherLang: { nl: 'English', en: 'Nederlands' },
 } as const satisfies Record<string, Record<Lang, string>>;
@@ -52,7 +51,7 @@ export function overviewFor(presenter: Presenter, lang: Lang): Overview {
     usage: { title: ot(lang, 'usageTitle'), body: ot(lang, 'usage') },
     roadmap: roadmapReply(presenter, lang),
     links: { title: ot(lang, 'linksTitle'), items: quickLinks(presenter, lang) },
-    open: ot(lang, 'open'),
+    open: t(lang, 'labelOpen'),
     switchLang: { label: ot(lang, 'otherLang'), lang: lang === 'nl' ? 'en' : 'nl' },
   };
 }

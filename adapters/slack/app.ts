@@ -10,11 +10,12 @@ import type { Assistant } from '../../src/assistant.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Lang } from '../../src/knowledge/schema.js';
 import type { Logger } from '../../src/logger.js';
+import { t } from '../../src/texts.js';
 import type { HttpRoute, SurfaceAdapter } from '../server.js';
 import { createSlackClientOptions } from './client.js';
 import { createMemoryClaim, createSlackDedupe, type SlackClaim } from './dedupe.js';
 import { deliverSlackEphemeral, deliverSlackMessage, type SlackSender } from './deliver.js';
-import { createSlackCalls, friendlyErrorText, toSlackFailure } from './errors.js';
+import { createSlackCalls, toSlackFailure } from './errors.js';
 import { renderSlackHome, SLACK_HOME_LANG_ACTION } from './home.js';
 import { createSlackHttpRoute } from './http.js';
 import {
@@ -126,7 +127,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       logger.info({ source, kind: reply.kind, target: target.kind, ms: clock() - started }, 'slack answer sent');
     } catch (error) {
       logger.error({ source, target: target.kind, channel: target.kind === 'channel' ? target.channel : undefined, ...toSlackFailure(error) }, 'slack answer failed');
-      await deliverSlackMessage(sender, target, renderSlackNotice(friendlyErrorText(lang))).catch((again: unknown) =>
+      await deliverSlackMessage(sender, target, renderSlackNotice(t(lang, 'somethingWrong'))).catch((again: unknown) =>
         logger.warn({ source, ...toSlackFailure(again) }, 'slack error notice could not be sent'),
       );
     }

@@ -3,12 +3,11 @@
 // is not allowed, 404 and a removed channel mean gone, 429 means wait for the Retry-After, 5xx and
 // network failures mean try again. `createSlackCalls` runs every answering call through that mapping,
 // waits out a short Retry-After (with an injectable sleep) and sends nothing to a method while it is
-// rate-limited. Users only ever see one friendly line.
+// rate-limited.
 // https://docs.slack.dev/apis/web-api/#errors · https://docs.slack.dev/apis/web-api/rate-limits
 import { RespondError, webApi } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import { CodedError, isCodedError } from '../../src/errors.js';
-import type { Lang } from '../../src/knowledge/schema.js';
 
 export type SlackErrorCode = 'SLACK_API_ERROR' | 'SLACK_RATE_LIMITED' | 'SLACK_HTTP_ERROR' | 'SLACK_REQUEST_FAILED' | 'SLACK_HANDLER_FAILED';
 
@@ -156,12 +155,3 @@ export function createSlackCalls(options: SlackCallsOptions = {}): SlackCalls {
   };
 }
 
-const FRIENDLY: Record<Lang, string> = {
-  nl: 'Sorry, er ging iets mis aan mijn kant. Probeer het zo nog eens.',
-  en: 'Sorry, something went wrong on my side. Please try again in a moment.',
-};
-
-/** The one line a user sees when anything fails. */
-export function friendlyErrorText(lang: Lang): string {
-  return FRIENDLY[lang];
-}

@@ -6,6 +6,7 @@ import type { types } from '@slack/bolt';
 import { toPlainText } from '../../src/plain-text.js';
 import { assertNever, replyFeedbackButtons, type DatedItem, type FollowUp, type Reply, type ReplyItem, type ReplyLink } from '../../src/reply.js';
 import type { Lang } from '../../src/knowledge/schema.js';
+import { t } from '../../src/texts.js';
 import { escapeMrkdwn, splitMrkdwn, toMrkdwn, toSlackLink, truncateMrkdwn } from './mrkdwn.js';
 
 export type SlackBlock = types.KnownBlock;
@@ -44,11 +45,6 @@ export function parseSlackActionId(actionId: string): { lang: Lang } | undefined
   const match = /^erasmus:(nl|en):\d+$/.exec(actionId);
   return match ? { lang: match[1] as Lang } : undefined;
 }
-
-const LABELS = {
-  nl: { since: 'Sinds 2021', links: 'Links', phase: 'Fase', open: 'Bekijk', more: 'Er is meer; vraag gericht door.' },
-  en: { since: 'Since 2021', links: 'Links', phase: 'Phase', open: 'Open', more: 'There is more; ask a narrower question.' },
-} as const satisfies Record<Lang, Record<string, string>>;
 
 /** Builds the buttons and blocks of one message, numbering action_ids so they are unique within it. */
 export class SlackBlockBuilder {
@@ -166,7 +162,7 @@ function datedText(item: DatedItem): string {
 export function fitBlocks(blocks: SlackBlock[], lang: Lang, limit: number = SLACK_LIMITS.blocks, keep = blocks.at(-1)?.type === 'actions' ? 1 : 0): SlackBlock[] {
   if (blocks.length <= limit) return blocks;
   const tail = keep > 0 ? blocks.slice(-keep) : [];
-  const note: SlackBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: LABELS[lang].more }] };
+  const note: SlackBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: t(lang, 'labelMore') }] };
   return [...blocks.slice(0, limit - 1 - tail.length), note, ...tail];
 }
 
@@ -178,7 +174,8 @@ export function renderSlackFallback(reply: Reply): string {
 /** The Block Kit blocks of a reply. */
 export function renderSlackBlocks(reply: Reply): SlackBlock[] {
   const b = new SlackBlockBuilder(reply.lang);
-  const labels = LABELS[reply.lang];
+  const { lang } = reply;
+  const labels = { since: t(lang, 'labelSince'), links: t(lang, 'labelLinks'), phase: t(lang, 'labelPhase'), open: t(lang, 'labelOpen') };
   let keep: number | undefined;
   switch (reply.kind) {
     case 'answer': {
