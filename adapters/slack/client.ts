@@ -7,7 +7,7 @@ import { webApi } from '@slack/bolt';
 import { parseRetryAfter, slackRateLimited } from './errors.js';
 
 /** The Web API's default base URL. */
-export const SLACK_API_URL = 'https://slack.com/api/';
+const SLACK_API_URL = 'https://slack.com/api/';
 
 export interface SlackClientSettings {
   /** Base URL ending in `/` (SLACK_API_URL). */

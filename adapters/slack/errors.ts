@@ -9,10 +9,10 @@ import { RespondError, webApi } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import { CodedError, isCodedError } from '../../src/errors.js';
 
-export type SlackErrorCode = 'SLACK_API_ERROR' | 'SLACK_RATE_LIMITED' | 'SLACK_HTTP_ERROR' | 'SLACK_REQUEST_FAILED' | 'SLACK_HANDLER_FAILED';
+type SlackErrorCode = 'SLACK_API_ERROR' | 'SLACK_RATE_LIMITED' | 'SLACK_HTTP_ERROR' | 'SLACK_REQUEST_FAILED' | 'SLACK_HANDLER_FAILED';
 
 /** What a failure means for the caller. */
-export type SlackFailureMeaning = 'rate-limited' | 'unauthorized' | 'gone' | 'temporary' | 'failed';
+type SlackFailureMeaning = 'rate-limited' | 'unauthorized' | 'gone' | 'temporary' | 'failed';
 
 /** What the log gets about a failure: a code, its meaning, the Slack error name or HTTP status, never a token. */
 export interface SlackFailure {
@@ -100,7 +100,7 @@ export function toSlackFailure(error: unknown, method?: string): SlackFailure {
 }
 
 /** The failure as the one coded error type, the original as its cause. */
-export function toSlackError(error: unknown, method?: string): CodedError {
+function toSlackError(error: unknown, method?: string): CodedError {
   const failure = toSlackFailure(error, method);
   return new CodedError(failure.code, failure.message, { cause: error, details: { failure } });
 }

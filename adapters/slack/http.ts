@@ -13,7 +13,7 @@ import { readBody, type HttpRoute } from '../server.js';
 /** How far a request timestamp may be from now, either way. */
 const MAX_REQUEST_AGE_SECONDS = 5 * 60;
 
-export type SlackRefusalCode = 'SLACK_SIGNATURE_MISSING' | 'SLACK_TIMESTAMP_INVALID' | 'SLACK_REQUEST_STALE' | 'SLACK_SIGNATURE_INVALID';
+type SlackRefusalCode = 'SLACK_SIGNATURE_MISSING' | 'SLACK_TIMESTAMP_INVALID' | 'SLACK_REQUEST_STALE' | 'SLACK_SIGNATURE_INVALID';
 
 export interface SlackHttpOptions {
   signingSecret: string;

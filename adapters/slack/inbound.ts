@@ -50,7 +50,7 @@ export interface SlackBlockActionBody {
 }
 
 /** Conversation kind from a channel id or a `channel_type`: D… is a DM, G…/mpim a group DM, the rest channels. */
-export function toConversationKind(channelId: string, channelType?: string): Conversation['kind'] {
+function toConversationKind(channelId: string, channelType?: string): Conversation['kind'] {
   if (channelType === 'im' || (channelType === undefined && channelId.startsWith('D'))) return 'personal';
   if (channelType === 'mpim') return 'group';
   return 'channel';

@@ -13,7 +13,7 @@ import { renderSlackMessage } from './render.js';
 export const SLACK_NOTICE_EVENT = 'erasmus_notice';
 
 /** What a failed post means for the notice: gone, try again (429, 5xx, network, Slack's temporary errors) or failed. */
-export function toSlackDeliveryResult(error: unknown): DeliveryResult {
+function toSlackDeliveryResult(error: unknown): DeliveryResult {
   const failure = toSlackFailure(error);
   const detail = failure.slackError ?? (failure.status === undefined ? failure.message : `HTTP ${failure.status}`);
   const message = `${failure.code}: ${detail}`;

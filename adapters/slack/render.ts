@@ -19,7 +19,7 @@ export interface SlackMessage {
 }
 
 /** Slack's Block Kit limits. */
-export const SLACK_LIMITS = {
+const SLACK_LIMITS = {
   blocks: 50,
   text: 3000,
   header: 150,
@@ -30,13 +30,13 @@ export const SLACK_LIMITS = {
 } as const;
 
 /** Every button the bot renders has an action_id with this prefix, so one listener catches them all. */
-export const SLACK_ACTION_PREFIX = 'erasmus:';
+const SLACK_ACTION_PREFIX = 'erasmus:';
 
 /**
  * A button's action_id: the prefix, the reply's language (so a click is answered in the language the
  * button was shown in) and a number that makes it unique within the message, e.g. `erasmus:en:3`.
  */
-export function toSlackActionId(lang: Lang, n: number): string {
+function toSlackActionId(lang: Lang, n: number): string {
   return `${SLACK_ACTION_PREFIX}${lang}:${n}`;
 }
 
@@ -167,7 +167,7 @@ export function fitBlocks(blocks: SlackBlock[], lang: Lang, limit: number = SLAC
 }
 
 /** The plain-text fallback for notifications and clients without blocks, escaped and within 3,000 characters. */
-export function renderSlackFallback(reply: Reply): string {
+function renderSlackFallback(reply: Reply): string {
   return truncateMrkdwn(escapeMrkdwn(toPlainText(reply)), SLACK_LIMITS.text);
 }
 

@@ -18,7 +18,7 @@ export interface FakeSlackCall {
 }
 
 /** A scripted answer for the next call to a method. */
-export interface FakeSlackFailure {
+interface FakeSlackFailure {
   status: number;
   retryAfterSeconds?: number;
   body?: Record<string, unknown>;
@@ -48,7 +48,7 @@ export interface FakeSlackWebApi {
 
 export const FAKE_BOT_USER_ID = 'UBOTFAKE1';
 export const FAKE_BOT_ID = 'BBOTFAKE1';
-export const FAKE_TEAM_ID = 'TFAKE0001';
+const FAKE_TEAM_ID = 'TFAKE0001';
 
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata']);
 /** Form fields that WebClient sends as `true`/`false`. */

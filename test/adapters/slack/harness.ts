@@ -119,7 +119,7 @@ export async function postToSlackEvents(baseUrl: string, body: string, options: 
 
 let counter = 0;
 /** A unique id with a prefix, for event ids and timestamps. */
-export function nextId(prefix: string): string {
+function nextId(prefix: string): string {
   counter += 1;
   return `${prefix}${String(counter).padStart(6, '0')}`;
 }
