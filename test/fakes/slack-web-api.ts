@@ -77,8 +77,16 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(payload);
 }
 
+export interface FakeSlackWebApiOptions {
+  /** Told of every call as it arrives (the benchmark times replies with it). */
+  onCall?: (call: FakeSlackCall) => void;
+  /** Keep the calls in `calls`; off for long benchmark runs. */
+  record?: boolean;
+}
+
 /** Starts the fake on a free port of 127.0.0.1. */
-export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
+export async function startFakeSlackWebApi(options: FakeSlackWebApiOptions = {}): Promise<FakeSlackWebApi> {
+  const record = options.record ?? true;
   const calls: FakeSlackCall[] = [];
   const failures = new Map<string, FakeSlackFailure[]>();
   const holds = new Map<string, Promise<void>>();
@@ -123,7 +131,9 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
       const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/response/') ? 'response_url' : path;
       const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
       const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
-      calls.push({ method, path, args, token, contentType, at: performance.now() });
+      const call = { method, path, args, token, contentType, at: performance.now() };
+      if (record) calls.push(call);
+      options.onCall?.(call);
       for (const wake of [...waiters]) wake();
 
       track(method, 1);
