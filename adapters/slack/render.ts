@@ -223,7 +223,13 @@ export function renderSlackBlocks(reply: Reply): SlackBlock[] {
       b.itemList(reply.tools, { open: labels.open });
       break;
     case 'message':
+    case 'smalltalk':
       b.section(toMrkdwn(reply.text));
+      b.actions(reply.followUps);
+      break;
+    case 'out-of-scope':
+      b.section(toMrkdwn(reply.text));
+      if (reply.links.length > 0) b.section(`*${labels.links}*\n${linkList(reply.links)}`);
       b.actions(reply.followUps);
       break;
     case 'deadlines':
