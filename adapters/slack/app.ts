@@ -117,7 +117,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const started = clock();
     let lang: Lang = withLang.lang ?? 'nl';
     try {
-      logger.debug({ source, action: input.action }, 'slack input');
+      logger.debug({ source, text: input.text, action: input.action }, 'slack input');
       const reply = await assistant.handle(withLang);
       lang = reply.lang;
       langs.set(userId, reply.lang);
