@@ -18,7 +18,7 @@ export interface SlackSender {
 function postToResponseUrl(sender: SlackSender, url: string, message: SlackMessage): Promise<unknown> {
   const { respond } = sender;
   if (!respond) throw new Error('no respond() for a response_url target');
-  return sender.calls.run(`response_url ${url}`, () => respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }));
+  return sender.calls.run('response_url', () => respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }), url);
 }
 
 /** Sends a rendered message to where an answer belongs. */

@@ -117,8 +117,11 @@ export interface SlackCallsOptions {
 
 /** Runs Slack calls: failures mapped, a short Retry-After waited out, a rate-limited method left alone. */
 export interface SlackCalls {
-  /** `key` names what is rate-limited together: a Web API method, or one response_url. */
-  run<T>(key: string, call: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `call` to `method` (a Web API method, or `response_url`); `scope` names what is rate-limited
+   * together, the method by default, one response_url for those (it is not logged: it is a credential).
+   */
+  run<T>(method: string, call: () => Promise<T>, scope?: string): Promise<T>;
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -132,21 +135,21 @@ export function createSlackCalls(options: SlackCallsOptions = {}): SlackCalls {
   const blocked = new LRUCache<string, number>({ max: 10_000 });
 
   return {
-    async run(key, call) {
+    async run(method, call, scope = method) {
       for (let attempt = 0; ; attempt += 1) {
-        const until = blocked.get(key);
+        const until = blocked.get(scope);
         if (until !== undefined && until > clock()) {
-          throw toSlackError(slackRateLimited(key, Math.ceil((until - clock()) / 1000)), key);
+          throw toSlackError(slackRateLimited(method, Math.ceil((until - clock()) / 1000)), method);
         }
         try {
           return await call();
         } catch (error) {
-          const failure = toSlackFailure(error, key);
-          if (failure.meaning !== 'rate-limited') throw toSlackError(error, key);
+          const failure = toSlackFailure(error, method);
+          if (failure.meaning !== 'rate-limited') throw toSlackError(error, method);
           const waitMs = (failure.retryAfterSeconds ?? 1) * 1000;
           if (attempt >= retries || waitMs > maxRetryAfterMs) {
-            blocked.set(key, clock() + waitMs, { ttl: waitMs });
-            throw toSlackError(error, key);
+            blocked.set(scope, clock() + waitMs, { ttl: waitMs });
+            throw toSlackError(error, method);
           }
           await sleep(waitMs);
         }

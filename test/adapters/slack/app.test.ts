@@ -423,6 +423,8 @@ describe('every outbound call has a timeout', () => {
     try {
       await postToSlackEvents(slow.baseUrl, body(), { contentType });
       await expect.poll(() => slow.logs.find((line) => line.msg === 'slack answer failed'), { timeout: 4000 }).toMatchObject({ code: 'SLACK_REQUEST_FAILED' });
+      // A response_url is a credential for that conversation: it never goes to the log.
+      expect(JSON.stringify(slow.logs)).not.toContain('/response/');
     } finally {
       release();
     }
