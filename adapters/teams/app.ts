@@ -7,30 +7,23 @@
 // https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   TurnContext,
   type Activity,
   type ConversationReference,
   type InvokeResponse,
-  type ResourceResponse,
 } from 'botbuilder';
 import type { Assistant } from '../../src/assistant.js';
 import type { Skill } from '../../src/skill.js';
 import type { TeamsConfig } from '../../src/config.js';
+import { CodedError } from '../../src/errors.js';
 import type { Conversation } from '../../src/input.js';
 import type { Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply.js';
 import { readBody, type SurfaceAdapter } from '../server.js';
-import { CachingBotFrameworkAuthentication, isTokenRejection, toAuthOptions } from './auth.js';
-import {
-  createConnectorRetryPolicy,
-  DEFAULT_CONNECTOR_RETRY,
-  installConnectorRetry,
-  sendConnectorActivity,
-  toTeamsConnectorError,
-  type ConnectorRetryOptions,
-} from './connector.js';
+import { isTokenRejection, toAuthOptions } from './auth.js';
+import { DEFAULT_CONNECTOR_TIMEOUTS, TeamsCloudAdapter, type ConnectorTimeouts } from './connector.js';
+import { toTeamsError } from './errors.js';
 import { searchTeams } from './extension.js';
 import { parseTeamsActivity, toConversation, toLang } from './inbound.js';
 import { renderTeamsMessage, renderTeamsWelcome } from './render.js';
@@ -50,8 +43,8 @@ export interface TeamsAdapterOptions {
   onUninstall?: (reference: TeamsConversationReference, conversation: Conversation) => void | Promise<void>;
   /** Skills whose answers the compose-box search also offers (e.g. the distance calculator); they must not change state. */
   searchSkills?: readonly Skill[];
-  /** Connector retry timing; tests shorten the waits. */
-  retry?: Partial<ConnectorRetryOptions>;
+  /** Time limits of connector calls; tests shorten them. */
+  timeouts?: Partial<ConnectorTimeouts>;
   /** Where the token signing keys are published (OpenID metadata); overridden by tests only. */
   openIdMetadataUrl?: string;
   /** How outbound calls get their token; by default from the MicrosoftApp* settings. Tests use a fixed token. */
@@ -59,7 +52,7 @@ export interface TeamsAdapterOptions {
 }
 
 export interface TeamsAdapter extends SurfaceAdapter {
-  /** Sends a core reply to a stored conversation; throws an error with a `TEAMS_*` code when it fails. */
+  /** Sends a core reply to a stored conversation; throws a `CodedError` (errors.ts) when it fails. */
   sendReply(reference: TeamsConversationReference, reply: Reply): Promise<void>;
 }
 
@@ -67,28 +60,6 @@ const SORRY = {
   nl: 'Er ging iets mis aan mijn kant. Probeer het over een paar minuten nog eens.',
   en: 'Something went wrong on my side. Please try again in a few minutes.',
 } as const;
-
-/**
- * CloudAdapter with its protected turn entry point opened up for the HTTP route below, and messages sent
- * through sendConnectorActivity (same call, far less CPU); other activities take the SDK's own path.
- */
-class TeamsCloudAdapter extends CloudAdapter {
-  run(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
-  }
-
-  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const connectorClient: unknown = context.turnState.get(this.ConnectorClientKey);
-    if (activities.length === 0 || !activities.every((activity) => activity.type === 'message')) return super.sendActivities(context, activities);
-    const responses: ResourceResponse[] = [];
-    for (const activity of activities) {
-      delete activity.id;
-      const sent = sendConnectorActivity(connectorClient, activity);
-      responses.push(sent ? await sent : ((await super.sendActivities(context, [activity]))[0] ?? { id: '' }));
-    }
-    return responses;
-  }
-}
 
 function sendJson(res: ServerResponse, status: number, body?: unknown): void {
   if (body === undefined) {
@@ -132,22 +103,16 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const { config, assistant } = options;
   const logger = options.logger.child({ adapter: 'teams' });
   const authEnabled = Boolean(config.appId);
-  const auth = new CachingBotFrameworkAuthentication(toAuthOptions(config, options.openIdMetadataUrl), options.credentialsFactory);
-  const retryPolicy = createConnectorRetryPolicy({ ...DEFAULT_CONNECTOR_RETRY, ...options.retry }, logger);
-  auth.onConnectorClient = (client) => {
-    if (!installConnectorRetry(client, retryPolicy)) {
-      logger.warn({ code: 'TEAMS_RETRY_POLICY_NOT_INSTALLED' }, 'connector client has an unexpected shape; the SDK default retries apply');
-    }
-  };
-  const adapter = new TeamsCloudAdapter(auth);
+  const auth = new ConfigurationBotFrameworkAuthentication(toAuthOptions(config, options.openIdMetadataUrl), options.credentialsFactory);
+  const adapter = new TeamsCloudAdapter(auth, { ...DEFAULT_CONNECTOR_TIMEOUTS, ...options.timeouts });
   if (!authEnabled) logger.warn('MicrosoftAppId is not set: Teams runs without auth, for the Bot Framework Emulator on this machine only');
 
   adapter.onTurnError = async (context, error) => {
     const activity = context.activity;
-    const mapped = toTeamsConnectorError(error);
+    const mapped = toTeamsError(error);
     logger.error(
-      { err: mapped ? undefined : error, code: mapped?.code ?? 'TEAMS_TURN_FAILED', status: mapped?.status, activityType: activity.type, name: activity.name },
-      mapped?.hint ?? 'turn failed',
+      { err: mapped ? undefined : error, code: mapped?.code ?? 'TEAMS_TURN_FAILED', status: mapped?.details.status, activityType: activity.type, name: activity.name },
+      mapped?.message ?? 'turn failed',
     );
     try {
       if (activity.type === 'invoke') {
@@ -261,10 +226,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
           failure = error;
         }
       });
-      if (failure !== undefined) {
-        const mapped = toTeamsConnectorError(failure);
-        throw Object.assign(new Error(mapped?.hint ?? 'proactive send failed', { cause: failure }), { code: mapped?.code ?? 'TEAMS_CONNECTOR_FAILED', status: mapped?.status });
-      }
+      if (failure !== undefined) throw toTeamsError(failure) ?? new CodedError('TEAMS_SEND_FAILED', 'proactive send failed', { cause: failure });
     },
   };
 }

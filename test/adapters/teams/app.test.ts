@@ -38,13 +38,11 @@ interface Started {
   url: string;
   conversations: Array<{ reference: TeamsConversationReference; conversation: Conversation }>;
   removed: Array<{ reference: TeamsConversationReference; conversation: Conversation }>;
-  sleeps: number[];
 }
 
 async function start(config: TeamsConfig, fake: FakeBotConnector, extra: Partial<TeamsAdapterOptions> = {}): Promise<Started> {
   const conversations: Started['conversations'] = [];
   const removed: Started['removed'] = [];
-  const sleeps: number[] = [];
   const adapter = createTeamsAdapter({
     config,
     assistant,
@@ -52,12 +50,12 @@ async function start(config: TeamsConfig, fake: FakeBotConnector, extra: Partial
     ...extra,
     onConversation: (reference, conversation) => void conversations.push({ reference, conversation }),
     onUninstall: (reference, conversation) => void removed.push({ reference, conversation }),
-    retry: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 },
+    ...(extra.timeouts ? {} : { timeouts: { attemptMs: 1_000, callMs: 2_000 } }),
     openIdMetadataUrl: fake.openIdMetadataUrl,
   });
   const host = createServiceHost({ adapters: [adapter], logger });
   const port = await host.listen(0, '127.0.0.1');
-  return { host, adapter, url: `http://127.0.0.1:${port}/api/messages`, conversations, removed, sleeps };
+  return { host, adapter, url: `http://127.0.0.1:${port}/api/messages`, conversations, removed };
 }
 
 async function post(url: string, activity: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
@@ -84,7 +82,6 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     fake.reset();
     bot.conversations.length = 0;
     bot.removed.length = 0;
-    bot.sleeps.length = 0;
   });
   afterAll(async () => {
     await bot.host.close();
@@ -208,30 +205,43 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     }
   });
 
-  it('retries 429 and 5xx from the connector with backoff, honouring Retry-After', async () => {
-    fake.failNext({ status: 429 }, { status: 503 }, { status: 429, headers: { 'retry-after': '2' } });
+  it('retries 5xx and a 429 with Retry-After through the SDK, then delivers once', async () => {
+    // The first retry waits the SDK's backoff (0.5–1 s); Retry-After 0 asks for no wait.
+    fake.failNext({ status: 502 }, { status: 429, headers: { 'retry-after': '0' } }, { status: 503, headers: { 'retry-after': '0' } });
     expect((await post(bot.url, messageActivity(fake.url, 'personal', 'tools'))).status).toBe(200);
-    expect(fake.attempts.map((a) => a.status)).toEqual([429, 503, 429, 201]);
+    expect(fake.attempts.map((a) => a.status)).toEqual([502, 429, 503, 201]);
     expect(fake.activities).toHaveLength(1);
-    expect(bot.sleeps).toEqual([375, 750, 2000]);
   });
 
-  it('gives up when the connector keeps failing or asks for a long wait, and says nothing more', async () => {
-    fake.failNext({ status: 502 }, { status: 502 }, { status: 502 }, { status: 502 });
+  it('gives up when the connector keeps failing, and says nothing more', async () => {
+    const failing = { status: 503, headers: { 'retry-after': '0' } };
+    fake.failNext(failing, failing, failing, failing);
     expect((await post(bot.url, messageActivity(fake.url, 'personal', 'tools'))).status).toBe(200);
-    expect(fake.attempts.map((a) => a.status)).toEqual([502, 502, 502, 502]);
-    fake.reset();
+    expect(fake.attempts.map((a) => a.status)).toEqual([503, 503, 503, 503]);
+    expect(fake.activities).toEqual([]);
+  });
+
+  it('does not wait out a long Retry-After: the call gives up at its time limit and the request is answered', async () => {
     fake.failNext({ status: 429, headers: { 'retry-after': '120' } });
+    const started = Date.now();
     expect((await post(bot.url, messageActivity(fake.url, 'personal', 'tools'))).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(fake.attempts.map((a) => a.status)).toEqual([429]);
     expect(fake.activities).toEqual([]);
+  });
+
+  it('does not let a hanging connector hold the request: each attempt has a timeout', async () => {
+    fake.failNext({ status: 0, hang: true });
+    const started = Date.now();
+    expect((await post(bot.url, messageActivity(fake.url, 'personal', 'tools'))).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(fake.attempts.map((a) => a.status)).toEqual([0]);
   });
 
   it('does not retry other client errors', async () => {
     fake.failNext({ status: 400 });
     await post(bot.url, messageActivity(fake.url, 'personal', 'tools'));
     expect(fake.attempts.map((a) => a.status)).toEqual([400]);
-    expect(bot.sleeps).toEqual([]);
   });
 
   it('reports each conversation and sends a reply proactively to a stored reference', async () => {
@@ -246,7 +256,7 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     expect((fake.activities[0]?.activity.attachments as Array<{ content: unknown }>)[0]?.content).toEqual(renderTeamsMessage(reply).attachments[0].content);
 
     fake.failNext({ status: 404 });
-    await expect(bot.adapter.sendReply(stored, reply)).rejects.toMatchObject({ code: 'TEAMS_CONVERSATION_NOT_FOUND', status: 404 });
+    await expect(bot.adapter.sendReply(stored, reply)).rejects.toMatchObject({ code: 'TEAMS_CONVERSATION_NOT_FOUND', details: { status: 404 } });
   });
 
   it('refuses bad requests before any processing', async () => {
