@@ -24,6 +24,7 @@ import { readBody, type SurfaceAdapter } from '../server.js';
 import { isTokenRejection, toAuthOptions } from './auth.js';
 import { DEFAULT_CONNECTOR_TIMEOUTS, TeamsCloudAdapter, type ConnectorTimeouts } from './connector.js';
 import { toTeamsError } from './errors.js';
+import { createServiceUrlCheck, isLocalCaller, toLocalServiceUrl } from './local-only.js';
 import { searchTeams } from './extension.js';
 import { parseTeamsActivity, toConversation, toLang } from './inbound.js';
 import { renderTeamsMessage, renderTeamsWelcome } from './render.js';
@@ -88,16 +89,6 @@ function parseActivity(raw: Buffer): Activity | string {
   return activity as Activity;
 }
 
-/** Without auth (Emulator mode) replies may only go to this machine, so the bot cannot be made to post anywhere. */
-function isLoopbackUrl(url: string): boolean {
-  try {
-    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-  } catch {
-    return false;
-  }
-}
-
 /** Creates the Teams adapter; mount it on the service host. */
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const { config, assistant } = options;
@@ -106,6 +97,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(toAuthOptions(config, options.openIdMetadataUrl), options.credentialsFactory);
   const adapter = new TeamsCloudAdapter(auth, { ...DEFAULT_CONNECTOR_TIMEOUTS, ...options.timeouts });
   if (!authEnabled) logger.warn('MicrosoftAppId is not set: Teams runs without auth, for the Bot Framework Emulator on this machine only');
+  const checkServiceUrl = createServiceUrlCheck();
 
   adapter.onTurnError = async (context, error) => {
     const activity = context.activity;
@@ -128,14 +120,14 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const report = async (callback: TeamsAdapterOptions['onConversation'], activity: Activity): Promise<void> => {
     if (!callback) return;
     try {
-      await callback(TurnContext.getConversationReference(activity), toConversation(activity));
+      await callback(TurnContext.getConversationReference(activity), toConversation(activity, authEnabled));
     } catch (error) {
       logger.error({ err: error, code: 'TEAMS_CONVERSATION_CALLBACK_FAILED' }, 'conversation callback failed');
     }
   };
 
   const turn = async (context: TurnContext): Promise<void> => {
-    const inbound = parseTeamsActivity(context.activity);
+    const inbound = parseTeamsActivity(context.activity, authEnabled);
     if (inbound.kind === 'uninstall') await report(options.onUninstall, context.activity);
     else if (inbound.kind !== 'ignore') await report(options.onConversation, context.activity);
     switch (inbound.kind) {
@@ -180,6 +172,11 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       sendJson(res, 401, { error: 'unauthorized' });
       return;
     }
+    if (!authEnabled && !isLocalCaller(req)) {
+      logger.warn({ code: 'TEAMS_CALLER_REFUSED', remoteAddress: req.socket.remoteAddress }, 'without MicrosoftAppId only callers on this machine are served');
+      sendJson(res, 403, { error: 'without auth only local callers are served' });
+      return;
+    }
     let raw: Buffer;
     try {
       raw = await readBody(req);
@@ -193,9 +190,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       sendJson(res, 400, { error: activity });
       return;
     }
-    if (!authEnabled && !isLoopbackUrl(activity.serviceUrl)) {
-      logger.warn({ code: 'TEAMS_SERVICE_URL_REFUSED' }, 'without MicrosoftAppId only loopback service URLs are accepted');
-      sendJson(res, 403, { error: 'without auth only a local serviceUrl is accepted' });
+    const refused = authEnabled ? undefined : checkServiceUrl(activity.conversation.id, activity.serviceUrl);
+    if (refused) {
+      logger.warn({ code: 'TEAMS_SERVICE_URL_REFUSED' }, refused);
+      sendJson(res, 403, { error: refused });
       return;
     }
     let invokeResponse: InvokeResponse | undefined;
@@ -218,6 +216,9 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     name: 'teams',
     routes: [{ method: 'POST', path: TEAMS_MESSAGES_PATH, handle }],
     async sendReply(reference, reply) {
+      if (!authEnabled && !toLocalServiceUrl(reference.serviceUrl ?? '')) {
+        throw new CodedError('TEAMS_SERVICE_URL_REFUSED', 'without MicrosoftAppId notices go only to a loopback serviceUrl');
+      }
       let failure: unknown;
       await adapter.continueConversationAsync(config.appId ?? '', reference, async (context) => {
         try {

@@ -14,7 +14,8 @@ export type TeamsErrorCode =
   | 'TEAMS_CONNECTOR_UNAVAILABLE'
   | 'TEAMS_CONNECTOR_TIMEOUT'
   | 'TEAMS_CONNECTOR_UNREACHABLE'
-  | 'TEAMS_CONNECTOR_REJECTED';
+  | 'TEAMS_CONNECTOR_REJECTED'
+  | 'TEAMS_SERVICE_URL_REFUSED';
 
 const MEANINGS: Record<TeamsErrorCode, { hint: string; notice: DeliveryResult['status'] }> = {
   TEAMS_CONNECTOR_UNAUTHORIZED: {
@@ -28,6 +29,7 @@ const MEANINGS: Record<TeamsErrorCode, { hint: string; notice: DeliveryResult['s
   TEAMS_CONNECTOR_TIMEOUT: { hint: 'the Bot Connector did not answer in time', notice: 'retry' },
   TEAMS_CONNECTOR_UNREACHABLE: { hint: 'the Bot Connector could not be reached', notice: 'retry' },
   TEAMS_CONNECTOR_REJECTED: { hint: 'the Bot Connector rejected the call', notice: 'failed' },
+  TEAMS_SERVICE_URL_REFUSED: { hint: 'without MicrosoftAppId replies go only to a loopback serviceUrl', notice: 'failed' },
 };
 
 function codeFor(status: number | undefined): TeamsErrorCode {

@@ -33,8 +33,8 @@ export function toLang(locale: string | undefined): Lang | undefined {
   return prefix === 'nl' || prefix === 'en' ? prefix : undefined;
 }
 
-/** Where the activity was written, in the core's terms. */
-export function toConversation(activity: Partial<Activity>): Conversation {
+/** Where the activity was written, in the core's terms; `verified` is false when no token vouched for the sender. */
+export function toConversation(activity: Partial<Activity>, verified = true): Conversation {
   const type = activity.conversation?.conversationType;
   const kind = type === 'channel' ? 'channel' : type === 'groupChat' || (type === undefined && activity.conversation?.isGroup) ? 'group' : 'personal';
   // A message in a channel thread carries `;messageid=…`: the thread, not the channel. Subscriptions and
@@ -47,6 +47,7 @@ export function toConversation(activity: Partial<Activity>): Conversation {
     userId: activity.from?.aadObjectId ?? activity.from?.id ?? '',
     ...(activity.from?.aadObjectId && activity.from.id ? { userAliases: [activity.from.id] } : {}),
     kind,
+    ...(verified ? {} : { unverified: true as const }),
   };
 }
 
@@ -93,9 +94,9 @@ function searchQuery(value: unknown): { query: string } | undefined {
   return { query: typeof parameter?.value === 'string' ? parameter.value.trim() : '' };
 }
 
-/** Classifies one incoming activity. */
-export function parseTeamsActivity(activity: Partial<Activity>): TeamsInbound {
-  const conversation = toConversation(activity);
+/** Classifies one incoming activity; `verified` says whether a Bot Framework token vouched for it. */
+export function parseTeamsActivity(activity: Partial<Activity>, verified = true): TeamsInbound {
+  const conversation = toConversation(activity, verified);
   const lang = toLang(activity.locale);
   switch (activity.type) {
     case 'message': {

@@ -3,7 +3,6 @@
 // fixture assistant answers, rendered by the Teams renderer.
 import { generateKeyPairSync } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../../src/assistant.js';
 import { createDistanceSkill } from '../../../src/distance/skill.js';
@@ -19,6 +18,7 @@ import { startFakeBotConnector, type FakeBotConnector } from '../../fakes/bot-co
 import {
   BOT,
   cardClickActivity,
+  FixedTokenCredentials,
   installActivity,
   membersAddedActivity,
   messageActivity,
@@ -108,7 +108,7 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     expect(fake.activities).toHaveLength(1);
     expect(fake.activities[0]?.conversationId).toBe('19:group-chat@thread.v2');
     expect(fake.activities[0]?.activity.summary).toBe('Final report');
-    expect(bot.conversations[0]?.conversation).toEqual({ platform: 'teams', channelId: '19:group-chat@thread.v2', userId: USER.aadObjectId, userAliases: [USER.id], kind: 'group' });
+    expect(bot.conversations[0]?.conversation).toEqual({ platform: 'teams', channelId: '19:group-chat@thread.v2', userId: USER.aadObjectId, userAliases: [USER.id], kind: 'group', unverified: true });
   });
 
   it('sends replies to the Bot Connector over one kept-alive connection', async () => {
@@ -270,19 +270,6 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     expect(bot.conversations).toEqual([]);
   });
 });
-
-/** Outbound calls sign with a fixed token instead of asking Entra ID for one. */
-class FixedTokenCredentials extends ConfigurationServiceClientCredentialFactory {
-  override async createCredentials(): Promise<ServiceClientCredentials> {
-    return {
-      signRequest: async (request: { headers: { set(name: string, value: string): void } }) => {
-        request.headers.set('authorization', 'Bearer outbound-test-token');
-        return request;
-      },
-    } as unknown as ServiceClientCredentials;
-  }
-}
-type ServiceClientCredentials = Awaited<ReturnType<ConfigurationServiceClientCredentialFactory['createCredentials']>>;
 
 describe('Teams adapter when a turn fails', () => {
   it('logs the error once and tells the user one friendly line, without the details', async () => {
