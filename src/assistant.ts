@@ -2,7 +2,7 @@
 // come first, then skills whose command is also a phase keyword (`report`), a phase's name, the other
 // skills (distance, notices, …), then the roadmap matcher. What the matcher made of a question is
 // reported to `onQuestion` (the question log).
-import type { Input } from './input.js';
+import type { Conversation, Input } from './input.js';
 import type { Knowledge } from './knowledge/load.js';
 import type { Entry, Lang } from './knowledge/schema.js';
 import { DEFAULT_MATCH_OPTIONS, createMatcher, type Matcher, type MatchOptions } from './match/matcher.js';
@@ -11,6 +11,7 @@ import { parseAction, type Action } from './actions.js';
 import { feedbackButtons } from './feedback/actions.js';
 import { answerFor, helpReply, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
 import type { AnswerReply, Reply } from './reply.js';
+import { createSearch, type SearchResults } from './search.js';
 import type { Skill } from './skill.js';
 import { t } from './texts.js';
 
@@ -22,7 +23,8 @@ export const MAX_QUESTION_LENGTH = 1000;
 
 export interface Assistant {
   handle(input: Input): Promise<Reply>;
-  readonly knowledge: Knowledge;
+  /** Compose-box search (the Teams message extension): neutral hits for a query typed so far; changes nothing. */
+  search(query: string, lang: Lang | undefined, conversation: Conversation): Promise<SearchResults>;
   readonly matcher: Matcher;
   /** The language a text would be answered in. */
   languageOf(text: string, fallback?: Lang): Lang;
@@ -143,10 +145,12 @@ export function createAssistant(options: AssistantOptions): Assistant {
     return answer(best.entry, lang, best.confidence);
   };
 
+  const search = createSearch({ knowledge, matcher, presenter, skills, languageOf, maxQueryLength: MAX_QUESTION_LENGTH });
+
   return {
-    knowledge,
     matcher,
     languageOf,
+    search,
     async handle(input) {
       const text = (input.text ?? '').replace(/\s+/g, ' ').trim();
       const action = input.action?.trim() || undefined;

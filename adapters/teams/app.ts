@@ -14,7 +14,6 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import type { Assistant } from '../../src/assistant.js';
-import type { Skill } from '../../src/skill.js';
 import type { TeamsConfig } from '../../src/config.js';
 import { CodedError } from '../../src/errors.js';
 import type { Conversation } from '../../src/input.js';
@@ -25,7 +24,7 @@ import { isTokenRejection, toAuthOptions } from './auth.js';
 import { DEFAULT_CONNECTOR_TIMEOUTS, TeamsCloudAdapter, type ConnectorTimeouts } from './connector.js';
 import { toTeamsError } from './errors.js';
 import { createServiceUrlCheck, isLocalCaller, toLocalServiceUrl } from './local-only.js';
-import { searchTeams } from './extension.js';
+import { renderTeamsSearch } from './extension.js';
 import { parseTeamsActivity, toConversation, toLang } from './inbound.js';
 import { renderTeamsMessage, renderTeamsWelcome } from './render.js';
 
@@ -42,8 +41,6 @@ export interface TeamsAdapterOptions {
   onConversation?: (reference: TeamsConversationReference, conversation: Conversation) => void | Promise<void>;
   /** Called when the app is removed from a conversation; its stored reference is of no more use. */
   onUninstall?: (reference: TeamsConversationReference, conversation: Conversation) => void | Promise<void>;
-  /** Skills whose answers the compose-box search also offers (e.g. the distance calculator); they must not change state. */
-  searchSkills?: readonly Skill[];
   /** Time limits of connector calls; tests shorten them. */
   timeouts?: Partial<ConnectorTimeouts>;
   /** Where the token signing keys are published (OpenID metadata); overridden by tests only. */
@@ -150,8 +147,8 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         logger.info({ conversation: inbound.conversation.kind }, 'app removed from a conversation');
         return;
       case 'search': {
-        const body = await searchTeams(assistant, inbound, options.searchSkills ?? []);
-        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+        const results = await assistant.search(inbound.query, inbound.lang, inbound.conversation);
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: renderTeamsSearch(results) } });
         return;
       }
       case 'ignore':

@@ -184,7 +184,7 @@ describe('Teams adapter without auth (Emulator mode)', () => {
   });
 
   it('answers a distance typed in the compose box with the distance card first', async () => {
-    const withDistance = await start(NO_AUTH, fake, { searchSkills: [createDistanceSkill({ knowledgeDir: 'knowledge' })] });
+    const withDistance = await start(NO_AUTH, fake, { assistant: createAssistant({ knowledge: loadKnowledge('test/fixtures/knowledge'), skills: [createDistanceSkill({ knowledgeDir: 'knowledge' })] }) });
     try {
       const { body } = await post(withDistance.url, searchActivity(fake.url, 'afstand Zwolle Helsinki'));
       const [first] = (body as TeamsSearchResponse).composeExtension.attachments;
@@ -194,6 +194,14 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     } finally {
       await withDistance.host.close();
     }
+  });
+
+  it('does not search a huge compose-box query: one line in the pop-up, answered at once', async () => {
+    const started = Date.now();
+    const { status, body } = await post(bot.url, searchActivity(fake.url, 'rapportage '.repeat(50_000)));
+    expect(status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(body).toEqual({ composeExtension: { type: 'message', text: expect.stringContaining('te lang') } });
   });
 
   it('finds entries from a half-typed word and lists the phases for an empty search', async () => {
