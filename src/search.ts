@@ -14,10 +14,10 @@ import type { Skill } from './skill.js';
 import { t } from './texts.js';
 
 /** Most hits one search returns; Teams lists them in a scrolling pop-up. */
-export const MAX_SEARCH_HITS = 10;
+const MAX_SEARCH_HITS = 10;
 
 /** One search result: the reply it stands for, and its line in the result list. */
-export interface SearchHit {
+interface SearchHit {
   /** Plain text. */
   title: string;
   /** Plain text, one line. */

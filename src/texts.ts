@@ -53,6 +53,10 @@ const TEXTS = {
     en: 'Source: roadmap "Strategische partnerschappen voor het mbo" (Erasmus+ NA), block {block}',
   },
   noteChecked: { nl: '{text} (gecontroleerd op {date})', en: '{text} (checked on {date})' },
+  sinceLabel: { nl: 'Sinds 2021', en: 'Since 2021' },
+  phasePosition: { nl: 'Fase {position} van {total}', en: 'Phase {position} of {total}' },
+  moreItems: { nl: 'En nog {count}: vraag gericht door.', en: 'And {count} more: ask a narrower question.' },
+  welcome: { nl: 'Welkom! Ik ben de Erasmus+ mbo-assistent.', en: 'Welcome! I am the Erasmus+ mbo assistant.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXTS;

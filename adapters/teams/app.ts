@@ -22,13 +22,14 @@ import type { Reply } from '../../src/reply.js';
 import { readBody, type SurfaceAdapter } from '../server.js';
 import { isTokenRejection, toAuthOptions } from './auth.js';
 import { DEFAULT_CONNECTOR_TIMEOUTS, TeamsCloudAdapter, type ConnectorTimeouts } from './connector.js';
+import { escapeTeamsMarkdown } from './card.js';
 import { toTeamsError } from './errors.js';
 import { createServiceUrlCheck, isLocalCaller, toLocalServiceUrl } from './local-only.js';
 import { renderTeamsSearch } from './extension.js';
 import { parseTeamsActivity, toConversation, toLang } from './inbound.js';
 import { renderTeamsMessage, renderTeamsWelcome } from './render.js';
 
-export const TEAMS_MESSAGES_PATH = '/api/messages';
+const TEAMS_MESSAGES_PATH = '/api/messages';
 
 /** Where and to whom a proactive message goes; store it as JSON. */
 export type TeamsConversationReference = Partial<ConversationReference>;
@@ -134,7 +135,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         const cardId = inbound.input.messageId;
         // A 👍/👎 click updates the answer's card in place instead of adding a message to the chat.
         if (reply.kind === 'feedback-ack' && cardId) await context.updateActivity({ ...renderTeamsMessage(reply), id: cardId });
-        else if (reply.kind === 'feedback-ack') await context.sendActivity({ type: 'message', text: reply.text });
+        else if (reply.kind === 'feedback-ack') await context.sendActivity({ type: 'message', text: escapeTeamsMarkdown(reply.text) });
         else await context.sendActivity(renderTeamsMessage(reply));
         return;
       }

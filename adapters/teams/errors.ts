@@ -6,7 +6,7 @@ import { isRestError } from '@azure/core-rest-pipeline';
 import { CodedError, isCodedError } from '../../src/errors.js';
 import type { DeliveryResult } from '../../src/notices/delivery.js';
 
-export type TeamsErrorCode =
+type TeamsErrorCode =
   | 'TEAMS_CONNECTOR_UNAUTHORIZED'
   | 'TEAMS_CONVERSATION_FORBIDDEN'
   | 'TEAMS_CONVERSATION_NOT_FOUND'

@@ -52,7 +52,7 @@ export function toConversation(activity: Partial<Activity>, verified = true): Co
 }
 
 /** Whether the activity @mentions the bot (the recipient). */
-export function mentionsBot(activity: Partial<Activity>): boolean {
+function mentionsBot(activity: Partial<Activity>): boolean {
   const botId = activity.recipient?.id;
   return (activity.entities ?? []).some((entity) => isMention(entity) && botId !== undefined && entity.mentioned?.id === botId);
 }
@@ -77,7 +77,7 @@ export function stripBotMention(activity: Partial<Activity>): string {
 }
 
 /** The action id of an Adaptive Card Action.Submit click, if the activity is one. */
-export function toCardAction(activity: Partial<Activity>): string | undefined {
+function toCardAction(activity: Partial<Activity>): string | undefined {
   const value: unknown = activity.value;
   if (typeof value !== 'object' || value === null) return undefined;
   const action = (value as { action?: unknown }).action;

@@ -17,7 +17,7 @@ const toRef = (conversation: Conversation): ChannelRef => ({ platform: 'teams', 
  * addressed in (`…;messageid=…`); without that suffix a notice starts a new post in the channel instead
  * of replying deep in an old thread.
  */
-export function toNoticeReference(reference: TeamsConversationReference): TeamsConversationReference {
+function toNoticeReference(reference: TeamsConversationReference): TeamsConversationReference {
   const id = reference.conversation?.id;
   if (!reference.conversation || typeof id !== 'string') return reference;
   return { ...reference, conversation: { ...reference.conversation, id: id.replace(/;messageid=\d+$/, '') } };

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 
-export interface RecordedActivity {
+interface RecordedActivity {
   conversationId: string;
   /** The activity replied to, when the bot used replyToActivity. */
   replyToId: string | undefined;
@@ -15,7 +15,7 @@ export interface RecordedActivity {
   authorization: string | undefined;
 }
 
-export interface QueuedFailure {
+interface QueuedFailure {
   status: number;
   headers?: Record<string, string>;
   /** Never answer: the connection stays open until the caller gives up (recorded with status 0). */

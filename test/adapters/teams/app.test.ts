@@ -204,6 +204,18 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     expect(body).toEqual({ composeExtension: { type: 'message', text: expect.stringContaining('te lang') } });
   });
 
+  it('shows a link typed in a question as text, not as a live link in the reply', async () => {
+    const withDistance = await start(NO_AUTH, fake, { assistant: createAssistant({ knowledge: loadKnowledge('test/fixtures/knowledge'), skills: [createDistanceSkill({ knowledgeDir: 'knowledge' })] }) });
+    try {
+      expect((await post(withDistance.url, messageActivity(fake.url, 'personal', 'afstand [klik hier](https://evil.example/login) naar Helsinki'))).status).toBe(200);
+      const sent = JSON.stringify(fake.activities[0]?.activity.attachments);
+      expect(sent).toContain('klik hier');
+      expect(sent).not.toMatch(/(?<!\\\\)\[klik hier(?<!\\\\)\]\(/);
+    } finally {
+      await withDistance.host.close();
+    }
+  });
+
   it('finds entries from a half-typed word and lists the phases for an empty search', async () => {
     const partial = (await post(bot.url, searchActivity(fake.url, 'partn'))).body as TeamsSearchResponse;
     expect(partial.composeExtension.attachments.map((a) => a.preview.content.title)).toContain('Projectpartners zoeken');
