@@ -53,6 +53,10 @@ const TEXTS = {
     en: 'Source: roadmap "Strategische partnerschappen voor het mbo" (Erasmus+ NA), block {block}',
   },
   noteChecked: { nl: '{text} (gecontroleerd op {date})', en: '{text} (checked on {date})' },
+  turnFailed: {
+    nl: 'Er ging iets mis aan mijn kant. Probeer het over een paar minuten nog eens.',
+    en: 'Something went wrong on my side. Please try again in a few minutes.',
+  },
   sinceLabel: { nl: 'Sinds 2021', en: 'Since 2021' },
   phasePosition: { nl: 'Fase {position} van {total}', en: 'Phase {position} of {total}' },
   moreItems: { nl: 'En nog {count}: vraag gericht door.', en: 'And {count} more: ask a narrower question.' },

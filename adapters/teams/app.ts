@@ -19,6 +19,7 @@ import { CodedError } from '../../src/errors.js';
 import type { Conversation } from '../../src/input.js';
 import type { Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply.js';
+import { t } from '../../src/texts.js';
 import { readBody, type SurfaceAdapter } from '../server.js';
 import { isTokenRejection, toAuthOptions } from './auth.js';
 import { DEFAULT_CONNECTOR_TIMEOUTS, TeamsCloudAdapter, type ConnectorTimeouts } from './connector.js';
@@ -26,7 +27,7 @@ import { escapeTeamsMarkdown } from './card.js';
 import { toTeamsError } from './errors.js';
 import { createServiceUrlCheck, isLocalCaller, toLocalServiceUrl } from './local-only.js';
 import { renderTeamsSearch } from './extension.js';
-import { parseTeamsActivity, toConversation, toLang } from './inbound.js';
+import { parseTeamsActivity, parseTeamsBody, toConversation, toLang } from './inbound.js';
 import { renderTeamsMessage, renderTeamsWelcome } from './render.js';
 
 const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -55,11 +56,6 @@ export interface TeamsAdapter extends SurfaceAdapter {
   sendReply(reference: TeamsConversationReference, reply: Reply): Promise<void>;
 }
 
-const SORRY = {
-  nl: 'Er ging iets mis aan mijn kant. Probeer het over een paar minuten nog eens.',
-  en: 'Something went wrong on my side. Please try again in a few minutes.',
-} as const;
-
 function sendJson(res: ServerResponse, status: number, body?: unknown): void {
   if (body === undefined) {
     res.writeHead(status, { 'content-length': 0 });
@@ -69,22 +65,6 @@ function sendJson(res: ServerResponse, status: number, body?: unknown): void {
   const payload = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
   res.end(payload);
-}
-
-/** Parses the request body into an activity, or says why it is not one. */
-function parseActivity(raw: Buffer): Activity | string {
-  let body: unknown;
-  try {
-    body = JSON.parse(raw.toString('utf8'));
-  } catch {
-    return 'body is not JSON';
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'body is not an activity object';
-  const activity = body as Partial<Activity>;
-  if (typeof activity.type !== 'string' || typeof activity.serviceUrl !== 'string' || typeof activity.conversation?.id !== 'string') {
-    return 'activity needs type, serviceUrl and conversation.id';
-  }
-  return activity as Activity;
 }
 
 /** Creates the Teams adapter; mount it on the service host. */
@@ -97,18 +77,28 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   if (!authEnabled) logger.warn('MicrosoftAppId is not set: Teams runs without auth, for the Bot Framework Emulator on this machine only');
   const checkServiceUrl = createServiceUrlCheck();
 
+  // The one catch-all: a log line with the context, one friendly line to the user, never the details.
   adapter.onTurnError = async (context, error) => {
     const activity = context.activity;
     const mapped = toTeamsError(error);
     logger.error(
-      { err: mapped ? undefined : error, code: mapped?.code ?? 'TEAMS_TURN_FAILED', status: mapped?.details.status, activityType: activity.type, name: activity.name },
+      {
+        err: mapped ? undefined : error,
+        code: mapped?.code ?? 'TEAMS_TURN_FAILED',
+        status: mapped?.details.status,
+        activityType: activity.type,
+        name: activity.name,
+        conversation: activity.conversation?.conversationType,
+      },
       mapped?.message ?? 'turn failed',
     );
+    const sorry = t(toLang(activity.locale) ?? 'nl', 'turnFailed');
     try {
+      // A failed connector call cannot carry the apology either; the message extension shows it in its pop-up.
       if (activity.type === 'invoke') {
-        await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } });
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { composeExtension: { type: 'message', text: sorry } } } });
       } else if (activity.type === 'message' && !mapped) {
-        await context.sendActivity({ type: 'message', text: SORRY[toLang(activity.locale) ?? 'nl'] });
+        await context.sendActivity({ type: 'message', text: sorry });
       }
     } catch (sendError) {
       logger.debug({ err: sendError }, 'could not tell the user about the failed turn');
@@ -180,11 +170,13 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       raw = await readBody(req);
     } catch (error) {
       const tooLarge = (error as { code?: unknown }).code === 'BODY_TOO_LARGE';
+      logger.warn({ code: tooLarge ? 'TEAMS_BODY_TOO_LARGE' : 'TEAMS_BODY_UNREADABLE' }, 'request refused: body too large or unreadable');
       sendJson(res, tooLarge ? 413 : 400, { error: tooLarge ? 'body too large' : 'unreadable body' });
       return;
     }
-    const activity = parseActivity(raw);
+    const activity = parseTeamsBody(raw);
     if (typeof activity === 'string') {
+      logger.warn({ code: 'TEAMS_BAD_ACTIVITY', reason: activity, bytes: raw.length }, 'request refused: not a Bot Framework activity');
       sendJson(res, 400, { error: activity });
       return;
     }
