@@ -7,12 +7,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 
-interface RecordedActivity {
+export interface RecordedActivity {
   conversationId: string;
   /** The activity replied to, when the bot used replyToActivity. */
   replyToId: string | undefined;
   activity: Record<string, unknown>;
   authorization: string | undefined;
+  /** When the fake received it (performance.now() of this process). */
+  at: number;
 }
 
 interface QueuedFailure {
@@ -104,6 +106,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
           replyToId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
           activity: body as Record<string, unknown>,
           authorization: req.headers.authorization,
+          at: performance.now(),
         });
         if (isUpdate) send(res, 200, { id: decodeURIComponent(match[2] ?? '') });
         else send(res, 201, { id: `activity-${nextId++}` });
