@@ -38,6 +38,7 @@ export function toPlainText(reply: Reply): string {
   switch (reply.kind) {
     case 'answer':
       lines = [
+        ...(reply.lead ? [reply.lead] : []),
         reply.title,
         '',
         stripMarkdown(reply.body),
@@ -69,7 +70,15 @@ export function toPlainText(reply: Reply): string {
       lines = [reply.title, reply.intro, '', ...itemLines(reply.tools, false)];
       break;
     case 'message':
+    case 'smalltalk':
       lines = [stripMarkdown(reply.text), ...section(en ? 'Try:' : 'Probeer:', optionLines(reply.followUps))];
+      break;
+    case 'out-of-scope':
+      lines = [
+        stripMarkdown(reply.text),
+        ...section(en ? 'Links:' : 'Links:', linkLines(reply.links)),
+        ...section(en ? 'Try:' : 'Probeer:', optionLines(reply.followUps)),
+      ];
       break;
     case 'deadlines':
       lines = [reply.title, stripMarkdown(reply.intro), '', ...datedLines(reply.items), '', stripMarkdown(reply.subscription)];

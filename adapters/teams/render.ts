@@ -103,6 +103,7 @@ function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement
   switch (reply.kind) {
     case 'answer': {
       const body: TeamsCardElement[] = [
+        ...(reply.lead ? [textBlock(reply.lead, { weight: 'Bolder' })] : []),
         textBlock(reply.phaseTitle, { size: 'Small', isSubtle: true }),
         { ...heading(reply.title), spacing: 'None' },
         ...markdownBlocks(ctx.detail === 'minimal' ? firstParagraph(reply.body) : reply.body),
@@ -135,7 +136,10 @@ function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement
     case 'tools':
       return { body: [heading(reply.title), textBlock(reply.intro), ...itemList(ctx, reply.tools, false)], followUps: [] };
     case 'message':
+    case 'smalltalk':
       return { body: markdownBlocks(reply.text), followUps: submits(ctx, reply.followUps) };
+    case 'out-of-scope':
+      return { body: [...markdownBlocks(reply.text), ...linkSets(reply.links)], followUps: submits(ctx, reply.followUps) };
     case 'deadlines':
       return {
         body: [heading(reply.title), ...markdownBlocks(reply.intro), ...datedList(ctx, reply.items), ...markdownBlocks(reply.subscription)],
