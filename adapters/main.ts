@@ -33,7 +33,6 @@ function createAdapters(
     config: config.teams,
     assistant: core.assistant,
     logger,
-    searchSkills: [core.distance],
     ...createTeamsNoticeHooks(storage, systemClock, logger),
   });
   adapters.push(teams);

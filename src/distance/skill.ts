@@ -199,6 +199,7 @@ export function createDistanceSkill(options: DistanceSkillOptions): DistanceSkil
 
   return {
     name: 'distance',
+    searchable: true,
     places,
     handle(request: SkillRequest) {
       if (request.action !== undefined) return fromAction(request.action, request.lang);
