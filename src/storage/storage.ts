@@ -73,7 +73,8 @@ export interface NoticeKey {
  * - `sending`: the platform call has started; the outcome is not yet recorded;
  * - `sent`, `failed`, `gone` (channel removed the bot), `expired` (the deadline passed while retrying);
  * - `retry`: waiting for `nextAttemptAt`;
- * - `unknown`: a scheduler stopped during the send; it is not sent again (see scheduler.ts).
+ * - `unknown`: a send interrupted and left unsent by earlier versions; the scheduler now sends such a notice
+ *   again, marked as a repeat (see scheduler.ts).
  */
 export type OutboxStatus = 'claimed' | 'sending' | 'sent' | 'retry' | 'failed' | 'gone' | 'expired' | 'unknown';
 
