@@ -113,7 +113,7 @@ export const DEFAULT_CHANNEL_SETTINGS: Readonly<Required<ChannelSettings>> = Obj
 /** Error codes of the storage: a schema newer than this build, or an older one opened read-only. */
 export class StorageError extends Error {
   constructor(
-    readonly code: 'STORAGE_SCHEMA_TOO_NEW' | 'STORAGE_SCHEMA_OUTDATED' | 'STORAGE_MISSING',
+    readonly code: 'STORAGE_SCHEMA_TOO_NEW' | 'STORAGE_SCHEMA_OUTDATED' | 'STORAGE_MISSING' | 'STORAGE_UNHEALTHY',
     message: string,
   ) {
     super(message);
@@ -166,6 +166,9 @@ export interface Storage extends FeedbackStorage {
   markDone(key: NoticeKey, holder: ClaimHolder, status: 'failed' | 'gone' | 'expired' | 'unknown', error: string): Promise<void>;
   /** Outbox rows, newest first, for operations and tests. */
   listOutbox(filter?: { status?: OutboxStatus; limit?: number }): Promise<OutboxRecord[]>;
+
+  /** Rejects with `STORAGE_UNHEALTHY` when the store is damaged or cannot be written (for /healthz and the start). */
+  checkHealth?(): Promise<void>;
 
   close(): Promise<void>;
 }
