@@ -79,6 +79,13 @@ describe('npm run notices', { timeout: 60_000 }, () => {
     expect(fake.activities.length).toBe(2);
   });
 
+  it.each(['Mars/Olympus_Mons', 'Europe/Amsterdamm'])('refuses NOTICE_TIMEZONE=%s, naming the variable, before it lists anything', async (zone) => {
+    const bad = await runNotices({ DATA_DIR: temp.dir, NOTICE_TIMEZONE: zone }, ['--at', AT]);
+    expect(bad.status).toBe(1);
+    expect(bad.lines).toEqual([]);
+    expect(bad.stderr).toContain('NOTICE_TIMEZONE: must be an IANA time zone such as Europe/Amsterdam');
+  });
+
   it('refuses a time it cannot read', async () => {
     const bad = await run('--at', 'next friday');
     expect(bad.status).toBe(2);
