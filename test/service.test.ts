@@ -38,7 +38,8 @@ async function startService(env: Record<string, string>): Promise<Service> {
     for (const line of lines) if (line.trim() !== '') logs.push(JSON.parse(line) as Record<string, unknown>);
   });
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close' comes after the last output has been read, unlike 'exit'.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const started = await new Promise<Record<string, unknown>>((resolve, reject) => {
     const timer = setInterval(() => {
       const line = logs.find((l) => String(l.msg).startsWith('service started'));
@@ -143,7 +144,7 @@ describe('npm start', { timeout: 120_000 }, () => {
 
       const code = await stopService(service);
       stopped = true;
-      expect(code).toBe(0);
+      expect(code, JSON.stringify(service.logs.slice(-3))).toBe(0);
       expect(service.logs.at(-1)).toMatchObject({ msg: 'stopped', signal: 'SIGTERM' });
       // Nothing is left listening: the npm process's child stopped with it.
       await expect(fetch(`${service.base}/healthz`)).rejects.toThrow();
