@@ -85,6 +85,8 @@ async function main(): Promise<void> {
     adapters,
     logger,
     checks: { database: () => storage.checkHealth?.() ?? Promise.resolve() },
+    // A platform that answers slowly (Slack's client retries auth.test) does not hold up the start-up lines.
+    startWaitMs: 3_000,
     health: () => ({ entries: core.knowledge.entries.length, phases: core.knowledge.phases.length, places: core.distance.places.loaded ? 'loaded' : 'loading' }),
   });
   let port: number;

@@ -43,6 +43,8 @@ export interface ServiceHostOptions {
   checkCacheMs?: number;
   /** First delay before a failed surface start is tried again; it doubles up to five minutes. */
   retryStartMs?: number;
+  /** How long `listen` waits for the surfaces' first start attempts; until they end when left out. */
+  startWaitMs?: number;
 }
 
 /** Where a surface stands: `starting` (first attempt running), `on`, or `retrying` after a failed start. */
@@ -97,6 +99,7 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
   const status = new Map<string, SurfaceStatus>(adapters.map((a) => [a.name, { state: 'starting' }]));
   const retryTimers = new Set<NodeJS.Timeout>();
   let closing = false;
+  let listened = false;
 
   const checkCacheMs = options.checkCacheMs ?? 10_000;
   const checkResults = new Map<string, CheckResult>();
@@ -170,9 +173,11 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
     try {
       await adapter.start?.();
       if (closing) return;
-      const wasRetrying = status.get(adapter.name)?.state === 'retrying';
+      const before = status.get(adapter.name)?.state;
       status.set(adapter.name, { state: 'on' });
-      if (wasRetrying) logger.info({ surface: adapter.name, state: 'on' }, `${adapter.name}: on (connected after retrying)`);
+      // The start-up lines told of this surface as not on yet: say that it is on now.
+      if (before === 'retrying') logger.info({ surface: adapter.name, state: 'on' }, `${adapter.name}: on (connected after retrying)`);
+      else if (listened) logger.info({ surface: adapter.name, state: 'on' }, `${adapter.name}: on (connected)`);
     } catch (error) {
       if (closing) return;
       const next = Math.min(MAX_RETRY_START_MS, delayMs);
@@ -201,7 +206,14 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
         });
       });
       const firstDelay = options.retryStartMs ?? 5_000;
-      await Promise.all(adapters.map((adapter) => startSurface(adapter, firstDelay)));
+      const attempts = Promise.all(adapters.map((adapter) => startSurface(adapter, firstDelay)));
+      if (options.startWaitMs === undefined) await attempts;
+      else {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([attempts, new Promise<void>((resolve) => (timer = setTimeout(resolve, options.startWaitMs)))]);
+        clearTimeout(timer);
+      }
+      listened = true;
       return (server.address() as AddressInfo).port;
     },
     async close() {

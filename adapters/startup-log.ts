@@ -43,6 +43,7 @@ function slackLine(config: Readonly<Config>, status: SurfaceStatus | undefined):
   if (status?.state === 'retrying') {
     return { surface: 'slack', state: 'retrying', text: `slack: not connected yet (${status.error ?? 'start failed'}); retrying in the background (${mode})` };
   }
+  if (status?.state === 'starting') return { surface: 'slack', state: 'starting', text: `slack: connecting to Slack (${mode}); the other surfaces are on already` };
   return { surface: 'slack', state: 'on', text: `slack: on (${mode})` };
 }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, openSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceHost, readBody, type ServiceHost, type SurfaceAdapter } from '../../adapters/server.js';
 import { createLogger } from '../../src/logger.js';
@@ -99,6 +100,34 @@ describe('a surface that cannot connect at start', () => {
       await expect.poll(() => attempts, { timeout: 5000 }).toBe(3);
       expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({ status: 'ok', surfaces: { flaky: { state: 'on' }, steady: { state: 'on' } } });
       expect(await (await fetch(`${base}/flaky`, { method: 'POST' })).text()).toBe('flaky here');
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('does not hold up the start for a surface that answers slowly, and says when it is on', async () => {
+    let release = (): void => undefined;
+    const slow: SurfaceAdapter = {
+      name: 'slow',
+      routes: [{ method: 'POST', path: '/slow', handle: (_req, res) => void res.writeHead(200).end('slow here') }],
+      start: () => new Promise<void>((resolve) => (release = resolve)),
+    };
+    const lines: Array<Record<string, unknown>> = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>);
+        done();
+      },
+    });
+    const host = createServiceHost({ adapters: [slow], logger: createLogger('info', sink), startWaitMs: 50 });
+    const base = `http://127.0.0.1:${await host.listen(0, '127.0.0.1')}`;
+    try {
+      expect(host.surfaces()).toEqual({ slow: { state: 'starting' } });
+      expect((await fetch(`${base}/slow`, { method: 'POST' })).status).toBe(503);
+      release();
+      await expect.poll(() => host.surfaces().slow?.state).toBe('on');
+      expect(lines.map((line) => line.msg)).toContain('slow: on (connected)');
+      expect(await (await fetch(`${base}/slow`, { method: 'POST' })).text()).toBe('slow here');
     } finally {
       await host.close();
     }
