@@ -69,7 +69,8 @@ export function describeSurfaces(config: Readonly<Config>, surfaces: Record<stri
     const state = status.state === 'on' ? 'on' : status.state;
     lines.push({ surface: name, state, text: state === 'on' ? `${name}: on (${base}/)` : `${name}: ${state} (${status.error ?? ''})` });
   }
-  const platforms = lines.filter((line) => line.state === 'on' && (line.surface === 'slack' || line.surface === 'teams'));
+  // A platform that is set up counts, even while it is still connecting.
+  const platforms = lines.filter((line) => (line.surface === 'slack' || line.surface === 'teams') && line.state !== 'off' && line.state !== 'emulator-only');
   lines.push({
     surface: 'terminal',
     state: 'on',
