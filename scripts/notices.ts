@@ -9,7 +9,7 @@ import { createNoticeDeliveries } from '../adapters/notices.js';
 import { exitOnStartupError } from '../adapters/console/startup.js';
 import { loadConfig } from '../src/config.js';
 import { createCore } from '../src/core.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger, routeConsoleToLogger } from '../src/logger.js';
 import { fixedClock, systemClock } from '../src/notices/clock.js';
 import { createNoticeScheduler, type TickReport } from '../src/notices/scheduler.js';
 import { toPlainText } from '../src/plain-text.js';
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   }
   // Logs go to stderr: stdout carries only the JSON lines.
   const logger = createLogger(config.logLevel, process.stderr);
+  routeConsoleToLogger(logger.child({ module: 'sdk' }));
   let storage: Storage;
   try {
     storage = openSqliteStorage(config.dataDir, { readonly: !values.send });
