@@ -116,6 +116,7 @@ export function* geoNamesReader(source: string | Buffer = defaultGeoNamesPath())
   const keys = createNameIndex(Math.round(capacity * 3));
   const starts = new Int32Array(COLUMNS_READ);
   const column = (n: number): string => text.slice(starts[n], (starts[n + 1] ?? 0) - 1);
+  yield;
 
   let row = 0;
   let text = '';
