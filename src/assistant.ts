@@ -131,7 +131,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
     if (!best || best.confidence < matchOptions.threshold) {
       await report('declined');
       const closest = presenter.options(candidates.map((c) => c.entry), lang, 4);
-      return { kind: 'not-found', lang, text: t(lang, 'notFound'), options: closest.length > 0 ? closest : presenter.starterOptions(lang) };
+      const options = closest.length > 0 ? closest : presenter.starterOptions(lang);
+      return { kind: 'not-found', lang, text: t(lang, 'notFound'), options, ...(best ? { score: Math.round(best.confidence * 1000) / 1000 } : {}) };
     }
     // Several entries fit about equally well (a question of one broad word): let the user choose.
     const close = candidates.filter((c) => c.strength >= best.strength * TIE_RATIO && c.confidence >= matchOptions.threshold);

@@ -79,6 +79,8 @@ export interface NotFoundReply extends ReplyBase {
   kind: 'not-found';
   text: string;
   options: FollowUp[];
+  /** The nearest entry's confidence, below the answer threshold; absent when no entry came near. */
+  score?: number;
 }
 
 /** How to use the bot. */

@@ -53,6 +53,17 @@ const TEXTS = {
     en: 'Source: roadmap "Strategische partnerschappen voor het mbo" (Erasmus+ NA), block {block}',
   },
   noteChecked: { nl: '{text} (gecontroleerd op {date})', en: '{text} (checked on {date})' },
+  chooseNumber: { nl: 'Typ een nummer om te kiezen:', en: 'Type a number to choose:' },
+  noSuchChoice: { nl: 'Keuze {n} bestaat niet; kies {range}.', en: 'There is no choice {n}; choose {range}.' },
+  noChoices: {
+    nl: 'Er valt hier niets te kiezen: stel een vraag of typ **help**.',
+    en: 'There is nothing to choose here: ask a question or type **help**.',
+  },
+  consoleWelcome: {
+    nl: 'Erasmus+ mbo-assistent: stel je vraag, typ **help** voor alle opdrachten, of een lege regel om te stoppen.',
+    en: 'Erasmus+ mbo assistant: ask your question, type **help** for every command, or an empty line to quit.',
+  },
+  consoleData: { nl: 'Abonnementen en je project bewaar ik in {path}.', en: 'Subscriptions and your project are kept in {path}.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXTS;

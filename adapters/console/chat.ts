@@ -1,39 +1,38 @@
-// `npm run chat`: an interactive chat with the assistant in the terminal, no account needed.
-// Type a question, a command (help, roadmap, tools) or the number of a choice; an empty line or Ctrl-D ends.
+// `npm run chat`: an interactive chat with the assistant in the terminal, no account needed. It keeps
+// subscriptions and the project in the same database as the service (DATA_DIR), so `abonneer`, `project`,
+// `herinneringen` and `deadlines` work as in a channel, and `npm run notices -- --at …` lists the notices
+// due for this terminal conversation.
 import { userInfo } from 'node:os';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { createCore } from '../../src/core.js';
-import type { Input } from '../../src/input.js';
-import type { Lang } from '../../src/knowledge/schema.js';
-import type { FollowUp } from '../../src/reply.js';
-import { consoleButtons, renderConsole } from './render.js';
+import { DATABASE_FILE, openSqliteStorage } from '../../src/storage/sqlite.js';
+import { t } from '../../src/texts.js';
+import { runConsoleChat } from './app.js';
+import { consoleConversation } from './notices.js';
 import { exitOnStartupError } from './startup.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { assistant } = createCore({ knowledgeDir: config.knowledgeDir });
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  const conversation = { platform: 'console', channelId: 'terminal', userId: userInfo().username, kind: 'personal' } as const;
-  let buttons: FollowUp[] = [];
-  let lang: Lang | undefined;
-
-  console.log('Erasmus+ mbo-assistent — stel je vraag / ask your question (help, roadmap, tools; empty line to quit)\n');
-  rl.setPrompt('> ');
-  rl.prompt();
-  // The line iterator buffers input, so questions piped in all at once are answered in turn too.
-  for await (const raw of rl) {
-    const line = raw.trim();
-    if (line === '' || line === 'exit' || line === 'quit' || line === 'stop') break;
-    const choice = /^\d{1,2}$/.test(line) ? buttons[Number(line) - 1] : undefined;
-    const input: Input = choice ? { action: choice.action, lang, conversation } : { text: line, lang, conversation };
-    const reply = await assistant.handle(input);
-    lang = reply.lang;
-    buttons = consoleButtons(reply);
-    console.log(`\n${renderConsole(reply)}\n`);
-    rl.prompt();
+  let storage: ReturnType<typeof openSqliteStorage>;
+  try {
+    storage = openSqliteStorage(config.dataDir);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`Cannot open the database in DATA_DIR (${config.dataDir}): ${reason}\n`);
+    process.exit(1);
   }
-  rl.close();
+  const { assistant } = createCore({ knowledgeDir: config.knowledgeDir, storage, noticeTimezone: config.noticeTimezone });
+  const path = join(config.dataDir, DATABASE_FILE);
+  await runConsoleChat({
+    assistant,
+    conversation: consoleConversation(userInfo().username),
+    input: process.stdin,
+    output: process.stdout,
+    terminal: process.stdin.isTTY,
+    banner: [t('nl', 'consoleData', { path }), t('en', 'consoleData', { path })],
+  });
+  await storage.close();
 }
 
 main().catch(exitOnStartupError);
