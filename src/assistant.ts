@@ -9,7 +9,7 @@ import { DEFAULT_MATCH_OPTIONS, createMatcher, type Matcher, type MatchOptions }
 import { fold } from './match/normalize.js';
 import { parseAction, type Action } from './actions.js';
 import { feedbackButtons } from './feedback/actions.js';
-import { answerFor, helpReply, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
+import { answerFor, helpReply, phaseGroupReply, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
 import type { AnswerReply, Reply } from './reply.js';
 import type { Skill } from './skill.js';
 import { t } from './texts.js';
@@ -97,7 +97,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const earlySkills = skills.filter((skill) => skill.early);
   const laterSkills = skills.filter((skill) => !skill.early);
 
-  const runAction = (action: Action, lang: Lang): Reply | undefined => {
+  const help = (_input: Input, lang: Lang): Reply => helpReply(presenter, lang);
+
+  const runAction = (action: Action, lang: Lang, input: Input): Reply | undefined => {
     switch (action.type) {
       case 'entry': {
         const entry = knowledge.entryById.get(action.id);
@@ -105,11 +107,12 @@ export function createAssistant(options: AssistantOptions): Assistant {
       }
       case 'phase': {
         const phase = knowledge.phaseById.get(action.id);
-        return phase && phaseReply(presenter, phase, lang);
+        if (!phase) return undefined;
+        return action.group === undefined ? phaseReply(presenter, phase, lang) : phaseGroupReply(presenter, phase, lang, action.group, action.offset);
       }
       case 'command':
         return action.command === 'help'
-          ? helpReply(presenter, lang)
+          ? help(input, lang)
           : action.command === 'roadmap'
             ? roadmapReply(presenter, lang)
             : action.command === 'tools'
@@ -155,7 +158,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
 
       if (action) {
         const parsed = parseAction(action);
-        const reply = runAction(parsed, lang);
+        const reply = runAction(parsed, lang, input);
         if (reply) return reply;
         for (const skill of [...earlySkills, ...laterSkills]) {
           const skillReply = await skill.handle({ input, text: '', lang, action });
@@ -164,7 +167,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
         return { kind: 'message', lang, text: t(lang, 'staleButton'), followUps: presenter.starterOptions(lang) };
       }
 
-      if (text === '') return helpReply(presenter, lang);
+      if (text === '') return help(input, lang);
       if (text.length > MAX_QUESTION_LENGTH) {
         return { kind: 'message', lang, text: t(lang, 'tooLong', { max: MAX_QUESTION_LENGTH }), followUps: presenter.starterOptions(lang) };
       }
@@ -172,7 +175,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       const folded = fold(text.replace(/^\/?erasmus\b/i, ''));
       const command = COMMANDS[folded === '' ? text : folded];
       if (command) {
-        return runAction({ type: 'command', command: command.command }, command.lang ?? input.lang ?? defaultLang) ?? helpReply(presenter, lang);
+        return runAction({ type: 'command', command: command.command }, command.lang ?? input.lang ?? defaultLang, input) ?? help(input, lang);
       }
       for (const skill of earlySkills) {
         const reply = await skill.handle({ input, text, lang, action: undefined });

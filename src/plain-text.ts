@@ -17,7 +17,7 @@ function itemLines(items: readonly ReplyItem[], numbered: boolean): string[] {
 
 function datedLines(items: readonly DatedItem[]): string[] {
   return items.flatMap((item) => [
-    `- ${item.title}: ${item.due} (${item.left})`,
+    `- ${item.title}: ${item.due}, ${item.left}`,
     ...item.notes.map((note) => `  ${stripMarkdown(note)}`),
     ...(item.notices ? [`  ${item.notices}`] : []),
   ]);
@@ -61,7 +61,9 @@ export function toPlainText(reply: Reply): string {
         `${reply.title} (${reply.position}/${reply.total})`,
         reply.summary,
         '',
-        ...itemLines(reply.steps, false),
+        ...(reply.groups
+          ? reply.groups.flatMap((group, i) => [...(i > 0 ? [''] : []), `${group.title}:`, ...itemLines(group.items, false)])
+          : itemLines(reply.steps, false)),
         ...section(en ? 'Also:' : 'Verder:', optionLines(reply.followUps)),
       ];
       break;
