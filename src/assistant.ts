@@ -97,7 +97,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const earlySkills = skills.filter((skill) => skill.early);
   const laterSkills = skills.filter((skill) => !skill.early);
 
-  const help = (_input: Input, lang: Lang): Reply => helpReply(presenter, lang);
+  const help = (input: Input, lang: Lang): Reply => helpReply(presenter, lang, { platform: input.conversation.platform, feedback: options.feedback === true });
 
   const runAction = (action: Action, lang: Lang, input: Input): Reply | undefined => {
     switch (action.type) {

@@ -1,6 +1,7 @@
 // Builds replies from knowledge: an entry's answer with its links, notes and follow-ups, the roadmap
 // overview, a phase's steps, the tools list and the help text, all in the asker's language.
 import { commandAction, entryAction, phaseAction } from './actions.js';
+import type { Platform } from './input.js';
 import type { Knowledge } from './knowledge/load.js';
 import type { Entry, EntryType, Lang, Phase } from './knowledge/schema.js';
 import type { AnswerReply, FollowUp, HelpReply, PhaseReply, ReplyGroup, ReplyItem, ReplyLink, RoadmapReply, ToolsReply } from './reply.js';
@@ -249,12 +250,23 @@ export function toolsReply(presenter: Presenter, lang: Lang): ToolsReply {
   };
 }
 
-/** How to use the bot, with example questions taken from the knowledge. */
-export function helpReply(presenter: Presenter, lang: Lang): HelpReply {
+/** What help tells beyond the commands: whether answers take feedback (and admins get the report). */
+export interface HelpOptions {
+  platform: Platform;
+  feedback: boolean;
+}
+
+const SURFACE_HELP: Partial<Record<Platform, TextKey>> = { slack: 'helpSlack', teams: 'helpTeams', console: 'helpConsole' };
+
+/** How to use the bot: every command, what differs on this surface, and example questions from the knowledge. */
+export function helpReply(presenter: Presenter, lang: Lang, options: HelpOptions): HelpReply {
   const examples = presenter.knowledge.entries
     .filter((entry) => entry.type === 'step' && entry.questions[lang].length > 0)
     .filter((_, i, list) => i % Math.max(1, Math.floor(list.length / 3)) === 0)
     .slice(0, 3)
     .map((entry) => ({ label: entry.questions[lang][0] ?? entry.title[lang], action: entryAction(entry.id) }));
-  return { kind: 'help', lang, title: t(lang, 'helpTitle'), body: t(lang, 'helpBody'), examples: [...examples, ...presenter.starterOptions(lang).slice(0, 2)] };
+  const commands = [t(lang, 'helpBody'), ...(options.feedback ? [t(lang, 'helpReport')] : [])].join('\n');
+  const surface = SURFACE_HELP[options.platform];
+  const body = [commands, ...(options.feedback ? [t(lang, 'helpFeedback')] : []), ...(surface ? [t(lang, surface)] : [])].join('\n\n');
+  return { kind: 'help', lang, title: t(lang, 'helpTitle'), body, examples: [...examples, ...presenter.starterOptions(lang).slice(0, 2)] };
 }

@@ -22,17 +22,47 @@ const TEXTS = {
   helpTitle: { nl: 'Zo werkt de Erasmus+ mbo-assistent', en: 'How the Erasmus+ mbo assistant works' },
   helpBody: {
     nl:
-      'Ik help je stap voor stap met een Erasmus+ KA2-partnerschap voor het mbo: van het eerste idee tot de formele afsluiting. Stel je vraag in gewone woorden, in het Nederlands of Engels.\n' +
+      'Ik help je stap voor stap met een Erasmus+ KA2-partnerschap voor het mbo, van het eerste idee tot de formele afsluiting. Stel je vraag in gewone woorden, in het Nederlands of het Engels, of typ een van deze opdrachten:\n' +
       '- **roadmap** of **stappenplan**: alle fases op een rij\n' +
-      '- de naam van een fase, bijvoorbeeld **rapportage**: de stappen van die fase\n' +
+      '- de naam van een fase, bijvoorbeeld **rapportage**: de stappen, documenten en bijeenkomsten van die fase\n' +
       '- **tools** of **hulpmiddelen**: alle hulpmiddelen en documenten\n' +
+      '- **afstand Zwolle naar Helsinki**: de afstand met de afstandsband en de reiskostenvergoeding per deelnemer, zoals de afstandscalculator van de EU die berekent\n' +
+      '- **deadlines**: de komende deadlines van de call\n' +
+      '- **project 1-9-2025 31-8-2027**: jullie project met start- en einddatum, voor de mijlpalen; **project** laat het zien, **project tussenrapportage 15-3-2026** en **project naam …** vullen het aan, **project verwijder** wist het\n' +
+      '- **abonneer**: berichten in dit gesprek als een deadline of mijlpaal nadert (**abonneer oproepen** of **abonneer project** voor één van beide); **opzeggen** stopt ze\n' +
+      '- **herinneringen**: wanneer die berichten komen (standaard 30, 7 en 1 dag vooraf om 09:00); wijzig met **herinneringen 14,3 om 08:30**, terug met **herinneringen standaard**\n' +
       '- **help** of **hulp**: deze uitleg',
     en:
-      'I guide you step by step through an Erasmus+ KA2 partnership for mbo: from the first idea to the formal closing. Ask in plain words, in Dutch or English.\n' +
+      'I guide you step by step through an Erasmus+ KA2 partnership for mbo, from the first idea to the formal closing. Ask in plain words, in Dutch or English, or type one of these commands:\n' +
       '- **roadmap**: all phases in order\n' +
-      '- the name of a phase, for example **reporting**: the steps of that phase\n' +
+      '- the name of a phase, for example **reporting**: the steps, documents and meetings of that phase\n' +
       '- **tools**: every tool and document\n' +
+      '- **distance Zwolle to Helsinki**: the distance with its distance band and the travel support per participant, as the EU distance calculator works it out\n' +
+      '- **deadlines**: the upcoming call deadlines\n' +
+      '- **project 1-9-2025 31-8-2027**: your project with its start and end date, for its milestones; **project** shows it, **project interim 15-3-2026** and **project name …** add to it, **project remove** deletes it\n' +
+      '- **subscribe**: notices in this conversation when a deadline or milestone comes near (**subscribe calls** or **subscribe project** for one of the two); **unsubscribe** stops them\n' +
+      '- **reminders**: when those notices come (by default 30, 7 and 1 days before, at 09:00); change it with **reminders 14,3 at 08:30**, back with **reminders default**\n' +
       '- **help**: this explanation',
+  },
+  helpReport: {
+    nl: '- **rapport**: voor beheerders (BOT_ADMINS): wat er gevraagd is en hoe de antwoorden vielen, alleen in een persoonlijk gesprek met mij',
+    en: '- **report**: for admins (BOT_ADMINS): what people asked and how the answers did, only in a personal chat with me',
+  },
+  helpFeedback: {
+    nl: 'Onder elk antwoord staan 👍 en 👎: zo zien de beheerders wat beter kan.',
+    en: 'Every answer has 👍 and 👎: they show the admins what to improve.',
+  },
+  helpSlack: {
+    nl: 'In Slack: stuur me een direct bericht, noem me in een kanaal (**@Erasmus mbo**, ik antwoord in een thread), of typ **/erasmus** met je vraag of opdracht (alleen jij ziet dat antwoord). Met **/erasmus abonneer** in een kanaal krijgt het hele kanaal de berichten.',
+    en: 'In Slack: send me a direct message, mention me in a channel (**@Erasmus mbo**, I answer in a thread), or type **/erasmus** with your question or command (only you see that answer). **/erasmus subscribe** in a channel gives the whole channel the notices.',
+  },
+  helpTeams: {
+    nl: 'In Teams: chat met me, of noem me in een kanaal (**@Erasmus+ mbo**). Typ je **abonneer** in een kanaal, dan krijgt het hele kanaal de berichten. In het berichtvak vind je me ook bij de apps, om een stap of de afstand in je bericht in te voegen.',
+    en: 'In Teams: chat with me, or mention me in a channel (**@Erasmus+ mbo**). Type **subscribe** in a channel and the whole channel gets the notices. You also find me among the apps of the message box, to put a step or a distance into your message.',
+  },
+  helpConsole: {
+    nl: 'In de terminal: typ het nummer van een keuze; een lege regel stopt. Abonnementen en je project bewaar ik in DATA_DIR; **npm run notices -- --at 2027-02-03T09:00** laat zien welke berichten er op dat moment komen.',
+    en: 'In the terminal: type the number of a choice; an empty line quits. Subscriptions and your project are kept in DATA_DIR; **npm run notices -- --at 2027-02-03T09:00** shows which notices come at that moment.',
   },
   roadmapTitle: { nl: 'De roadmap: strategische partnerschappen voor het mbo', en: 'The roadmap: strategic partnerships for mbo' },
   roadmapIntro: {
