@@ -8,7 +8,8 @@ export function stripMarkdown(text: string): string {
 }
 
 function linkLines(links: readonly ReplyLink[]): string[] {
-  return links.map((link) => `- ${link.label}: ${link.url}`);
+  // A label that ends in its own mark (`… partnerships?`) takes no colon after it.
+  return links.map((link) => `- ${link.label}${/[.!?:]$/.test(link.label) ? '' : ':'} ${link.url}`);
 }
 
 function itemLines(items: readonly ReplyItem[], numbered: boolean): string[] {
