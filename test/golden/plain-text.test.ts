@@ -40,7 +40,28 @@ const CASES: Array<[string, ReplyKind, (say: Awaited<ReturnType<typeof conversat
   ['distance', 'distance', (say) => say({ text: 'afstand Zwolle naar Helsinki' })],
   ['feedback-ack', 'feedback-ack', (say) => say({ action: 'feedback:up:nl:interim-report', messageId: 'm1' })],
   ['report', 'report', (say) => say({ text: 'rapport' })],
+  // Kinds no core path makes yet: a sample as a skill would build it.
+  ['smalltalk', 'smalltalk', async () => ({ kind: 'smalltalk', lang: 'en', text: 'Hello! Ask me about your **KA2** partnership.', followUps: [{ label: 'Roadmap', action: 'cmd:roadmap' }] })],
+  [
+    'out-of-scope',
+    'out-of-scope',
+    async () => ({
+      kind: 'out-of-scope',
+      lang: 'nl',
+      topicId: 'ka1',
+      title: 'KA1-mobiliteit',
+      text: 'Dat hoort niet bij de **KA2**-roadmap: KA1 gaat over mobiliteit van studenten en personeel.',
+      links: [{ label: 'Mobiliteit mbo', url: 'https://www.erasmusplus.nl/', kind: 'website' }],
+      followUps: [{ label: 'Stappenplan', action: 'cmd:roadmap' }],
+    }),
+  ],
 ];
+
+/** Every reply kind; the type makes a new kind a compile error here until it has a golden file. */
+const KINDS: Record<ReplyKind, true> = {
+  answer: true, suggestions: true, 'not-found': true, help: true, roadmap: true, phase: true, tools: true, message: true,
+  smalltalk: true, 'out-of-scope': true, deadlines: true, project: true, notice: true, distance: true, 'feedback-ack': true, report: true,
+};
 
 describe('the plain-text form of each reply kind', () => {
   it.each(CASES)('%s', async (name, kind, make) => {
@@ -52,6 +73,10 @@ describe('the plain-text form of each reply kind', () => {
     expect(text).not.toMatch(/[.,;:][.,;:]|[.!?]:|—\s*-\s/);
     expect(text).not.toMatch(/\p{L}…\S/u);
     await expect(text).toMatchFileSnapshot(`./plain-text/${name}.txt`);
+  });
+
+  it('covers every reply kind', () => {
+    expect(new Set([...CASES.map(([, kind]) => kind), 'notice'])).toEqual(new Set(Object.keys(KINDS)));
   });
 
   it('notice', async () => {
