@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../src/logger.js';
+import { createLegalRoutes } from './legal.js';
 
 /** One HTTP route of a surface adapter. */
 export interface HttpRoute {
@@ -64,6 +65,8 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
   for (const adapter of adapters) {
     for (const route of adapter.routes) routes.set(`${route.method} ${route.path}`, route);
   }
+  // The privacy statement and terms of use that the Teams manifest links to, made from the README.
+  for (const route of createLegalRoutes()) routes.set(`${route.method} ${route.path}`, route);
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
