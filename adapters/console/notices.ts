@@ -5,7 +5,7 @@ import type { NoticeDelivery } from '../../src/notices/delivery.js';
 import { toPlainText } from '../../src/plain-text.js';
 
 /** The one conversation of `npm run chat` on this machine: its subscriptions and project are this channel's. */
-export const CONSOLE_CHANNEL = 'terminal';
+const CONSOLE_CHANNEL = 'terminal';
 
 /** The terminal chat of `user`. */
 export function consoleConversation(user: string): Conversation {
