@@ -4,6 +4,7 @@
 // due for this terminal conversation.
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
 import { createCore } from '../../src/core.js';
 import { DATABASE_FILE, openSqliteStorage } from '../../src/storage/sqlite.js';
@@ -12,7 +13,26 @@ import { runConsoleChat } from './app.js';
 import { consoleConversation } from './notices.js';
 import { exitOnStartupError } from './startup.js';
 
-async function main(): Promise<void> {
+const USAGE = `Usage: npm run chat
+  Type a question or a command (help lists them all), or the number of a choice; an empty line ends.
+  Subscriptions and the project are kept in DATA_DIR (default ./data), as by the service.
+`;
+
+/** Reads the arguments: only --help; anything else is a usage error (exit 2). */
+function readArgs(args: string[]): { help: boolean } {
+  try {
+    return parseArgs({ args, options: { help: { type: 'boolean', short: 'h', default: false } }, strict: true }).values;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+async function main(args: string[]): Promise<void> {
+  if (readArgs(args).help) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const config = loadConfig();
   let storage: ReturnType<typeof openSqliteStorage>;
   try {
@@ -35,4 +55,4 @@ async function main(): Promise<void> {
   await storage.close();
 }
 
-main().catch(exitOnStartupError);
+main(process.argv.slice(2)).catch(exitOnStartupError);

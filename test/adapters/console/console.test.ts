@@ -30,6 +30,15 @@ describe('npm run chat', () => {
     expect(stdout).not.toMatch(/Dat weet ik niet/);
   });
 
+  it('prints its usage for --help and refuses anything else', () => {
+    const help = run('adapters/console/chat.ts', ['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run chat\n/);
+    const other = run('adapters/console/chat.ts', ['roadmap']);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/Unexpected argument 'roadmap'/);
+  });
+
   it('keeps a subscription in DATA_DIR, and `npm run notices` lists the notice due for the terminal', () => {
     const before = run('scripts/notices.ts', ['--at', '2027-02-03T09:00:00+01:00']);
     expect(before.stdout).toBe('');
