@@ -8,7 +8,7 @@ import { t } from '../../src/texts.js';
 /** Words that end the chat, beside an empty line. */
 const QUIT_WORDS = new Set(['exit', 'quit', 'stop', 'bye', 'doei']);
 
-/** What the terminal knows between lines: the choices it numbered and the language of the conversation. */
+/** What the terminal knows between lines: the choices it numbered and the language of the reply they were on. */
 export interface ConsoleState {
   choices: readonly FollowUp[];
   lang: Lang | undefined;
@@ -30,10 +30,12 @@ export function parseConsoleLine(raw: string, state: ConsoleState, conversation:
   if (/^\d{1,3}[.)]?$/.test(line)) {
     const n = Number.parseInt(line, 10);
     const choice = state.choices[n - 1];
-    if (choice) return { type: 'input', input: { action: choice.action, lang: state.lang, conversation } };
+    // A choice is a button on the last reply: it answers in that reply's language.
+    if (choice) return { type: 'input', input: { action: choice.action, ...(state.lang ? { lang: state.lang } : {}), conversation } };
     const text =
       state.choices.length === 0 ? t(lang, 'noChoices') : t(lang, 'noSuchChoice', { n, range: choiceRange(state.choices.length) });
     return { type: 'reply', reply: { kind: 'message', lang, text, followUps: [] } };
   }
-  return { type: 'input', input: { text: line, lang: state.lang, conversation } };
+  // The core keeps the conversation's language; a typed line carries none of its own.
+  return { type: 'input', input: { text: line, conversation } };
 }

@@ -35,7 +35,7 @@ const CASES: Array<[string, ReplyKind, (say: Awaited<ReturnType<typeof conversat
   ['phase-short-en', 'phase', (say) => say({ action: 'phase:reporting', lang: 'en' })],
   ['tools', 'tools', (say) => say({ text: 'hulpmiddelen' })],
   ['message', 'message', (say) => say({ text: 'x '.repeat(600), lang: 'en' })],
-  ['deadlines', 'deadlines', (say) => say({ text: 'deadlines', lang: 'nl' })],
+  ['deadlines', 'deadlines', (say) => say({ text: 'wanneer is de deadline?' })],
   ['project', 'project', (say) => say({ text: 'project 1-9-2026 31-8-2028 naam Groene vaardigheden' })],
   ['distance', 'distance', (say) => say({ text: 'afstand Zwolle naar Helsinki' })],
   ['feedback-ack', 'feedback-ack', (say) => say({ action: 'feedback:up:nl:interim-report', messageId: 'm1' })],

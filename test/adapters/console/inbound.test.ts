@@ -41,10 +41,10 @@ describe('parseConsoleLine', () => {
     });
   });
 
-  it('passes text on as typed, with the language so far', () => {
+  it('passes text on as typed, leaving its language to the core', () => {
     expect(parseConsoleLine('  project 1-9-2026 31-8-2028 ', three, conversation)).toEqual({
       type: 'input',
-      input: { text: 'project 1-9-2026 31-8-2028', lang: 'en', conversation },
+      input: { text: 'project 1-9-2026 31-8-2028', conversation },
     });
     // A longer number is text (a year, an amount), not a choice.
     expect(parseConsoleLine('2027', three, conversation)).toMatchObject({ type: 'input', input: { text: '2027' } });
