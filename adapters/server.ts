@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../src/logger.js';
+import { createLegalRoutes } from './legal.js';
 
 /** One HTTP route of a surface adapter. */
 export interface HttpRoute {
@@ -133,6 +134,8 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
       ...options.health?.(),
     });
   };
+  // The privacy statement and terms of use that the Teams manifest links to, made from the README.
+  const pages = new Map(createLegalRoutes().map((page) => [`${page.method} ${page.path}`, page]));
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -141,6 +144,11 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
         logger.error({ err: error }, '/healthz failed');
         if (!res.headersSent) sendJson(res, 500, { status: 'unhealthy' });
       });
+      return;
+    }
+    const page = pages.get(`${req.method} ${path}`);
+    if (page) {
+      page.handle(req, res);
       return;
     }
     const found = routes.get(`${req.method} ${path}`);

@@ -6,6 +6,7 @@
 // on the real clock, so an interrupted earlier run is recovered whatever moment this one looks at.
 import { parseArgs } from 'node:util';
 import { createNoticeDeliveries } from '../adapters/notices.js';
+import { createConsoleNoticeDelivery } from '../adapters/console/notices.js';
 import { exitOnStartupError } from '../adapters/console/startup.js';
 import { loadConfig } from '../src/config.js';
 import { createCore } from '../src/core.js';
@@ -17,6 +18,7 @@ import { openSqliteStorage } from '../src/storage/sqlite.js';
 import { StorageError, type Storage } from '../src/storage/storage.js';
 
 const USAGE = 'usage: npm run notices -- [--at <ISO time, e.g. 2027-02-26T09:00:00+01:00>] [--send]';
+const SUBSCRIBE_HINT = 'No conversation is subscribed yet: type "abonneer" (or "subscribe") in a chat with the bot, e.g. in `npm run chat`, then run this again.';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { at: { type: 'string' }, send: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
     storage = openSqliteStorage(config.dataDir, { readonly: !values.send });
   } catch (error) {
     if (error instanceof StorageError && error.code === 'STORAGE_MISSING') {
-      process.stderr.write(`${error.message} No notices are due.\n`);
+      process.stderr.write(`${error.message} No notices are due.\n${SUBSCRIBE_HINT}\n`);
       return;
     }
     return exitOnStartupError(error);
@@ -60,16 +62,22 @@ async function main(): Promise<void> {
     storage,
     knowledge: core.knowledge,
     deadlines: core.deadlines,
-    deliveries: createNoticeDeliveries({ config, core, storage, logger }),
+    // The terminal conversation of `npm run chat`: with --send its notices are written to stderr.
+    deliveries: { ...createNoticeDeliveries({ config, core, storage, logger }), console: createConsoleNoticeDelivery(process.stderr) },
     clock: fixedClock(at),
     wallClock: systemClock,
     zone: config.noticeTimezone,
     intervalMs: config.schedulerIntervalSeconds * 1000,
     logger,
   });
-  for (const notice of await scheduler.preview(at)) {
+  const due = await scheduler.preview(at);
+  for (const notice of due) {
     const { reply, ...fields } = notice;
     process.stdout.write(`${JSON.stringify({ ...fields, text: toPlainText(reply) })}\n`);
+  }
+  if (due.length === 0) {
+    const subscribed = (await storage.activeSubscriptions()).length > 0;
+    process.stderr.write(subscribed ? `No notices are due at ${at.toISOString()}.\n` : `${SUBSCRIBE_HINT}\n`);
   }
   if (values.send) {
     const report = await scheduler.tick();

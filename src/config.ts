@@ -175,3 +175,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   loadDotenv({ quiet: true, processEnv: env });
   return readConfig(env);
 }
+
+/** The two values the Teams app package needs (MicrosoftAppId, TEAMS_APP_DOMAIN), from `.env` and the environment, without the service's other rules. */
+export function loadTeamsPackageValues(env: NodeJS.ProcessEnv = process.env): { MicrosoftAppId: string | undefined; TEAMS_APP_DOMAIN: string | undefined } {
+  loadDotenv({ quiet: true, processEnv: env });
+  return { MicrosoftAppId: env.MicrosoftAppId, TEAMS_APP_DOMAIN: env.TEAMS_APP_DOMAIN };
+}

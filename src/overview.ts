@@ -47,7 +47,7 @@ function quickLinks(presenter: Presenter, lang: Lang): ReplyLink[] {
 export function overviewFor(presenter: Presenter, lang: Lang): Overview {
   return {
     lang,
-    help: helpReply(presenter, lang),
+    help: helpReply(presenter, lang, { platform: 'slack', feedback: false }),
     usage: { title: ot(lang, 'usageTitle'), body: ot(lang, 'usage') },
     roadmap: roadmapReply(presenter, lang),
     links: { title: ot(lang, 'linksTitle'), items: quickLinks(presenter, lang) },

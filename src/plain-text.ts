@@ -9,7 +9,8 @@ export function stripMarkdown(text: string): string {
 }
 
 function linkLines(links: readonly ReplyLink[]): string[] {
-  return links.map((link) => `- ${link.label}: ${link.url}`);
+  // A label that ends in its own mark (`… partnerships?`) takes no colon after it.
+  return links.map((link) => `- ${link.label}${/[.!?:]$/.test(link.label) ? '' : ':'} ${link.url}`);
 }
 
 function itemLines(items: readonly ReplyItem[], numbered: boolean): string[] {
@@ -18,7 +19,7 @@ function itemLines(items: readonly ReplyItem[], numbered: boolean): string[] {
 
 function datedLines(items: readonly DatedItem[]): string[] {
   return items.flatMap((item) => [
-    `- ${item.title}: ${item.due} (${item.left})`,
+    `- ${item.title}: ${item.due}, ${item.left}`,
     ...item.notes.map((note) => `  ${stripMarkdown(note)}`),
     ...(item.notices ? [`  ${item.notices}`] : []),
   ]);
@@ -63,7 +64,9 @@ export function toPlainText(reply: Reply): string {
         `${reply.title} (${reply.position}/${reply.total})`,
         reply.summary,
         '',
-        ...itemLines(reply.steps, false),
+        ...(reply.groups
+          ? reply.groups.flatMap((group, i) => [...(i > 0 ? [''] : []), `${group.title}:`, ...itemLines(group.items, false)])
+          : itemLines(reply.steps, false)),
         ...section(en ? 'Also:' : 'Verder:', optionLines(reply.followUps)),
       ];
       break;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signSlackRequest } from '../adapters/slack/verify.js';
+import { signSlackBody } from './adapters/slack/harness.js';
 import { startFakeBotConnector, type FakeBotConnector } from './fakes/bot-connector.js';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from './fakes/slack-web-api.js';
 
@@ -68,7 +68,7 @@ function signedSlackPost(base: string, payload: unknown): Promise<Response> {
   const timestamp = Math.floor(Date.now() / 1000);
   return fetch(`${base}/slack/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signSlackRequest(SIGNING_SECRET, timestamp, body) },
+    headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signSlackBody(body, timestamp, SIGNING_SECRET) },
     body,
   });
 }

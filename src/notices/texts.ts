@@ -103,10 +103,10 @@ const TEXTS = {
   interimWord: { nl: 'tussenrapportage', en: 'interim report' },
   finalWord: { nl: 'eindrapportage', en: 'final report' },
   noStorage: {
-    nl: 'Abonnementen en projecten kan ik hier niet bewaren. Gebruik mij in Teams of Slack, of typ **deadlines** voor de komende deadlines.',
-    en: 'I cannot keep subscriptions and projects here. Use me in Teams or Slack, or type **deadlines** for the upcoming deadlines.',
+    nl: 'Abonnementen en projecten kan ik hier niet bewaren. Gebruik mij in Teams, Slack of **npm run chat**, of typ **deadlines** voor de komende deadlines.',
+    en: 'I cannot keep subscriptions and projects here. Use me in Teams, Slack or **npm run chat**, or type **deadlines** for the upcoming deadlines.',
   },
-  noticeDue: { nl: 'Uiterlijk {due} ({left}).', en: 'Due {due} ({left}).' },
+  noticeDue: { nl: 'Uiterlijk {due}, {left}.', en: 'Due {due}, {left}.' },
   noticeNeeded: { nl: '**Wat je nodig hebt: {title}**', en: '**What you need: {title}**' },
   noticeLate: {
     nl: 'Dit bericht komt later dan gepland (het stond op {planned}).',

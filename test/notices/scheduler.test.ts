@@ -54,7 +54,7 @@ describe('the notice scheduler', () => {
       lang: 'nl',
       deadlineId: 'ka220-vet-2027',
       title: 'Nog 30 dagen: KA220-VET: deadline call 2027',
-      due: 'Uiterlijk donderdag 1 april 2027, 12:00 uur (Brusselse tijd) (nog 30 dagen).',
+      due: 'Uiterlijk donderdag 1 april 2027, 12:00 uur (Brusselse tijd), nog 30 dagen.',
       daysLeft: 30,
       late: undefined,
     });
