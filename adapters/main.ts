@@ -1,4 +1,4 @@
-// `npm start`: the service. Reads the config once, opens the database in DATA_DIR, loads the knowledge
+// `npm start`: the service. Reads the config once, opens the database (DATABASE_URL or DATA_DIR), loads the knowledge
 // (refusing to start when it is invalid), mounts the adapters that are configured on one HTTP server, runs
 // the notice scheduler and the daily feedback retention purge, and shuts down gracefully.
 import { ConfigError, loadConfig, type Config } from '../src/config.js';
@@ -7,7 +7,7 @@ import { createRetentionPurge } from '../src/feedback/retention.js';
 import { KnowledgeError } from '../src/knowledge/load.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { systemClock } from '../src/notices/clock.js';
-import { openSqliteStorage } from '../src/storage/sqlite.js';
+import { describeStorage, openStorage } from '../src/storage/open.js';
 import type { Storage } from '../src/storage/storage.js';
 import { startNotices } from './notices.js';
 import { createServiceHost, type SurfaceAdapter } from './server.js';
@@ -54,11 +54,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let storage: Storage;
   try {
-    storage = openSqliteStorage(config.dataDir);
+    storage = await openStorage(config, { onIdleError: (error) => logger.warn({ err: error }, 'a database connection failed while idle') });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    logger.fatal({ dataDir: config.dataDir, err: error }, 'cannot open the database in DATA_DIR');
-    process.stderr.write(`Cannot open the database in DATA_DIR (${config.dataDir}): ${reason}\n`);
+    logger.fatal({ storage: describeStorage(config), err: error }, 'cannot open the database');
+    process.stderr.write(`Cannot open the database (${describeStorage(config)}): ${reason}\n`);
     process.exit(1);
   }
   let core: Core;

@@ -11,7 +11,7 @@ import { createLogger } from '../src/logger.js';
 import { fixedClock } from '../src/notices/clock.js';
 import { createNoticeScheduler } from '../src/notices/scheduler.js';
 import { toPlainText } from '../src/plain-text.js';
-import { openSqliteStorage } from '../src/storage/sqlite.js';
+import { openStorage } from '../src/storage/open.js';
 import { StorageError, type Storage } from '../src/storage/storage.js';
 
 const USAGE = 'usage: npm run notices -- [--at <ISO time, e.g. 2027-02-26T09:00:00+01:00>] [--send]';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, process.stderr);
   let storage: Storage;
   try {
-    storage = openSqliteStorage(config.dataDir, { readonly: !values.send });
+    storage = await openStorage(config, { readonly: !values.send });
   } catch (error) {
     if (error instanceof StorageError && error.code === 'STORAGE_MISSING') {
       process.stderr.write(`${error.message} No notices are due.\n`);
