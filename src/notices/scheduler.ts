@@ -13,6 +13,8 @@
 //   marked `unknown` and not resent, with a warning. We choose at-most-once for this narrow window because a
 //   repeated notice is visible to every member while the next reminder still covers the deadline.
 // - A notice missed while the service was down is sent late, with a note, as long as its deadline has not passed.
+// - Every replica may run the scheduler. Each waits the interval give or take a random part (`jitter`)
+//   between ticks, so that replicas started together drift apart instead of all claiming at the same second.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Platform } from '../input.js';
@@ -49,6 +51,10 @@ export interface SchedulerOptions {
   maxBackoffMs?: number;
   /** Notices sent in parallel. */
   concurrency?: number;
+  /** The wait between ticks varies by up to this fraction of `intervalMs` (at most 0.5), either way; 0.2 by default. */
+  jitter?: number;
+  /** Uniform in [0, 1); injectable for tests. */
+  random?: () => number;
 }
 
 /** What one tick did. */
@@ -261,7 +267,7 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
       })
       .catch((error: unknown) => logger.error({ err: error }, 'notice tick failed'))
       .finally(() => {
-        if (!stopped) timer = setTimeout(loop, options.intervalMs);
+        if (!stopped) timer = setTimeout(loop, nextTickDelay(options.intervalMs, options.jitter ?? 0.2, options.random ?? Math.random));
       });
   };
 
@@ -296,6 +302,12 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
       await running;
     },
   };
+}
+
+/** The wait before the next tick: `intervalMs` give or take `jitter × intervalMs` (at most half), at random. */
+export function nextTickDelay(intervalMs: number, jitter: number, random: () => number): number {
+  const spread = Math.min(Math.max(jitter, 0), 0.5) * intervalMs;
+  return Math.round(intervalMs - spread + 2 * spread * random());
 }
 
 function toPreview(ref: ChannelRef, item: DueItem, reminderDays: number): Omit<NoticePreview, 'reply'> {
