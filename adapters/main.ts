@@ -24,7 +24,8 @@ function createAdapters(
 ): { adapters: SurfaceAdapter[]; off: string[]; teams: TeamsAdapter; slack: SlackAdapter | undefined } {
   const adapters: SurfaceAdapter[] = [];
   const off: string[] = [];
-  const slack = config.slack ? createSlackAdapter({ config: config.slack, assistant: core.assistant, logger }) : undefined;
+  const claimOnce = storage.claimOnce.bind(storage);
+  const slack = config.slack ? createSlackAdapter({ config: config.slack, assistant: core.assistant, logger, claimOnce }) : undefined;
   if (slack) adapters.push(slack);
   else off.push('slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (docs/slack-setup.md)');
   // Teams is always mounted: without MicrosoftAppId it serves the Bot Framework Emulator on this machine.

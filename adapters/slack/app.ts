@@ -12,7 +12,7 @@ import type { Lang } from '../../src/knowledge/schema.js';
 import type { Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply.js';
 import type { HttpRoute, SurfaceAdapter } from '../server.js';
-import { createEventDeduper, type EventDeduper } from './dedupe.js';
+import { createEventDeduper, createSharedEventDeduper, type ClaimOnce, type EventDeduper } from './dedupe.js';
 import { deliverSlackEphemeral, deliverSlackMessage, postSlackMessage } from './deliver.js';
 import { friendlyErrorText, toSlackFailure } from './errors.js';
 import { renderSlackHome, SLACK_HOME_LANG_ACTION } from './home.js';
@@ -44,6 +44,8 @@ export interface SlackAdapterOptions {
   clock?: () => number;
   /** Retries of Web API and response_url calls; tests shorten the back-off. */
   retry?: SlackApiRetryOptions;
+  /** The store's one-time claim: de-duplicates event retries across replicas; without it, in memory. */
+  claimOnce?: ClaimOnce;
 }
 
 /** The Slack surface as the service host mounts it, plus proactive sends for notices. */
@@ -107,6 +109,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   };
   const client = createSlackApiClient({ token: config.botToken, apiUrl: config.apiUrl, ...options.retry });
   const deduper: EventDeduper = createEventDeduper({ clock });
+  const shared =
+    options.claimOnce &&
+    createSharedEventDeduper(options.claimOnce, { clock, onError: (error) => logger.warn({ err: error }, 'slack event de-duplication through the store failed') });
   const langs = createLangMemory();
   const mode = config.appToken ? 'socket' : 'http';
 
@@ -165,7 +170,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   // A retried delivery carries the same event_id; it was acknowledged already and is answered once.
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && deduper.seen(eventId)) {
+    if (typeof eventId === 'string' && (shared ? await shared.seen(eventId) : deduper.seen(eventId))) {
       logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack retry of a handled event skipped');
       return;
     }

@@ -46,3 +46,34 @@ export function createEventDeduper(options: EventDeduperOptions = {}): EventDedu
     },
   };
 }
+
+/** Claims `key` in `scope` once within `ttlMs`, shared by every replica (the store's `claimOnce`); true for the first claim. */
+export type ClaimOnce = (scope: string, key: string, ttlMs: number, now: Date) => Promise<boolean>;
+
+export interface SharedEventDeduper {
+  /** True when `id` was claimed already, by this replica or another. */
+  seen(id: string): Promise<boolean>;
+}
+
+export interface SharedEventDeduperOptions extends EventDeduperOptions {
+  /** Told when the shared claim fails; the id is then checked in this process's memory only. */
+  onError?: (error: unknown) => void;
+}
+
+/** Event ids claimed through the store, so that a retry that reaches another replica is answered once. */
+export function createSharedEventDeduper(claim: ClaimOnce, options: SharedEventDeduperOptions = {}): SharedEventDeduper {
+  const ttlMs = options.ttlMs ?? 60 * 60 * 1000;
+  const clock = options.clock ?? Date.now;
+  const local = createEventDeduper(options);
+  return {
+    async seen(id) {
+      try {
+        return !(await claim('slack-event', id, ttlMs, new Date(clock())));
+      } catch (error) {
+        // Answering a retry twice is better than not answering while the database is unreachable.
+        options.onError?.(error);
+        return local.seen(id);
+      }
+    },
+  };
+}
