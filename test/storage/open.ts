@@ -36,20 +36,27 @@ export function withSchema(url: string, schema: string): string {
   return parsed.toString();
 }
 
-/** A new, empty schema on the test server, dropped after the test; returns a DATABASE_URL that uses it. */
-export async function freshSchema(url: string): Promise<string> {
+/** A new, empty schema on the test server, and a DATABASE_URL that uses it; `drop()` removes it. */
+export async function createSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const schema = `test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  cleanups.push(async () => {
-    const dropper = new pg.Client({ connectionString: url });
-    await dropper.connect();
-    await dropper.query(`DROP SCHEMA ${schema} CASCADE`);
-    await dropper.end();
-  });
-  return withSchema(url, schema);
+  const admin = async (sql: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE SCHEMA ${schema}`);
+  return { url: withSchema(url, schema), drop: () => admin(`DROP SCHEMA ${schema} CASCADE`) };
+}
+
+/** A new, empty schema dropped after the test; returns a DATABASE_URL that uses it. */
+export async function freshSchema(url: string): Promise<string> {
+  const schema = await createSchema(url);
+  cleanups.push(() => schema.drop());
+  return schema.url;
 }
 
 export interface OpenOptions {
