@@ -19,7 +19,8 @@ async function main(args: string[]): Promise<void> {
   const storage = await openStorage(config);
   try {
     const deleted = await forgetFeedbackUser(storage, config.feedbackSalt, systemClock, user);
-    process.stdout.write(`${deleted} vote(s) of ${user.platform}:${user.userId} deleted.\n`);
+    const languages = await storage.deleteConversationLangsOf(user.platform, user.userId);
+    process.stdout.write(`${deleted} vote(s) and ${languages} remembered conversation language(s) of ${user.platform}:${user.userId} deleted.\n`);
   } finally {
     await storage.close();
   }

@@ -367,6 +367,9 @@ function createPostgresStorage(pool: pg.Pool): Storage {
         [platform, channelId, userId, lang, now.getTime()],
       );
     },
+    async deleteConversationLangsOf(platform, userId) {
+      return run(pool, 'DELETE FROM conversation_langs WHERE platform = $1 AND user_id = $2', [platform, userId]);
+    },
 
     async close() {
       if (closed) return;

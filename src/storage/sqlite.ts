@@ -166,6 +166,7 @@ export function createSqliteStorage(db: Database.Database): Storage {
     ),
     purgeClaims: db.prepare('DELETE FROM once_claims WHERE expires_at <= ?'),
     getLang: db.prepare('SELECT lang FROM conversation_langs WHERE platform = ? AND channel_id = ? AND user_id = ?').pluck(),
+    deleteLangsOf: db.prepare('DELETE FROM conversation_langs WHERE platform = ? AND user_id = ?'),
     setLang: db.prepare(
       `INSERT INTO conversation_langs (platform, channel_id, user_id, lang, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (platform, channel_id, user_id) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at`,
@@ -337,6 +338,9 @@ export function createSqliteStorage(db: Database.Database): Storage {
     },
     async setConversationLang(platform, channelId, userId, lang, now) {
       q.setLang.run(platform, channelId, userId, lang, now.getTime());
+    },
+    async deleteConversationLangsOf(platform, userId) {
+      return q.deleteLangsOf.run(platform, userId).changes;
     },
 
     async close() {

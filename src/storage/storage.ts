@@ -181,6 +181,8 @@ export interface Storage extends FeedbackStorage {
   /** The language last used with `userId` in a conversation, if any. */
   getConversationLang(platform: Platform, channelId: string, userId: string): Promise<Lang | undefined>;
   setConversationLang(platform: Platform, channelId: string, userId: string, lang: Lang, now: Date): Promise<void>;
+  /** Forgets the languages remembered for one user in every conversation, for a request to erase their data; returns how many. */
+  deleteConversationLangsOf(platform: Platform, userId: string): Promise<number>;
 
   close(): Promise<void>;
 }

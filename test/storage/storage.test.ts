@@ -193,6 +193,12 @@ for (const { backend, skip } of BACKENDS) {
       expect(await first.purgeFeedback(at('2026-02-01T00:00:00Z'))).toEqual({ questions: 0, votes: 0, languages: 1 });
       expect(await first.getConversationLang('slack', 'D1', 'U1')).toBeUndefined();
       expect(await first.getConversationLang('teams', '19:abc', 'U1')).toBe('nl');
+      // An erasure request forgets the user's languages on that platform only.
+      await first.setConversationLang('teams', '19:def', 'U1', 'en', at('2026-03-01T10:00:00Z'));
+      await first.setConversationLang('teams', '19:def', 'U2', 'en', at('2026-03-01T10:00:00Z'));
+      expect(await second.deleteConversationLangsOf('teams', 'U1')).toBe(2);
+      expect(await first.getConversationLang('teams', '19:abc', 'U1')).toBeUndefined();
+      expect(await first.getConversationLang('teams', '19:def', 'U2')).toBe('en');
     });
   });
 }
