@@ -30,7 +30,7 @@ export function afterThisTest(cleanup: () => void | Promise<void>): void {
 }
 
 /** `url` with the search_path set to `schema`, so that every connection made from it uses that schema. */
-export function withSchema(url: string, schema: string): string {
+function withSchema(url: string, schema: string): string {
   const parsed = new URL(url);
   parsed.searchParams.set('options', `-c search_path=${schema}`);
   return parsed.toString();
@@ -59,12 +59,12 @@ export async function freshSchema(url: string): Promise<string> {
   return schema.url;
 }
 
-export interface OpenOptions {
+interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
 /** One store of a test, and more connections to the same data as other replicas would open them. */
-export interface TestStore {
+interface TestStore {
   storage: Storage;
   another(options?: OpenOptions): Promise<Storage>;
   /** The number of rows in a table, read directly from the database. */
@@ -81,7 +81,7 @@ const track = (storage: Storage): Storage => {
   return storage;
 };
 
-export const sqliteBackend: TestBackend = {
+const sqliteBackend: TestBackend = {
   name: 'SQLite',
   async open(options = {}) {
     const temp = tempDataDir();
@@ -99,7 +99,7 @@ export const sqliteBackend: TestBackend = {
   },
 };
 
-export const postgresBackend: TestBackend = {
+const postgresBackend: TestBackend = {
   name: 'PostgreSQL',
   async open(options = {}) {
     if (!DATABASE_URL) throw new Error(POSTGRES_SKIP);
