@@ -19,7 +19,8 @@ export function createPostgresFeedbackStorage(
       // Two replicas starting at once: the first insert wins and both read its value.
       await pool.query('INSERT INTO service_secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [name, create(), now.getTime()]);
       const [row] = await rows('SELECT value FROM service_secrets WHERE name = $1', [name]);
-      return String(row?.value);
+      if (typeof row?.value !== 'string') throw new Error(`the secret ${name} could not be stored`);
+      return row.value;
     },
     async logQuestion(record) {
       await pool.query(
