@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nt } from '../src/notices/texts.js';
 import { openPostgresStorage } from '../src/storage/postgres.js';
@@ -64,6 +65,16 @@ async function stopReplica(replica: Replica): Promise<void> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function sql(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
 
 describe.skipIf(!DATABASE_URL)(`two replicas on one PostgreSQL database${DATABASE_URL ? '' : ` (skipped: ${POSTGRES_SKIP})`}`, () => {
   let fake: FakeSlackWebApi;
@@ -134,13 +145,17 @@ describe.skipIf(!DATABASE_URL)(`two replicas on one PostgreSQL database${DATABAS
     // The first sends wait at the fake, so that the other replica's scheduler ticks (at most 6 s apart)
     // while every notice is claimed and none is sent yet; released before the 10 s client timeout.
     const release = fake.hold('chat.postMessage');
+    // The channels are stored as gone, then made active in one statement: a scheduler sees all of them or none.
     await Promise.all(
       channels.map(async (ref) => {
         await store.saveProject(ref, { name: undefined, start, end, interim: undefined, finalReport: undefined }, since);
         await store.saveChannelSettings(ref, { reminderDays: [2], reminderTime: '00:00' }, since);
+        await store.markChannelGone(ref, 'not yet', since);
         await store.subscribe(ref, ['project'], since);
       }),
     );
+    expect(await store.activeSubscriptions()).not.toContainEqual(expect.objectContaining({ channelId: 'CREPL0000' }));
+    await sql(schema.url, "UPDATE channels SET status = 'active', status_reason = NULL WHERE channel_id LIKE 'CREPL%'");
     for (let waited = 0; fake.pending('chat.postMessage') === 0 && waited < 30_000; waited += 100) await sleep(100);
     expect(fake.pending('chat.postMessage')).toBeGreaterThan(0);
     await sleep(7_000);
