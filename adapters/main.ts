@@ -1,8 +1,9 @@
-// `npm start`: the service. Reads the config once, opens the database in DATA_DIR (refusing one that is
-// damaged or cannot be written), loads the knowledge (refusing to start when it is invalid), mounts the
-// adapters that are configured on one HTTP server, reads the place data in the background, runs the notice
-// scheduler and the daily feedback retention purge, and shuts down gracefully on SIGTERM and SIGINT.
-// A start-up failure is one line on stderr that names the variable and what to do, without a stack trace.
+// `npm start`: the service. Reads the config once, opens the database (PostgreSQL with DATABASE_URL, else
+// SQLite in DATA_DIR; refusing one that is damaged or cannot be written), loads the knowledge (refusing to
+// start when it is invalid), mounts the adapters that are configured on one HTTP server, reads the place data
+// in the background, runs the notice scheduler and the daily feedback retention purge, and shuts down
+// gracefully on SIGTERM and SIGINT. A start-up failure is one line on stderr that names the variable and
+// what to do, without a stack trace.
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../src/config.js';
 import { createCore, type Core } from '../src/core.js';
@@ -10,7 +11,8 @@ import { createRetentionPurge } from '../src/feedback/retention.js';
 import { KnowledgeError } from '../src/knowledge/load.js';
 import { createLogger, routeConsoleToLogger, type Logger } from '../src/logger.js';
 import { systemClock } from '../src/notices/clock.js';
-import { DATABASE_FILE, openSqliteStorage } from '../src/storage/sqlite.js';
+import { DATABASE_FILE } from '../src/storage/sqlite.js';
+import { describeStorage, openStorage } from '../src/storage/open.js';
 import type { Storage } from '../src/storage/storage.js';
 import { startNotices } from './notices.js';
 import { createServiceHost, type SurfaceAdapter } from './server.js';
@@ -18,6 +20,9 @@ import { createSlackAdapter, type SlackAdapter } from './slack/app.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/app.js';
 import { createTeamsNoticeHooks } from './teams/notices.js';
 import { describeListenError, describeSurfaces, localUrl } from './startup-log.js';
+
+/** How long a Slack event or command id is remembered: longer than Slack's last retry (30 minutes). */
+const SLACK_CLAIM_TTL_MS = 60 * 60 * 1000;
 
 /** Ends the start: one line on stderr, exit code 1. */
 function refuse(line: string): never {
@@ -34,7 +39,9 @@ function createAdapters(
   storage: Storage,
   logger: Logger,
 ): { adapters: SurfaceAdapter[]; teams: TeamsAdapter; slack: SlackAdapter | undefined } {
-  const slack = config.slack ? createSlackAdapter({ config: config.slack, assistant: core.assistant, logger }) : undefined;
+  // Slack's retries and replays are claimed in the store, so that a retry reaching another replica is answered once.
+  const claim = (key: string): Promise<boolean> => storage.claimOnce('slack', key, SLACK_CLAIM_TTL_MS, new Date());
+  const slack = config.slack ? createSlackAdapter({ config: config.slack, assistant: core.assistant, logger, claim }) : undefined;
   // Teams is always mounted: without MicrosoftAppId it serves the Bot Framework Emulator on this machine.
   const teams = createTeamsAdapter({
     config: config.teams,
@@ -57,12 +64,13 @@ async function main(): Promise<void> {
   // botbuilder and Bolt print some errors with console.error: they become log lines, without keys or stacks.
   routeConsoleToLogger(logger.child({ module: 'sdk' }));
 
-  const databasePath = resolve(config.dataDir, DATABASE_FILE);
+  const databasePath = config.databaseUrl ? describeStorage(config) : resolve(config.dataDir, DATABASE_FILE);
   let storage: Storage;
   try {
-    storage = openSqliteStorage(config.dataDir);
+    storage = await openStorage(config, { onIdleError: (error) => logger.warn({ err: error }, 'a database connection failed while idle') });
     await storage.checkHealth?.();
   } catch (error) {
+    if (config.databaseUrl) refuse(`DATABASE_URL: cannot use the database (${describeStorage(config)}): ${reasonOf(error)}. Check that the server is reachable and the user may create tables, then start again.`);
     refuse(`DATA_DIR: cannot use the database ${databasePath}: ${reasonOf(error)}. Check that the directory is writable, or move a damaged file away (a new one is made), then start again.`);
   }
   let core: Core;

@@ -5,7 +5,7 @@ import { exitOnStartupError } from '../adapters/console/startup.js';
 import { loadConfig } from '../src/config.js';
 import { forgetFeedbackUser, parseFeedbackUser } from '../src/feedback/forget.js';
 import { systemClock } from '../src/notices/clock.js';
-import { openSqliteStorage } from '../src/storage/sqlite.js';
+import { openStorage } from '../src/storage/open.js';
 
 const USAGE = 'usage: npm run feedback:forget -- <platform:userId, e.g. slack:U123 or teams:<Entra object id>>';
 
@@ -16,10 +16,11 @@ async function main(args: string[]): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig();
-  const storage = openSqliteStorage(config.dataDir);
+  const storage = await openStorage(config);
   try {
     const deleted = await forgetFeedbackUser(storage, config.feedbackSalt, systemClock, user);
-    process.stdout.write(`${deleted} vote(s) of ${user.platform}:${user.userId} deleted.\n`);
+    const languages = await storage.deleteConversationLangsOf(user.platform, user.userId);
+    process.stdout.write(`${deleted} vote(s) and ${languages} remembered conversation language(s) of ${user.platform}:${user.userId} deleted.\n`);
   } finally {
     await storage.close();
   }

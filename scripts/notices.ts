@@ -14,7 +14,7 @@ import { createLogger, routeConsoleToLogger } from '../src/logger.js';
 import { fixedClock, systemClock } from '../src/notices/clock.js';
 import { createNoticeScheduler, type TickReport } from '../src/notices/scheduler.js';
 import { toPlainText } from '../src/plain-text.js';
-import { openSqliteStorage } from '../src/storage/sqlite.js';
+import { openStorage } from '../src/storage/open.js';
 import { StorageError, type Storage } from '../src/storage/storage.js';
 
 const USAGE = 'usage: npm run notices -- [--at <ISO time, e.g. 2027-02-26T09:00:00+01:00>] [--send]';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   routeConsoleToLogger(logger.child({ module: 'sdk' }));
   let storage: Storage;
   try {
-    storage = openSqliteStorage(config.dataDir, { readonly: !values.send });
+    storage = await openStorage(config, { readonly: !values.send });
   } catch (error) {
     if (error instanceof StorageError && error.code === 'STORAGE_MISSING') {
       process.stderr.write(`${error.message} No notices are due.\n${SUBSCRIBE_HINT}\n`);

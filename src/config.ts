@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
   DATA_DIR: z.string().trim().min(1).default('data'),
+  DATABASE_URL: optionalString.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it empty for SQLite in DATA_DIR)').optional()),
 
   SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
   SLACK_SIGNING_SECRET: optionalString,
@@ -85,6 +86,8 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   knowledgeDir: string;
   dataDir: string;
+  /** PostgreSQL shared by several replicas; undefined for the SQLite file in `dataDir`. */
+  databaseUrl: string | undefined;
   /** Undefined when Slack is not configured (no bot token and signing secret). */
   slack: SlackConfig | undefined;
   /** Teams runs without auth (Bot Framework Emulator) when `appId` is undefined. */
@@ -154,6 +157,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.LOG_LEVEL,
     knowledgeDir: e.KNOWLEDGE_DIR,
     dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
     slack: slack && Object.freeze(slack),
     teams: Object.freeze({
       appId: e.MicrosoftAppId,

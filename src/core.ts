@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './notices/clock.js';
 import { loadDeadlines, type CallDeadline } from './notices/deadlines.js';
 import { createNoticesSkill } from './notices/skill.js';
 import type { Skill } from './skill.js';
+import { createStoredLanguageMemory } from './storage/languages.js';
 import type { Storage } from './storage/storage.js';
 
 export interface CoreOptions {
@@ -59,9 +60,11 @@ export function createCore(options: CoreOptions): Core {
   const skills: Skill[] = [notices, distance];
   const { storage, feedback } = options;
   const match = options.match ?? {};
-  if (!storage || !feedback) return { knowledge, deadlines, assistant: createAssistant({ knowledge, skills, match }), distance };
+  // With storage, the conversation's language is kept there, so that every replica answers alike.
+  const languages = storage && createStoredLanguageMemory(storage, clock, (error) => options.logger?.warn({ err: error }, 'conversation language not read or kept'));
+  if (!storage || !feedback) return { knowledge, deadlines, assistant: createAssistant({ knowledge, skills, match, ...(languages ? { languages } : {}) }), distance };
 
   const parts = createFeedback({ knowledge, storage, clock, zone, ...feedback, ...(options.logger ? { logger: options.logger } : {}) });
-  const assistant = createAssistant({ knowledge, skills: [parts.skill, ...skills], feedback: true, onQuestion: parts.onQuestion, match });
+  const assistant = createAssistant({ knowledge, skills: [parts.skill, ...skills], feedback: true, onQuestion: parts.onQuestion, match, languages });
   return { knowledge, deadlines, assistant, distance };
 }

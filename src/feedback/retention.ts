@@ -41,7 +41,7 @@ export function createRetentionPurge(options: RetentionPurgeOptions): RetentionP
     const now = clock.now();
     const result = await storage.purgeFeedback(new Date(now.getTime() - retentionDays * DAY_MS));
     last = now.getTime();
-    if (result.questions > 0 || result.votes > 0) logger.info({ ...result, retentionDays }, 'feedback older than the retention period deleted');
+    if (result.questions > 0 || result.votes > 0 || result.languages > 0) logger.info({ ...result, retentionDays }, 'feedback older than the retention period deleted');
     return result;
   };
 

@@ -16,6 +16,8 @@
 // Two clocks: `clock` is the moment the notices are for (what is due, what the text says); `wallClock` runs
 // the leases, retries and records. They differ only in `npm run notices -- --at`, so that the recovery of an
 // interrupted run does not depend on the moment the next run looks at.
+// - Every replica may run the scheduler. Each waits the interval give or take a random part (`jitter`)
+//   between ticks, so that replicas started together drift apart instead of all claiming at the same second.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Platform } from '../input.js';
@@ -54,6 +56,10 @@ export interface SchedulerOptions {
   maxBackoffMs?: number;
   /** Notices sent in parallel. */
   concurrency?: number;
+  /** The wait between ticks varies by up to this fraction of `intervalMs` (at most 0.5), either way; 0.2 by default. */
+  jitter?: number;
+  /** Uniform in [0, 1); injectable for tests. */
+  random?: () => number;
 }
 
 /** What one tick did. */
@@ -291,7 +297,7 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
       })
       .catch((error: unknown) => logger.error({ err: error }, 'notice tick failed'))
       .finally(() => {
-        if (!stopped) timer = setTimeout(loop, options.intervalMs);
+        if (!stopped) timer = setTimeout(loop, nextTickDelay(options.intervalMs, options.jitter ?? 0.2, options.random ?? Math.random));
       });
   };
 
@@ -327,6 +333,12 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
       await running;
     },
   };
+}
+
+/** The wait before the next tick: `intervalMs` give or take `jitter × intervalMs` (at most half), at random. */
+export function nextTickDelay(intervalMs: number, jitter: number, random: () => number): number {
+  const spread = Math.min(Math.max(jitter, 0), 0.5) * intervalMs;
+  return Math.round(intervalMs - spread + 2 * spread * random());
 }
 
 function toPreview(ref: ChannelRef, item: DueItem, reminderDays: number): Omit<NoticePreview, 'reply'> {

@@ -1,7 +1,7 @@
 // The storage of answer feedback and the question log: votes on answers (by salted hashes, never user ids),
 // what was asked and how it went (with the text only when the bot could not answer well), the counts the
-// `report` command reads, and the retention purge. Async like the rest of the storage, so that a
-// PostgreSQL implementation can follow the SQLite one (src/storage/sqlite-feedback.ts).
+// `report` command reads, and the retention purge. Implemented for SQLite (src/storage/sqlite-feedback.ts)
+// and PostgreSQL (src/storage/postgres-feedback.ts).
 import type { Platform } from '../input.js';
 import type { Lang } from '../knowledge/schema.js';
 
@@ -64,6 +64,8 @@ export interface PurgeResult {
   questions: number;
   /** Votes whose user hash and answer key were deleted (the vote itself stays counted). */
   votes: number;
+  /** Remembered conversation languages (they name a user) not used since the cut-off, deleted. */
+  languages: number;
 }
 
 export interface FeedbackStorage {
@@ -77,7 +79,7 @@ export interface FeedbackStorage {
   feedbackSummary(since: Date): Promise<FeedbackSummary>;
   /** Declined and low-confidence questions at or after `since` whose text is still kept, newest first. */
   unansweredQuestions(since: Date, limit: number): Promise<QuestionRecord[]>;
-  /** Deletes question texts and vote hashes recorded before `before`. */
+  /** Deletes question texts and vote hashes recorded before `before`, and conversation languages last used before it. */
   purgeFeedback(before: Date): Promise<PurgeResult>;
   /** Deletes every vote of one user (by their hash), for a request to erase their data; returns how many. */
   deleteVotesOf(userHash: string): Promise<number>;

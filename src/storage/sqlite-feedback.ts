@@ -1,42 +1,8 @@
 // The SQLite side of the feedback storage (src/storage/feedback.ts): the tables of migration 2, with
 // the vote upsert as one statement, so that two clicks at once still leave one vote per user and answer.
 import type Database from 'better-sqlite3';
-import type { Platform } from '../input.js';
-import type { Lang } from '../knowledge/schema.js';
-import {
-  QUESTION_OUTCOMES,
-  type EntryCounts,
-  type FeedbackStorage,
-  type NearestEntry,
-  type QuestionOutcome,
-  type QuestionRecord,
-  type Vote,
-} from './feedback.js';
-import { num, type Row } from './sqlite-rows.js';
-
-function parseNearest(value: unknown): NearestEntry[] {
-  if (typeof value !== 'string') return [];
-  try {
-    const parsed = JSON.parse(value) as unknown;
-    return Array.isArray(parsed) ? (parsed as NearestEntry[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** A `question_log` row. */
-function toQuestion(row: Row): QuestionRecord {
-  return {
-    askedAt: new Date(num(row.asked_at)),
-    platform: row.platform as Platform,
-    lang: row.lang as Lang,
-    outcome: row.outcome as QuestionOutcome,
-    entryId: typeof row.entry_id === 'string' ? row.entry_id : undefined,
-    confidence: row.confidence === null || row.confidence === undefined ? undefined : num(row.confidence),
-    text: typeof row.text === 'string' ? row.text : undefined,
-    nearest: parseNearest(row.nearest),
-  };
-}
+import { QUESTION_OUTCOMES, type EntryCounts, type FeedbackStorage, type QuestionOutcome, type Vote } from './feedback.js';
+import { num, toQuestion, type Row } from './rows.js';
 
 /** The feedback methods of the `Storage` over an open, migrated connection. */
 export function createSqliteFeedbackStorage(db: Database.Database): FeedbackStorage {
@@ -68,6 +34,7 @@ export function createSqliteFeedbackStorage(db: Database.Database): FeedbackStor
     purgeQuestions: db.prepare('UPDATE question_log SET text = NULL, nearest = NULL WHERE asked_at < ? AND (text IS NOT NULL OR nearest IS NOT NULL)'),
     deleteVotesOf: db.prepare('DELETE FROM answer_votes WHERE user_hash = ?'),
     purgeVotes: db.prepare('UPDATE answer_votes SET answer_key = NULL, user_hash = NULL WHERE updated_at < ? AND user_hash IS NOT NULL'),
+    purgeLangs: db.prepare('DELETE FROM conversation_langs WHERE updated_at < ?'),
   };
 
   const saveVote = db.transaction((record: Parameters<FeedbackStorage['saveVote']>[0]): Vote | undefined => {
@@ -122,7 +89,11 @@ export function createSqliteFeedbackStorage(db: Database.Database): FeedbackStor
     },
     async purgeFeedback(before) {
       const at = before.getTime();
-      return db.transaction(() => ({ questions: q.purgeQuestions.run(at).changes, votes: q.purgeVotes.run(at).changes }))();
+      return db.transaction(() => ({
+        questions: q.purgeQuestions.run(at).changes,
+        votes: q.purgeVotes.run(at).changes,
+        languages: q.purgeLangs.run(at).changes,
+      }))();
     },
     async deleteVotesOf(userHash) {
       return q.deleteVotesOf.run(userHash).changes;

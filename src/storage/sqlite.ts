@@ -1,19 +1,20 @@
-// The embedded storage: one SQLite file in DATA_DIR through better-sqlite3, in WAL mode so that readers
-// never block the writer, with a busy timeout so that two service replicas can share the file. The
-// schema is migrated on open (src/storage/migrations.ts). Claims are single conditional statements,
-// so two connections can never both own one notice.
+// The embedded storage, the default: one SQLite file in DATA_DIR through better-sqlite3, in WAL mode so
+// that readers never block the writer, with a busy timeout so that two processes on one machine can share
+// the file. The schema is migrated on open (src/storage/migrations.ts). Claims are single conditional
+// statements, so two connections can never both own one notice.
 import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Platform } from '../input.js';
+import type { Lang } from '../knowledge/schema.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { createReadCache } from './read-cache.js';
+import { ACTIVE_SELECT, num, toChannel, toOutbox, toProject, type Row } from './rows.js';
 import { createSqliteFeedbackStorage } from './sqlite-feedback.js';
-import { ACTIVE_SELECT, num, toChannel, toOutbox, toProject, type Row } from './sqlite-rows.js';
 import {
+  CLAIM_PURGE_EVERY_MS,
   DEFAULT_CHANNEL_SETTINGS,
   StorageError,
-  toNoticeKeyString,
-  type ActiveSubscription,
   type ChannelRecord,
   type ChannelRef,
   type ClaimHolder,
@@ -43,7 +44,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
     db.transaction(() => {
       const current = db.pragma('user_version', { simple: true }) as number;
       if (current >= migration.version) return;
-      db.exec(migration.sql);
+      db.exec(migration.sqlite);
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
   }
@@ -159,6 +160,17 @@ export function createSqliteStorage(db: Database.Database): Storage {
          AND owner = @owner AND status IN ('claimed', 'sending')`,
     ),
     listOutbox: db.prepare('SELECT * FROM outbox WHERE (@status IS NULL OR status = @status) ORDER BY updated_at DESC LIMIT @limit'),
+    claimOnce: db.prepare(
+      `INSERT INTO once_claims (scope, key, expires_at) VALUES (@scope, @key, @expiresAt)
+       ON CONFLICT (scope, key) DO UPDATE SET expires_at = excluded.expires_at WHERE once_claims.expires_at <= @now`,
+    ),
+    purgeClaims: db.prepare('DELETE FROM once_claims WHERE expires_at <= ?'),
+    getLang: db.prepare('SELECT lang FROM conversation_langs WHERE platform = ? AND channel_id = ? AND user_id = ?').pluck(),
+    deleteLangsOf: db.prepare('DELETE FROM conversation_langs WHERE platform = ? AND user_id = ?'),
+    setLang: db.prepare(
+      `INSERT INTO conversation_langs (platform, channel_id, user_id, lang, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (platform, channel_id, user_id) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at`,
+    ),
   };
 
   const refArgs = (ref: ChannelRef) => [ref.platform, ref.channelId] as const;
@@ -191,33 +203,16 @@ export function createSqliteStorage(db: Database.Database): Storage {
     });
   };
 
-  // What the scheduler reads every tick is kept in memory and brought up to date from the change logs
-  // (`channel_changes`, the outbox's `seq`), which every connection writes: a second replica's changes
-  // are seen as well as this one's, and only what changed is read again.
-  let active: { seen: number; list: ActiveSubscription[] } | undefined;
-  let outbox: { seen: number; keys: Set<string> } | undefined;
-
-  const toActive = (rows: unknown[][]): ActiveSubscription[] => {
-    const channels = new Map<string, ChannelRecord>();
-    return rows.map((row): ActiveSubscription => {
-      const [id, platform, channelId, topic, since, lang, reminderDays, reminderTime, name, start, end, interim, finalReport] = row;
-      const channelKey = `${String(platform)}:${String(channelId)}`;
-      let channel = channels.get(channelKey);
-      if (!channel) {
-        channel = toChannel({ platform, channel_id: channelId, lang, reminder_days: reminderDays, reminder_time: reminderTime, status: 'active', status_reason: null });
-        channels.set(channelKey, channel);
-      }
-      return {
-        id: String(id),
-        platform: channel.platform,
-        channelId: channel.channelId,
-        topic: topic as Topic,
-        since: new Date(num(since)),
-        channel,
-        project: start === null ? undefined : toProject({ name, start_date: start, end_date: end, interim_date: interim, final_date: finalReport }),
-      };
-    });
-  };
+  const cache = createReadCache({
+    lastChange: async () => Number(q.lastChange.get()),
+    changedSince: async (seq) => q.changedSince.all(seq) as Array<[Platform, string]>,
+    active: async () => q.active.all() as unknown[][],
+    activeOf: async (platform, channelId) => q.activeOf.all(platform, channelId) as unknown[][],
+    lastOutbox: async () => Number(q.lastOutbox.get()),
+    outboxDueAfter: async (dueAfter) => q.outboxKeys.all(dueAfter) as Array<[string, string, number]>,
+    outboxSince: async (seq) => q.outboxSince.all(seq) as Array<[string, string, number]>,
+  });
+  let claimsPurgedAt = 0;
 
   const saveSettings = db.transaction((ref: ChannelRef, settings: Parameters<Storage['saveChannelSettings']>[1], now: Date): ChannelRecord => {
     ensureChannel(ref, now);
@@ -268,19 +263,7 @@ export function createSqliteStorage(db: Database.Database): Storage {
         (row): SubscriptionRecord => ({ id: String(row.id), platform: ref.platform, channelId: ref.channelId, topic: row.topic as Topic, since: new Date(num(row.since)) }),
       );
     },
-    async activeSubscriptions() {
-      const latest = Number(q.lastChange.get());
-      if (!active) {
-        active = { seen: latest, list: toActive(q.active.all() as unknown[][]) };
-      } else if (latest > active.seen) {
-        const changed = q.changedSince.all(active.seen) as Array<[Platform, string]>;
-        const keys = new Set(changed.map(([platform, channelId]) => `${platform}:${channelId}`));
-        const list = active.list.filter((sub) => !keys.has(`${sub.platform}:${sub.channelId}`));
-        for (const [platform, channelId] of changed) list.push(...toActive(q.activeOf.all(platform, channelId) as unknown[][]));
-        active = { seen: latest, list };
-      }
-      return active.list;
-    },
+    activeSubscriptions: () => cache.activeSubscriptions(),
 
     async getProject(ref) {
       const row = q.getProject.get(...refArgs(ref)) as Row | undefined;
@@ -301,18 +284,7 @@ export function createSqliteStorage(db: Database.Database): Storage {
       return row === undefined ? undefined : (JSON.parse(row.reference) as unknown);
     },
 
-    async outboxKeys(dueAfter) {
-      // Once read, only rows added since (by any connection) are read again; the set may therefore also
-      // hold keys of deadlines that passed since, which no search asks for.
-      const latest = Number(q.lastOutbox.get());
-      const rows = !outbox ? q.outboxKeys.all(dueAfter.getTime()) : latest > outbox.seen ? q.outboxSince.all(outbox.seen) : [];
-      outbox ??= { seen: latest, keys: new Set<string>() };
-      for (const [subscriptionId, deadlineKey, reminderDays] of rows as Array<[string, string, number]>) {
-        outbox.keys.add(toNoticeKeyString({ subscriptionId, deadlineKey, reminderDays }));
-      }
-      outbox.seen = latest;
-      return outbox.keys;
-    },
+    outboxKeys: (dueAfter) => cache.outboxKeys(dueAfter),
     async claimNotice(claim, holder, leaseMs) {
       const now = holder.now.getTime();
       const result = q.claim.run({
@@ -326,7 +298,7 @@ export function createSqliteStorage(db: Database.Database): Storage {
         leaseUntil: now + leaseMs,
         now,
       });
-      if (result.changes === 1) outbox?.keys.add(toNoticeKeyString(claim));
+      cache.noteInOutbox(claim);
       return result.changes === 1;
     },
     async claimRetries(holder, leaseMs, limit) {
@@ -363,6 +335,23 @@ export function createSqliteStorage(db: Database.Database): Storage {
       } catch (error) {
         throw new StorageError('STORAGE_UNHEALTHY', `The database ${db.name} cannot be used: ${(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ')}`);
       }
+    },
+    async claimOnce(scope, key, ttlMs, now) {
+      const at = now.getTime();
+      if (at - claimsPurgedAt >= CLAIM_PURGE_EVERY_MS) {
+        q.purgeClaims.run(at);
+        claimsPurgedAt = at;
+      }
+      return q.claimOnce.run({ scope, key, expiresAt: at + ttlMs, now: at }).changes === 1;
+    },
+    async getConversationLang(platform, channelId, userId) {
+      return q.getLang.get(platform, channelId, userId) as Lang | undefined;
+    },
+    async setConversationLang(platform, channelId, userId, lang, now) {
+      q.setLang.run(platform, channelId, userId, lang, now.getTime());
+    },
+    async deleteConversationLangsOf(platform, userId) {
+      return q.deleteLangsOf.run(platform, userId).changes;
     },
 
     async close() {

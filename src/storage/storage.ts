@@ -1,7 +1,10 @@
-// The storage the notices rely on: channels and their reminder settings, subscriptions, projects, the
-// Teams conversation references needed for proactive messages, and the outbox that makes every notice
-// go out once. Every method is async so that a PostgreSQL implementation can follow the SQLite one
-// (src/storage/sqlite.ts) without changing its callers.
+// The storage of the service: channels and their reminder settings, subscriptions, projects, the Teams
+// conversation references needed for proactive messages, the outbox that makes every notice go out once,
+// and what replicas must share instead of keeping in memory (one-time claims for de-duplication, the
+// language of a conversation). Two implementations with the same behaviour: SQLite in DATA_DIR
+// (src/storage/sqlite.ts, the default) and PostgreSQL (src/storage/postgres.ts, for several replicas);
+// src/storage/open.ts chooses.
+import { CodedError } from '../errors.js';
 import type { Platform } from '../input.js';
 import type { Lang } from '../knowledge/schema.js';
 import type { FeedbackStorage } from './feedback.js';
@@ -111,14 +114,17 @@ export const DEFAULT_CHANNEL_SETTINGS: Readonly<Required<ChannelSettings>> = Obj
 });
 
 /** Error codes of the storage: a schema newer than this build, or an older one opened read-only. */
-export class StorageError extends Error {
+export class StorageError extends CodedError {
   constructor(
-    readonly code: 'STORAGE_SCHEMA_TOO_NEW' | 'STORAGE_SCHEMA_OUTDATED' | 'STORAGE_MISSING' | 'STORAGE_UNHEALTHY',
+    override readonly code: 'STORAGE_SCHEMA_TOO_NEW' | 'STORAGE_SCHEMA_OUTDATED' | 'STORAGE_MISSING' | 'STORAGE_UNHEALTHY',
     message: string,
   ) {
-    super(message);
+    super(code, message);
   }
 }
+
+/** Expired one-time claims are deleted at most this often per connection, by the next `claimOnce`. */
+export const CLAIM_PURGE_EVERY_MS = 60_000;
 
 /** The string form of a notice key, for sets and logs. */
 export function toNoticeKeyString(key: NoticeKey): string {
@@ -169,6 +175,17 @@ export interface Storage extends FeedbackStorage {
 
   /** Rejects with `STORAGE_UNHEALTHY` when the store is damaged or cannot be written (for /healthz and the start). */
   checkHealth?(): Promise<void>;
+  /**
+   * True for the first claim of `key` in `scope` within `ttlMs`, false for every later one until it expires:
+   * across replicas, e.g. a Slack event id, so that a retry that reaches another replica is answered once.
+   * Expired claims are deleted by later calls.
+   */
+  claimOnce(scope: string, key: string, ttlMs: number, now: Date): Promise<boolean>;
+  /** The language last used with `userId` in a conversation, if any. */
+  getConversationLang(platform: Platform, channelId: string, userId: string): Promise<Lang | undefined>;
+  setConversationLang(platform: Platform, channelId: string, userId: string, lang: Lang, now: Date): Promise<void>;
+  /** Forgets the languages remembered for one user in every conversation, for a request to erase their data; returns how many. */
+  deleteConversationLangsOf(platform: Platform, userId: string): Promise<number>;
 
   close(): Promise<void>;
 }

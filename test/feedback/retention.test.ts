@@ -25,11 +25,11 @@ describe('the retention purge', () => {
     s.clock.advance(20 * DAY);
     await ask('final report rules for lunch');
 
-    expect(await purge.tick()).toEqual({ questions: 0, votes: 0 });
+    expect(await purge.tick()).toEqual({ questions: 0, votes: 0, languages: 0 });
     s.clock.advance(23 * 60 * 60 * 1000);
     expect(await purge.tick()).toBeUndefined();
     s.clock.advance(10 * DAY + 60 * 60 * 1000);
-    expect(await purge.tick()).toEqual({ questions: 1, votes: 1 });
+    expect(await purge.tick()).toEqual({ questions: 1, votes: 1, languages: 0 });
     s.clock.advance(12 * 60 * 60 * 1000);
     expect(await purge.tick()).toBeUndefined();
     expect(s.rows('question_log').map((row) => row.text)).toEqual([null, 'final report rules for lunch']);
@@ -37,7 +37,7 @@ describe('the retention purge', () => {
     expect(s.rows('answer_votes')[0]).toMatchObject({ answer_key: null, user_hash: null, vote: 'down', entry_id: 'final-report' });
 
     s.clock.advance(20 * DAY);
-    expect(await purge.tick()).toEqual({ questions: 1, votes: 0 });
+    expect(await purge.tick()).toEqual({ questions: 1, votes: 0, languages: 0 });
     expect(s.rows('question_log').map((row) => row.text)).toEqual([null, null]);
     const summary = await s.storage.feedbackSummary(new Date(0));
     expect(summary.outcomes.declined).toBe(2);

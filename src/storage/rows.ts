@@ -1,9 +1,12 @@
-// Row mapping for the SQLite storage: database rows (snake_case, epoch milliseconds) to the storage
-// records of src/storage/storage.ts.
+// Row mapping for both databases: rows (snake_case, epoch milliseconds) to the storage records of
+// src/storage/storage.ts. better-sqlite3 returns numbers; the PostgreSQL pool returns BIGINT as numbers
+// too (its type parser in postgres.ts is the one place that converts them).
+import type { Platform } from '../input.js';
 import type { Lang } from '../knowledge/schema.js';
+import type { NearestEntry, QuestionOutcome, QuestionRecord } from './feedback.js';
 import type { ChannelRecord, OutboxRecord, OutboxStatus, ProjectRecord } from './storage.js';
 
-/** A row as better-sqlite3 returns it. */
+/** A row as either driver returns it. */
 export type Row = Record<string, unknown>;
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -66,3 +69,27 @@ export const ACTIVE_SELECT = `
   FROM subscriptions s
   JOIN channels c ON c.platform = s.platform AND c.channel_id = s.channel_id
   LEFT JOIN projects p ON s.topic = 'project' AND p.platform = s.platform AND p.channel_id = s.channel_id`;
+
+function parseNearest(value: unknown): NearestEntry[] {
+  if (typeof value !== 'string') return [];
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return Array.isArray(parsed) ? (parsed as NearestEntry[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A `question_log` row. */
+export function toQuestion(row: Row): QuestionRecord {
+  return {
+    askedAt: new Date(num(row.asked_at)),
+    platform: row.platform as Platform,
+    lang: row.lang as Lang,
+    outcome: row.outcome as QuestionOutcome,
+    entryId: str(row.entry_id),
+    confidence: row.confidence === null || row.confidence === undefined ? undefined : num(row.confidence),
+    text: str(row.text),
+    nearest: parseNearest(row.nearest),
+  };
+}
