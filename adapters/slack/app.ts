@@ -5,7 +5,6 @@
 // Socket Mode instead. Events are acknowledged before they are answered; retries and replays are answered once.
 // https://docs.slack.dev/tools/bolt-js/concepts/receiver · https://docs.slack.dev/apis/events-api
 import { App, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type RespondFn, type webApi } from '@slack/bolt';
-import { LRUCache } from 'lru-cache';
 import type { Assistant } from '../../src/assistant.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Lang } from '../../src/knowledge/schema.js';
@@ -16,7 +15,7 @@ import { createSlackClientOptions } from './client.js';
 import { createMemoryClaim, createSlackDedupe, type SlackClaim } from './dedupe.js';
 import { deliverSlackEphemeral, deliverSlackMessage, type SlackSender } from './deliver.js';
 import { createSlackCalls, toSlackFailure } from './errors.js';
-import { renderSlackHome, SLACK_HOME_LANG_ACTION } from './home.js';
+import { parseSlackHomeLang, renderSlackHome, SLACK_HOME_LANG_ACTION } from './home.js';
 import { createSlackHttpRoute } from './http.js';
 import {
   parseSlackBlockAction,
@@ -83,8 +82,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const clock = options.clock ?? Date.now;
   const boltLogger = toBoltLogger(logger);
   const calls = createSlackCalls({ clock, ...(options.sleep ? { sleep: options.sleep } : {}) });
-  // Each user's last language, so that clicks and short messages keep it.
-  const langs = new LRUCache<string, Lang>({ max: 10_000 });
   const mode = config.appToken ? 'socket' : 'http';
 
   const http = mode === 'http' ? createSlackHttpRoute({ signingSecret: config.signingSecret, path: SLACK_EVENTS_PATH, logger, boltLogger, clock }) : undefined;
@@ -112,15 +109,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const { input, target } = inbound;
     const sender: SlackSender = { client: app.client, calls, ...(respond ? { respond } : {}) };
     const userId = input.conversation.userId;
-    const remembered = langs.get(userId);
-    const withLang = input.lang === undefined && remembered !== undefined ? { ...input, lang: remembered } : input;
     const started = clock();
-    let lang: Lang = withLang.lang ?? 'nl';
+    let lang: Lang = input.lang ?? 'nl';
     try {
       logger.debug({ source, text: input.text, action: input.action }, 'slack input');
-      const reply = await assistant.handle(withLang);
+      // The core keeps the conversation's language; a button carries the language it was shown in.
+      const reply = await assistant.handle(input);
       lang = reply.lang;
-      langs.set(userId, reply.lang);
       // A 👍/👎 confirmation is for the clicker alone, not the channel.
       if (reply.kind === 'feedback-ack') await deliverSlackEphemeral(sender, target, userId, renderSlackMessage(reply));
       else await deliverSlackMessage(sender, target, renderSlackMessage(reply));
@@ -133,8 +128,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     }
   }
 
-  async function publishHome(client: webApi.WebClient, userId: string, lang?: Lang): Promise<void> {
-    const view = renderSlackHome(assistant.overview(lang ?? langs.get(userId) ?? 'nl'));
+  /** The Home tab keeps its language in the published view itself, so that no memory is needed here. */
+  async function publishHome(client: webApi.WebClient, userId: string, lang: Lang): Promise<void> {
+    const view = renderSlackHome(assistant.overview(lang));
     await calls.run('views.publish', () => client.views.publish({ user_id: userId, view }));
   }
 
@@ -143,7 +139,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   // One listener per kind of request: every listener costs every request a pass through Bolt's middleware.
   app.event(/^(message|app_mention|app_home_opened)$/, async ({ event, context, client }) => {
     if (event.type === 'app_home_opened') {
-      if (event.tab === 'home') await publishHome(client, event.user).catch((error: unknown) => logger.error({ ...toSlackFailure(error) }, 'slack App Home publish failed'));
+      if (event.tab === 'home') await publishHome(client, event.user, parseSlackHomeLang(event.view?.private_metadata)).catch((error: unknown) => logger.error({ ...toSlackFailure(error) }, 'slack App Home publish failed'));
       return;
     }
     const inbound = parseSlackMessageEvent(event as SlackMessageEvent, context.botUserId);
@@ -159,7 +155,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     await ack();
     if ('action_id' in action && action.action_id === SLACK_HOME_LANG_ACTION) {
       const lang: Lang = 'value' in action && action.value === 'en' ? 'en' : 'nl';
-      langs.set(body.user.id, lang);
       await publishHome(client, body.user.id, lang).catch((error: unknown) => logger.error({ ...toSlackFailure(error) }, 'slack App Home publish failed'));
       return;
     }

@@ -2,6 +2,7 @@
 // Slack, the roadmap phases (a click answers in the DM) and quick links, with a switch between Dutch and
 // English. Published on app_home_opened. https://docs.slack.dev/surfaces/app-home · /reference/methods/views.publish
 import type { types } from '@slack/bolt';
+import type { Lang } from '../../src/knowledge/schema.js';
 import type { Overview } from '../../src/overview.js';
 import { toMrkdwn } from './mrkdwn.js';
 import { fitBlocks, linkList, SlackBlockBuilder } from './render.js';
@@ -11,7 +12,12 @@ export const SLACK_HOME_MAX_BLOCKS = 100;
 /** action_id of the language switch; its value is the language to show. */
 export const SLACK_HOME_LANG_ACTION = 'erasmus-home:lang';
 
-/** The Home tab view for `views.publish`. */
+/** The language a published Home tab was shown in (its private_metadata); Dutch when it has none. */
+export function parseSlackHomeLang(privateMetadata: string | undefined): Lang {
+  return privateMetadata === 'en' ? 'en' : 'nl';
+}
+
+/** The Home tab view for `views.publish`; its private_metadata is its language. */
 export function renderSlackHome(overview: Overview): types.HomeView {
   const { lang, help, usage, roadmap, links } = overview;
   const b = new SlackBlockBuilder(lang);
@@ -31,5 +37,5 @@ export function renderSlackHome(overview: Overview): types.HomeView {
     b.header(links.title);
     b.section(linkList(links.items));
   }
-  return { type: 'home', blocks: fitBlocks(b.blocks, lang, SLACK_HOME_MAX_BLOCKS) };
+  return { type: 'home', private_metadata: lang, blocks: fitBlocks(b.blocks, lang, SLACK_HOME_MAX_BLOCKS) };
 }

@@ -158,6 +158,13 @@ describe('answers where the question was asked', () => {
     await postToSlackEvents(h.baseUrl, click, { contentType: FORM });
     const [, english] = await h.fake.waitForCalls('views.publish', 2);
     expect(checkSlackLimits((english?.args.view as { blocks: Blocks }).blocks, 100).texts.join('\n')).toMatch(/Preparation[\s\S]*Reporting/);
+
+    // Opened again, the tab stays in the language it was last shown in: the view carries it.
+    const shown = english?.args.view as { private_metadata?: string };
+    expect(shown.private_metadata).toBe('en');
+    await postToSlackEvents(h.baseUrl, eventCallback({ type: 'app_home_opened', user: 'UHOME0001', channel: 'D0HOME001', tab: 'home', view: { id: 'VFAKE0001', type: 'home', private_metadata: 'en' }, event_ts: '1.4' }));
+    const [, , again] = await h.fake.waitForCalls('views.publish', 3);
+    expect(checkSlackLimits((again?.args.view as { blocks: Blocks }).blocks, 100).texts.join('\n')).toMatch(/Preparation[\s\S]*Reporting/);
   });
 
   test('a phase button on the App Home tab is answered in the DM with the user', async () => {
