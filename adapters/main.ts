@@ -40,7 +40,6 @@ function createAdapters(
     config: config.teams,
     assistant: core.assistant,
     logger,
-    searchSkills: [core.distance],
     ...createTeamsNoticeHooks(storage, systemClock, logger),
   });
   return { adapters: [...(slack ? [slack] : []), teams], teams, slack };

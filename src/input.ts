@@ -11,14 +11,18 @@ export interface Conversation {
   /** Other ids of the same user on the platform (Teams: the channel account id `29:…` beside the Entra object id). */
   userAliases?: readonly string[];
   kind: 'personal' | 'group' | 'channel';
+  /** Set when the platform did not vouch for `userId` (Teams without MicrosoftAppId): no admin rights then. */
+  unverified?: true;
 }
 
 /** A message (`text`) or a follow-up click (`action`, a stable action id from a `FollowUp`). */
 export interface Input {
   text?: string;
   action?: string;
-  /** The language of the conversation so far, used when the text alone does not tell. */
+  /** A language the surface knows this input is in (a language switch, a button on a reply in that language); wins over the conversation's. */
   lang?: Lang;
+  /** The surface's locale (Teams `locale`, Slack user locale, the browser): used when neither the text nor the conversation tells. */
+  locale?: Lang;
   conversation: Conversation;
   /** For a click: the platform's id of the message the button was on (Slack `ts`, Teams activity id). */
   messageId?: string;

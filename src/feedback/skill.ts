@@ -78,8 +78,10 @@ export function createFeedbackSkill(options: FeedbackSkillOptions): Skill {
       .map((phase) => ({ label: phase.title[lang], action: `phase:${phase.id}` }));
 
   const report = async (request: SkillRequest, word: string, lang: Lang): Promise<Reply> => {
-    const { platform, userId, userAliases = [] } = request.input.conversation;
+    const { platform, userId, userAliases = [], unverified } = request.input.conversation;
     const id = `${platform}:${userId}`;
+    // Anyone can claim any id where the platform does not vouch for it: nobody is an admin there.
+    if (unverified) return { kind: 'message', lang, text: ft(lang, 'unverified'), followUps: phasesNamed(word, lang) };
     if (![userId, ...userAliases].some((known) => admins.has(`${platform}:${known}`))) return { kind: 'message', lang, text: ft(lang, 'notAdmin', { id }), followUps: phasesNamed(word, lang) };
     // The report quotes what people asked: it is shown to the admin alone.
     if (request.input.conversation.kind !== 'personal') return { kind: 'message', lang, text: ft(lang, 'personalOnly', { word }), followUps: [] };
@@ -94,7 +96,7 @@ export function createFeedbackSkill(options: FeedbackSkillOptions): Skill {
         const click = parseFeedbackAction(request.action);
         return click && vote(click, request);
       }
-      const word = fold(request.text.replace(/^\/?erasmus\b/i, ''));
+      const word = fold(request.text);
       const wordLang = REPORT_WORDS[word];
       return wordLang && report(request, word, wordLang);
     },

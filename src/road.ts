@@ -1,0 +1,79 @@
+// Road questions: "what is the first step", "what comes after X / wat komt er na X", "what do I do before
+// Y", "what is the last step". They are answered from the order of the road (`road` in
+// knowledge/phases.yaml): the step asked for, not the one the question names.
+
+/** What a road question asks for: the stop after or before the one it names, or the first or last stop. */
+export type RoadIntent = 'next' | 'previous' | 'first' | 'last';
+
+const NEXT: readonly RegExp[] = [
+  /\b(?:wat|welke)\s+(?:is|zijn|wordt)\s+(?:nu\s+)?(?:de|het|onze|mijn)?\s*(?:volgende|next)\s+(?:stap|stappen|fase|ding)\b/i,
+  /\bvolgende\s+stap(?:pen)?\b/i,
+  /\bwat\s+(?:komt|gebeurt|volgt)\s+(?:er\s+)?(?:nu\s+|dan\s+)?(?:daarna|hierna|daarop|vervolgens|na\b|tussen\b)/i,
+  /\bwat\s+(?:moet|moeten|doe|doen|ga|gaan)\s+(?:ik|we|wij|je|jullie)\s+(?:nu\s+|dan\s+)?(?:daarna|hierna|vervolgens|na\b)/i,
+  /\b(?:en\s+)?wat\s+nu\b/i,
+  /\ben\s+dan\s*\??$/i,
+  /\bnext\s+steps?\b/i,
+  /\bwhat(?:'s|\s+is|\s+are)?\s+(?:the\s+)?next\b(?!\s+(?!step|steps|phase|thing|things|on\b|now\b|then\b|after\b|before\b)\w)/i,
+  /\bwhat\s+(?:happens|comes|follows)\s+(?:next|now|then|after|between)\b/i,
+  /\bwhat\s+(?:do|should|must|can)\s+(?:i|we)\s+(?:do\s+)?(?:next|now|after\s+that|afterwards)\b/i,
+  /\bwhat\s+(?:do|should|must)\s+(?:i|we)\s+(?:need\s+to\s+)?(?:do|think\s+(?:through|about)|sort\s+out)\s+next\b/i,
+  /\bwhat\s+now\b/i,
+  /\bwat\s+(?:doe|doen|gebeurt|komt)\s+(?:je|we|jullie|er)?\s*(?:allemaal\s+)?tussen\b/i,
+  /\bwhat\s+(?:do\s+(?:i|we|you)\s+do|happens|comes)\s+(?:in\s+)?between\b/i,
+];
+
+const PREVIOUS: readonly RegExp[] = [
+  /\bwhat\s+(?:do|should|must)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+)?(?:do|arrange|sort\s+out|have\s+done|get)\s+(?:first\s+)?before\s+(?:i|we)\s+(?:can\s+)?\w+/i,
+  /\bwat\s+(?:moet|moeten)\s+(?:ik|we|wij|je)\s+(?:eerst\s+)?(?:doen|regelen|geregeld\s+hebben|hebben)\s+(?:voordat|voor(?:dat)?\s+(?:ik|we|wij|je))\b/i,
+  /\bwat\s+(?:gaat|komt)\s+(?:er\s+)?(?:aan\s+)?vooraf\b/i,
+  /\bwhat\s+comes\s+before\b/i,
+];
+
+const FIRST: readonly RegExp[] = [
+  /\b(?:very\s+)?first\s+(?:step|thing|stage)\b/i,
+  /\ballereerste\b/i,
+  /\beerste\s+stap\b/i,
+  /\bwaar\s+(?:begint|start)\s+(?:de\s+roadmap|het\s+traject|de\s+route|het\s+stappenplan|het)\b/i,
+  /\bwhere\s+does\s+the\s+(?:roadmap|road|process)\s+(?:start|begin)\b/i,
+  /\bwhat\s+do\s+(?:i|we)\s+(?:do|start\s+with)\s+first\b/i,
+  /\bwat\s+(?:doe|doen|moet|moeten)\s+(?:ik|we|je)\s+(?:als\s+)?(?:aller)?eerst(?:e)?\s*(?:[?,.!]|$)/i,
+  /\bwhat\s+should\s+(?:i|we)\s+do\s+first\b/i,
+];
+
+const LAST: readonly RegExp[] = [
+  /\b(?:aller)?laatste\s+stap\b/i,
+  /\b(?:very\s+)?(?:last|final)\s+step\b/i,
+  /\bwaar\s+eindigt\s+(?:de\s+roadmap|het\s+traject|de\s+route)\b/i,
+  /\bwhere\s+does\s+the\s+(?:roadmap|road|process)\s+end\b/i,
+];
+
+/** A road question: what it asks for, and the message without the words that ask it (what names the stop). */
+export interface RoadQuestion {
+  intent: RoadIntent;
+  rest: string;
+}
+
+/** The road question a message asks, if it asks one. */
+export function readRoadQuestion(text: string): RoadQuestion | undefined {
+  for (const [intent, patterns] of [['last', LAST], ['next', NEXT], ['previous', PREVIOUS], ['first', FIRST]] as const) {
+    const pattern = patterns.find((p) => p.test(text));
+    if (pattern) return { intent, rest: text.replace(pattern, ' ') };
+  }
+  return undefined;
+}
+
+/**
+ * The stop a road question asks for. `named` are the entries the message is about, best first: for
+ * `next` and `previous` the first of them that is a stop is the one the question names.
+ */
+export function resolveRoad(road: readonly string[], intent: RoadIntent, named: readonly string[]): { target: string; from: string | undefined } | undefined {
+  if (intent === 'first') return road[0] === undefined ? undefined : { target: road[0], from: undefined };
+  if (intent === 'last') {
+    const last = road.at(-1);
+    return last === undefined ? undefined : { target: last, from: undefined };
+  }
+  const from = named.find((id) => road.includes(id));
+  if (from === undefined) return undefined;
+  const target = road[road.indexOf(from) + (intent === 'next' ? 1 : -1)];
+  return target === undefined ? undefined : { target, from };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readRoadQuestion, resolveRoad } from '../src/road.js';
+
+const ROAD = ['support', 'benchmark', 'submission', 'result', 'final-report', 'closing'];
+
+describe('road questions', () => {
+  it.each([
+    ['what is the first step?', 'first'],
+    ['wat doe je als allereerste?', 'first'],
+    ['wat moeten we eerst?', 'first'],
+    ['Wat is de allerlaatste stap van de roadmap?', 'last'],
+    ['We submitted our final report. What is the next step?', 'next'],
+    ['wat komt er na de eindrapportage', 'next'],
+    ['aanvraag is verstuurd, wat is de volgende stap', 'next'],
+    ['what happens between the application and the start?', 'next'],
+    ['What do I need to arrange before I can fill in the online application form?', 'previous'],
+  ])('%s asks for the %s stop', (text, intent) => expect(readRoadQuestion(text)?.intent).toBe(intent));
+
+  it.each(['when is the next deadline?', 'Wat doen we eerst om partners te vinden?', 'Before we publish our video, what do we add to it?', 'kan er daarna nog een controle komen?', 'where is the distance calculator'])(
+    '%s is not a road question',
+    (text) => expect(readRoadQuestion(text)).toBeUndefined(),
+  );
+
+  it('keeps the words that name the stop', () => {
+    expect(readRoadQuestion('wat komt er na de eindrapportage')?.rest).toContain('eindrapportage');
+  });
+
+  it('answers the stop asked for, from the first named stop', () => {
+    expect(resolveRoad(ROAD, 'next', ['guide', 'final-report', 'submission'])).toEqual({ target: 'closing', from: 'final-report' });
+    expect(resolveRoad(ROAD, 'previous', ['submission'])).toEqual({ target: 'benchmark', from: 'submission' });
+    expect(resolveRoad(ROAD, 'first', [])).toEqual({ target: 'support', from: undefined });
+    expect(resolveRoad(ROAD, 'last', [])).toEqual({ target: 'closing', from: undefined });
+  });
+
+  it('has no answer past either end or without a named stop', () => {
+    expect(resolveRoad(ROAD, 'next', ['closing'])).toBeUndefined();
+    expect(resolveRoad(ROAD, 'previous', ['support'])).toBeUndefined();
+    expect(resolveRoad(ROAD, 'next', ['guide'])).toBeUndefined();
+  });
+});
