@@ -333,7 +333,7 @@ export function createSqliteStorage(db: Database.Database): Storage {
         const version = db.pragma('user_version', { simple: true }) as number;
         db.pragma(`user_version = ${version}`);
       } catch (error) {
-        throw new StorageError('STORAGE_UNHEALTHY', `The database ${db.name} cannot be used: ${(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ')}`);
+        throw new StorageError('STORAGE_UNHEALTHY', (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' '));
       }
     },
     async claimOnce(scope, key, ttlMs, now) {
