@@ -97,6 +97,8 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
   for (const adapter of adapters) {
     for (const route of adapter.routes) routes.set(`${route.method} ${route.path}`, { route, adapter });
   }
+  // The privacy statement and terms of use that the Teams manifest links to, made from the README.
+  const legal = new Map(createLegalRoutes().map((route) => [route.path as string, route]));
   const status = new Map<string, SurfaceStatus>(adapters.map((a) => [a.name, { state: 'starting' }]));
   const retryTimers = new Set<NodeJS.Timeout>();
   let closing = false;
@@ -134,8 +136,6 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
       ...options.health?.(),
     });
   };
-  // The privacy statement and terms of use that the Teams manifest links to, made from the README.
-  const pages = new Map(createLegalRoutes().map((page) => [`${page.method} ${page.path}`, page]));
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -146,11 +146,8 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
       });
       return;
     }
-    const page = pages.get(`${req.method} ${path}`);
-    if (page) {
-      page.handle(req, res);
-      return;
-    }
+    const page = req.method === 'GET' ? legal.get(path) : undefined;
+    if (page) return page.handle(req, res);
     const found = routes.get(`${req.method} ${path}`);
     if (!found) {
       const known = [...routes.values()].some((r) => r.route.path === path);

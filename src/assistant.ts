@@ -15,7 +15,7 @@ import { fold } from './match/normalize.js';
 import { readRoadQuestion, resolveRoad, type RoadQuestion } from './road.js';
 import { parseAction, type Action } from './actions.js';
 import { feedbackButtons } from './feedback/actions.js';
-import { answerFor, helpReply, linksFor, phaseGroupReply, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
+import { answerFor, helpReply, phaseGroupReply, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
 import { overviewFor, type Overview } from './overview.js';
 import type { AnswerReply, OutOfScopeReply, Reply, SmallTalkReply } from './reply.js';
 import { createSearch, type SearchResults } from './search.js';
@@ -210,7 +210,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   return {
     matcher,
     languageOf,
-    overview: (lang) => overviewFor(presenter, lang),
+    overview: (lang) => overviewFor(presenter, lang, { platform: 'slack', feedback: options.feedback === true }),
     search,
     async handle(input) {
       const text = (input.text ?? '').replace(/\s+/g, ' ').trim();

@@ -2,7 +2,7 @@
 // the roadmap's phases and quick links to its tools, with the words around them. Made here so that the
 // surface only renders it.
 import type { Lang } from './knowledge/schema.js';
-import { helpReply, roadmapReply, toolsReply, type Presenter } from './present.js';
+import { helpReply, roadmapReply, toolsReply, type HelpOptions, type Presenter } from './present.js';
 import type { HelpReply, ReplyLink, RoadmapReply } from './reply.js';
 import { createTexts, t } from './texts.js';
 
@@ -12,8 +12,8 @@ const MAX_QUICK_LINKS = 12;
 const TEXTS = {
   usageTitle: { nl: 'Zo vraag je het in Slack', en: 'How to ask on Slack' },
   usage: {
-    nl: '- Stuur me een direct bericht met je vraag.\n- Noem me in een kanaal (`@Erasmus mbo`): ik antwoord in een thread onder je vraag.\n- Typ `/erasmus <vraag>`, `/erasmus roadmap`, `/erasmus tools` of `/erasmus help`; alleen jij ziet het antwoord.',
-    en: '- Send me a direct message with your question.\n- Mention me in a channel (`@Erasmus mbo`): I answer in a thread under your question.\n- Type `/erasmus <question>`, `/erasmus roadmap`, `/erasmus tools` or `/erasmus help`; only you see the answer.',
+    nl: '- Stuur me een direct bericht met je vraag.\n- Noem me in een kanaal (`@Erasmus mbo`): ik antwoord in een thread onder je vraag.\n- Typ `/erasmus <vraag>` of een opdracht: `/erasmus roadmap`, `tools`, `afstand Zwolle naar Helsinki`, `deadlines`, `project …`, `abonneer`, `opzeggen`, `herinneringen` of `help`; alleen jij ziet het antwoord.',
+    en: '- Send me a direct message with your question.\n- Mention me in a channel (`@Erasmus mbo`): I answer in a thread under your question.\n- Type `/erasmus <question>` or a command: `/erasmus roadmap`, `tools`, `distance Zwolle to Helsinki`, `deadlines`, `project …`, `subscribe`, `unsubscribe`, `reminders` or `help`; only you see the answer.',
   },
   linksTitle: { nl: 'Snelle links', en: 'Quick links' },
   /** The name of the other language, in that language: what a language switch says. */
@@ -44,10 +44,10 @@ function quickLinks(presenter: Presenter, lang: Lang): ReplyLink[] {
 }
 
 /** The overview in `lang`. */
-export function overviewFor(presenter: Presenter, lang: Lang): Overview {
+export function overviewFor(presenter: Presenter, lang: Lang, help: HelpOptions): Overview {
   return {
     lang,
-    help: helpReply(presenter, lang, { platform: 'slack', feedback: false }),
+    help: helpReply(presenter, lang, help),
     usage: { title: ot(lang, 'usageTitle'), body: ot(lang, 'usage') },
     roadmap: roadmapReply(presenter, lang),
     links: { title: ot(lang, 'linksTitle'), items: quickLinks(presenter, lang) },
