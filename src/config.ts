@@ -48,6 +48,18 @@ const EnvSchema = z.object({
   FEEDBACK_SALT: optionalString,
   NOTICE_TIMEZONE: z.string().trim().min(1).default('Europe/Amsterdam'),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+
+  WEB_CHAT: z.enum(['on', 'off'], 'must be on or off').default('on'),
+  WEB_CHAT_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    )
+    .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'each origin is written scheme://host[:port], e.g. https://intranet.school.nl'))),
 });
 
 export interface SlackConfig {
@@ -65,6 +77,13 @@ export interface TeamsConfig {
   domain: string | undefined;
 }
 
+export interface WebChatConfig {
+  /** `WEB_CHAT=off` turns the chat page off. */
+  enabled: boolean;
+  /** Origins whose pages may embed the chat (`/embed`, the script tag), e.g. `https://intranet.school.nl`. */
+  origins: readonly string[];
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -80,6 +99,7 @@ export interface Config {
   feedbackSalt: string | undefined;
   noticeTimezone: string;
   schedulerIntervalSeconds: number;
+  web: WebChatConfig;
 }
 
 /** Error code and message for configuration that cannot start the service. */
@@ -143,6 +163,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     feedbackSalt: e.FEEDBACK_SALT,
     noticeTimezone: e.NOTICE_TIMEZONE,
     schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
+    web: Object.freeze({ enabled: e.WEB_CHAT === 'on', origins: Object.freeze(e.WEB_CHAT_ORIGINS.map((origin) => origin.toLowerCase())) }),
   });
 }
 
