@@ -145,4 +145,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX answer_votes_by_time ON answer_votes (updated_at);
     `,
   },
+  {
+    version: 3,
+    name: 'inbox: notices kept for web chat conversations until the page is opened',
+    sql: `
+      CREATE TABLE inbox (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform   TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        notice_key TEXT NOT NULL UNIQUE,
+        notice     TEXT NOT NULL,
+        added_at   INTEGER NOT NULL,
+        shown_at   INTEGER
+      );
+      CREATE INDEX inbox_by_channel ON inbox (platform, channel_id, shown_at);
+    `,
+  },
 ];

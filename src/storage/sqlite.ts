@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { Platform } from '../input.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import { createSqliteFeedbackStorage } from './sqlite-feedback.js';
+import { createSqliteInboxStorage } from './sqlite-inbox.js';
 import { ACTIVE_SELECT, num, toChannel, toOutbox, toProject, type Row } from './sqlite-rows.js';
 import {
   DEFAULT_CHANNEL_SETTINGS,
@@ -243,6 +244,7 @@ export function createSqliteStorage(db: Database.Database): Storage {
 
   return {
     ...createSqliteFeedbackStorage(db),
+    ...createSqliteInboxStorage(db),
     async getChannel(ref) {
       const row = q.getChannel.get(...refArgs(ref)) as Row | undefined;
       return row && toChannel(row);
