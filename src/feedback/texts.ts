@@ -18,6 +18,10 @@ const TEXTS = {
     nl: 'Het rapport is alleen voor de beheerders van de kennis. Wil je het zien? Vraag de beheerder van de bot om je id toe te voegen aan BOT_ADMINS: {id}',
     en: 'The report is only for the people who keep the knowledge. Would you like to see it? Ask whoever runs the bot to add your id to BOT_ADMINS: {id}',
   },
+  notOnWeb: {
+    nl: 'Het rapport is er niet in de webchat. Beheerders van de kennis lezen het in Teams of Slack.',
+    en: 'The report is not available in the web chat. The people who keep the knowledge read it in Teams or Slack.',
+  },
   personalOnly: {
     nl: 'Het rapport citeert vragen van gebruikers, dus ik laat het alleen zien in een persoonlijk gesprek met mij. Typ daar **{word}**.',
     en: 'The report quotes what people asked, so I only show it in a personal chat with me. Type **{word}** there.',
