@@ -14,6 +14,7 @@ import { createServiceHost, type SurfaceAdapter } from './server.js';
 import { createSlackAdapter, type SlackAdapter } from './slack/app.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/app.js';
 import { createTeamsNoticeHooks } from './teams/notices.js';
+import { createWebAdapter } from './web/app.js';
 
 /** The adapters that this config turns on, and a line for each one that is off. */
 function createAdapters(
@@ -37,6 +38,8 @@ function createAdapters(
     ...createTeamsNoticeHooks(storage, systemClock, logger),
   });
   adapters.push(teams);
+  if (config.web.enabled) adapters.push(createWebAdapter({ config: config.web, assistant: core.assistant, storage, clock: systemClock, zone: config.noticeTimezone, logger }));
+  else off.push('web: WEB_CHAT=off, so no chat page at /');
   return { adapters, off, teams, slack };
 }
 
@@ -86,10 +89,12 @@ async function main(): Promise<void> {
     health: () => ({ entries: core.knowledge.entries.length, phases: core.knowledge.phases.length }),
   });
   const port = await host.listen(config.port, config.host);
+  const webChat = config.web.enabled ? `http://${/^(0\.0\.0\.0|::)$/.test(config.host) ? 'localhost' : config.host}:${port}/` : undefined;
+  if (webChat) logger.info(`web chat: ${webChat}`);
   logger.info({ port, adapters: adapters.map((a) => a.name), entries: core.knowledge.entries.length }, 'service started');
   for (const line of off) logger.info(`adapter off: ${line}`);
   if (!slack && !config.teams.appId) {
-    logger.info('no chat platform is configured; chat locally with `npm run chat` or `npm run ask -- "your question"`');
+    logger.info(`no chat platform is configured; ${webChat ? `open the web chat at ${webChat}, or ` : ''}chat locally with \`npm run chat\` or \`npm run ask -- "your question"\``);
   }
   const notices = startNotices({ config, core, storage, logger, teams, slack });
   const purge = createRetentionPurge({ storage, clock: systemClock, retentionDays: config.retentionDays, logger: logger.child({ module: 'feedback' }) });
