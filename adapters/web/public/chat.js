@@ -105,7 +105,7 @@ function renderBlock(block, message) {
         ),
       );
     case 'road':
-      return drawRoad(block.road, texts(), (action) => send({ action, messageId: message.id }));
+      return drawRoad(block.road, texts(), (action) => send({ action, lang: block.road.lang, messageId: message.id }));
     default:
       return el('p', { class: 'small', text: '' });
   }
@@ -134,7 +134,7 @@ const log = $('log');
 
 function show(node) {
   log.append(node);
-  node.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  node.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
 }
 
 function showMessage(message) {
@@ -202,7 +202,8 @@ async function checkInbox() {
 function renderShortcuts() {
   const box = $('shortcuts');
   box.replaceChildren(
-    ...config.shortcuts[uiLang].map((s) => actionButton(s.label, () => (s.action ? send({ action: s.action }) : send({ text: s.text }, s.text)))),
+    // A shortcut speaks the language of its label, the page's language.
+    ...config.shortcuts[uiLang].map((s) => actionButton(s.label, () => (s.action ? send({ action: s.action, lang: uiLang }) : send({ text: s.text, lang: uiLang }, s.text)))),
   );
   box.setAttribute('aria-label', texts().shortcuts);
 }
@@ -234,7 +235,7 @@ async function showRoad() {
     panel.replaceChildren(
       drawRoad(road, texts(), (action) => {
         selectTab('chat');
-        send({ action });
+        send({ action, lang: road.lang });
       }),
     );
   } catch (error) {
