@@ -69,7 +69,15 @@ export function toPlainText(reply: Reply): string {
       lines = [reply.title, reply.intro, '', ...itemLines(reply.tools, false)];
       break;
     case 'message':
+    case 'smalltalk':
       lines = [stripMarkdown(reply.text), ...section(en ? 'Try:' : 'Probeer:', optionLines(reply.followUps))];
+      break;
+    case 'out-of-scope':
+      lines = [
+        stripMarkdown(reply.text),
+        ...section(en ? 'Links:' : 'Links:', linkLines(reply.links)),
+        ...section(en ? 'Try:' : 'Probeer:', optionLines(reply.followUps)),
+      ];
       break;
     case 'deadlines':
       lines = [reply.title, stripMarkdown(reply.intro), '', ...datedLines(reply.items), '', stripMarkdown(reply.subscription)];

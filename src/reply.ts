@@ -125,6 +125,27 @@ export interface MessageReply extends ReplyBase {
   followUps: FollowUp[];
 }
 
+/** A greeting, a thank-you or small talk: a short friendly line and what the bot can do. Answers no roadmap question. */
+export interface SmallTalkReply extends ReplyBase {
+  kind: 'smalltalk';
+  text: string;
+  followUps: FollowUp[];
+}
+
+/** A question on a near topic that the KA2 roadmap does not cover, with where the answer is. */
+export interface OutOfScopeReply extends ReplyBase {
+  kind: 'out-of-scope';
+  /** The id of the topic in knowledge/out-of-scope.yaml. */
+  topicId: string;
+  /** The topic's name, e.g. `KA1 mobility of students and staff`. */
+  title: string;
+  /** "That is not part of the KA2 roadmap; …" in the small markdown subset. */
+  text: string;
+  /** Where the answer is, when there is a stable place. */
+  links: ReplyLink[];
+  followUps: FollowUp[];
+}
+
 /** A deadline or milestone in a list, with how many days are left and when this conversation is told. */
 export interface DatedItem {
   id: string;
@@ -273,6 +294,8 @@ export type Reply =
   | PhaseReply
   | ToolsReply
   | MessageReply
+  | SmallTalkReply
+  | OutOfScopeReply
   | DeadlinesReply
   | ProjectReply
   | NoticeReply
@@ -293,6 +316,8 @@ export function replyFollowUps(reply: Reply): FollowUp[] {
     case 'answer':
     case 'phase':
     case 'message':
+    case 'smalltalk':
+    case 'out-of-scope':
     case 'deadlines':
     case 'project':
     case 'notice':
@@ -332,6 +357,7 @@ export function replyItems(reply: Reply): ReplyItem[] {
 /** Every link a reply shows, its items' links included. */
 export function replyLinks(reply: Reply): ReplyLink[] {
   const own =
-    reply.kind === 'answer' || reply.kind === 'distance' || reply.kind === 'notice' ? reply.links : reply.kind === 'feedback-ack' ? (reply.answer?.links ?? []) : [];
+    reply.kind === 'answer' || reply.kind === 'distance' || reply.kind === 'notice' || reply.kind === 'out-of-scope'
+      ? reply.links : reply.kind === 'feedback-ack' ? (reply.answer?.links ?? []) : [];
   return [...own, ...replyItems(reply).flatMap((item) => item.links)];
 }

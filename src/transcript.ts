@@ -3,9 +3,12 @@ import type { Lang } from './knowledge/schema.js';
 import { stripMarkdown, toPlainText } from './plain-text.js';
 import { replyFollowUps, replyLinks, type Reply } from './reply.js';
 
+/** Reply kinds that answer no roadmap question. */
+const UNANSWERED: ReadonlySet<Reply['kind']> = new Set(['not-found', 'message', 'smalltalk', 'out-of-scope']);
+
 export interface TranscriptLine {
   question: string;
-  /** False when the bot declined (nothing in the roadmap fits) or could not take the message. */
+  /** False when the reply answers no roadmap question: a decline, an out-of-scope pointer, small talk, or a message it could not take. */
   answered: boolean;
   kind: Reply['kind'];
   entryId: string | null;
@@ -24,7 +27,7 @@ export function toTranscriptLine(question: string, reply: Reply): TranscriptLine
   const followUps = replyFollowUps(reply);
   return {
     question,
-    answered: reply.kind !== 'not-found' && reply.kind !== 'message',
+    answered: !UNANSWERED.has(reply.kind),
     kind: reply.kind,
     entryId: answer?.entryId ?? null,
     title: 'title' in reply ? reply.title : '',

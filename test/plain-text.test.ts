@@ -17,6 +17,11 @@ const samples = {
   roadmap: { kind: 'roadmap', lang: 'nl', title: 'Roadmap', intro: 'Zes fases.', phases: [item, { ...item, id: 'y', title: 'Tweede' }] },
   phase: { kind: 'phase', lang: 'en', phaseId: 'reporting', position: 5, total: 6, title: 'Reporting', summary: 'Report.', steps: [item], followUps: [follow] },
   tools: { kind: 'tools', lang: 'en', title: 'Tools', intro: 'All tools.', tools: [item] },
+  smalltalk: { kind: 'smalltalk', lang: 'en', text: 'Hello! Ask me about your **KA2** partnership.', followUps: [{ label: 'Roadmap', action: 'cmd:roadmap' }] },
+  'out-of-scope': {
+    kind: 'out-of-scope', lang: 'en', topicId: 'ka1-mobility', title: 'KA1 mobility', text: 'That is not part of the KA2 roadmap; for **KA1 mobility** see the agency.',
+    links: [{ label: 'KA1 mobility', url: 'https://www.erasmusplus.nl/mbo', kind: 'website' }], followUps: [],
+  },
   message: { kind: 'message', lang: 'en', text: 'Too long.', followUps: [] },
   deadlines: { kind: 'deadlines', lang: 'en', title: 'Upcoming deadlines', intro: 'Once a year.', items: [dated], subscription: 'Type **subscribe**.', followUps: [follow] },
   project: { kind: 'project', lang: 'nl', title: 'Jullie project', intro: 'Opgeslagen.', period: 'Looptijd: a tot b', milestones: [dated], subscription: 'Geen berichten.', followUps: [follow] },

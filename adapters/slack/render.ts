@@ -218,7 +218,13 @@ export function renderSlackBlocks(reply: Reply): SlackBlock[] {
       itemList(b, reply.tools, reply.lang, false, 0);
       break;
     case 'message':
+    case 'smalltalk':
       b.section(toMrkdwn(reply.text));
+      b.actions(reply.followUps);
+      break;
+    case 'out-of-scope':
+      b.section(toMrkdwn(reply.text));
+      if (reply.links.length > 0) b.section(`*${labels.links}*\n${linkList(reply.links)}`);
       b.actions(reply.followUps);
       break;
     case 'deadlines':

@@ -160,7 +160,10 @@ function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement
     case 'tools':
       return { body: [heading(reply.title), textBlock(reply.intro), ...itemList(ctx, reply.tools, false)], followUps: [] };
     case 'message':
+    case 'smalltalk':
       return { body: markdownBlocks(reply.text), followUps: submits(ctx, reply.followUps) };
+    case 'out-of-scope':
+      return { body: [...markdownBlocks(reply.text), ...linkSets(reply.links)], followUps: submits(ctx, reply.followUps) };
     case 'deadlines':
       return {
         body: [heading(reply.title), ...markdownBlocks(reply.intro), ...datedList(ctx, reply.items), ...markdownBlocks(reply.subscription)],

@@ -98,6 +98,13 @@ const SAMPLES: Record<ReplyKind, Reply[]> = {
     { kind: 'tools', lang: 'en', title: 'Tools', intro: 'Every tool.', tools: items(12, 'tool') },
     { kind: 'tools', lang: 'nl', title: 'Alle hulpmiddelen', intro: 'Veel.', tools: items(48, 'tool') },
   ],
+  smalltalk: [{ kind: 'smalltalk', lang: 'en', text: 'Hello! Ask me anything about your KA2 partnership.', followUps: [{ label: 'Roadmap', action: 'cmd:roadmap' }] }],
+  'out-of-scope': [
+    {
+      kind: 'out-of-scope', lang: 'nl', topicId: 'ka1-mobility', title: `KA1 ${HOSTILE}`, text: `Dat valt buiten de KA2-roadmap; ${HOSTILE}`,
+      links: [{ label: `KA1 ${HOSTILE}`, url: 'https://www.erasmusplus.nl/mbo', kind: 'website' }], followUps: [{ label: 'Stappenplan', action: 'cmd:roadmap' }],
+    },
+  ],
   message: [
     { kind: 'message', lang: 'en', text: `Too long: ${HOSTILE}`, followUps: followUps(2) },
     { kind: 'message', lang: 'nl', text: 'x'.repeat(7000), followUps: [{ label: 'Bad', action: 'y'.repeat(2001) }] },

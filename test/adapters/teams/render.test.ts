@@ -91,6 +91,11 @@ const SAMPLES: Record<ReplyKind, Reply> = {
     followUps: followUps(2),
   },
   tools: { kind: 'tools', lang: 'nl', title: 'Hulpmiddelen', intro: 'Alle hulpmiddelen.', tools: [item(1, 2), item(2, 0)] },
+  smalltalk: { kind: 'smalltalk', lang: 'nl', text: 'Hoi! Stel je vraag over je KA2-partnerschap.', followUps: followUps(2) },
+  'out-of-scope': {
+    kind: 'out-of-scope', lang: 'en', topicId: 'ka1-mobility', title: 'KA1 mobility', text: 'That is not part of the KA2 roadmap; for KA1 mobility see the agency.',
+    links: [{ label: 'KA1 mobility', url: 'https://www.erasmusplus.nl/mbo', kind: 'website' }], followUps: followUps(1),
+  },
   message: { kind: 'message', lang: 'nl', text: 'Die knop werkt niet meer.', followUps: followUps(0) },
   deadlines: {
     kind: 'deadlines',
