@@ -201,7 +201,10 @@ function content(reply: Reply, options: WebRenderOptions): Pick<WebMessage, 'blo
     case 'tools':
       return { blocks: [{ type: 'heading', text: reply.title }, ...text(reply.intro), ...items(reply.tools, false)], buttons: [] };
     case 'message':
+    case 'smalltalk':
       return { blocks: text(reply.text), buttons: buttons(reply.followUps) };
+    case 'out-of-scope':
+      return { blocks: [{ type: 'heading', text: reply.title }, ...text(reply.text), ...links(reply.links)], buttons: buttons(reply.followUps) };
     case 'deadlines':
       return { blocks: [{ type: 'heading', text: reply.title }, ...text(reply.intro), ...dated(reply.items), ...small(reply.subscription)], buttons: buttons(reply.followUps) };
     case 'project':

@@ -1,4 +1,4 @@
-// Every reply kind rendered for the web chat, from real replies of the core: the page gets every button,
+// Every reply kind rendered for the web chat, from real replies of the core where it makes them: the page gets every button,
 // item, link and vote the reply offers, with the core's action ids unchanged, and text only as data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderWebMessage, toBlocks, toSpans, type WebBlock, type WebMessage } from '../../../adapters/web/render.js';
@@ -28,6 +28,21 @@ const notice: Reply = {
   followUps: [{ label: 'What do I need?', action: 'entry:deadline' }],
 };
 
+/** Kinds built by hand: the notice (made by the scheduler), and kinds whose skills may be off. */
+const HAND_BUILT: Reply[] = [
+  notice,
+  { kind: 'smalltalk', lang: 'en', text: 'Hello! Ask me about your **KA2** project.', followUps: [{ label: 'Help', action: 'cmd:help' }] },
+  {
+    kind: 'out-of-scope',
+    lang: 'nl',
+    topicId: 'ka1-mobility',
+    title: 'KA1-mobiliteit van studenten en staf',
+    text: 'Dat hoort niet bij de KA2-roadmap.',
+    links: [{ label: 'KA1', url: 'https://example.org/ka1', kind: 'website' }],
+    followUps: [{ label: 'Stappenplan', action: 'cmd:roadmap' }],
+  },
+];
+
 let core: Core;
 let storage: Storage;
 const samples = new Map<ReplyKind, Reply>();
@@ -48,16 +63,20 @@ beforeAll(async () => {
     await ask('x'.repeat(1200)),
     await ask('deadlines'),
     await ask('project start 2026-09-01 end 2028-08-31'),
-    notice,
     await ask('afstand Zwolle Helsinki'),
     await core.assistant.handle({ action: answer.kind === 'answer' ? (answer.feedback?.up.action ?? '') : '', lang: 'nl', conversation: web, messageId: 'm1' }),
     await ask('report', admin),
   ];
-  for (const reply of replies) samples.set(reply.kind, reply);
+  for (const reply of [...HAND_BUILT, ...replies]) samples.set(reply.kind, reply);
 });
 afterAll(() => storage.close());
 
-const KINDS: ReplyKind[] = ['answer', 'suggestions', 'not-found', 'help', 'roadmap', 'phase', 'tools', 'message', 'deadlines', 'project', 'notice', 'distance', 'feedback-ack', 'report'];
+/** Every kind; the Record type makes a new kind fail to compile here until it is added. */
+const ALL_KINDS: Record<ReplyKind, true> = {
+  answer: true, suggestions: true, 'not-found': true, help: true, roadmap: true, phase: true, tools: true, message: true, smalltalk: true,
+  'out-of-scope': true, deadlines: true, project: true, notice: true, distance: true, 'feedback-ack': true, report: true,
+};
+const KINDS = Object.keys(ALL_KINDS) as ReplyKind[];
 
 function actionsOf(message: WebMessage): string[] {
   const inBlocks = message.blocks.flatMap((block) => (block.type === 'items' || block.type === 'dated' ? block.items.map((item) => item.action) : []));
