@@ -29,13 +29,13 @@ const TEXTS = {
 const rt = createTexts(TEXTS);
 
 /** One step on the road: clicking it opens its answer (`entry:<id>`). */
-export interface RoadStop {
+interface RoadStop {
   id: string;
   title: string;
   action: string;
 }
 
-export interface RoadPhase {
+interface RoadPhase {
   id: string;
   /** 1-based position on the whole road. */
   position: number;
@@ -45,7 +45,7 @@ export interface RoadPhase {
   stops: RoadStop[];
 }
 
-export interface RoadTrack {
+interface RoadTrack {
   id: Track;
   title: string;
   phases: RoadPhase[];

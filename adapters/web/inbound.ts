@@ -20,7 +20,7 @@ export type WebInbound =
   | { kind: 'invalid'; reason: string };
 
 /** The conversation of a web chat id. */
-export function toWebConversation(id: string): Conversation {
+function toWebConversation(id: string): Conversation {
   return { platform: 'web', channelId: id, userId: id, kind: 'personal' };
 }
 

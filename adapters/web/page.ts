@@ -67,7 +67,7 @@ function scriptJson(value: unknown): string {
 }
 
 /** The HTML of the chat page; `embed` is the compact form for an iframe. */
-export function renderPage(lang: Lang, embed: boolean): string {
+function renderPage(lang: Lang, embed: boolean): string {
   const config = {
     lang,
     embed,

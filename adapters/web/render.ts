@@ -23,18 +23,18 @@ export interface WebSpan {
   bold?: true;
 }
 
-export interface WebLink {
+interface WebLink {
   label: string;
   url: string;
 }
 
-export interface WebButton {
+interface WebButton {
   label: string;
   action: string;
 }
 
 /** A roadmap item (phase, step, tool): its title opens it. */
-export interface WebItem {
+interface WebItem {
   title: string;
   summary: WebSpan[];
   action: string;
@@ -42,7 +42,7 @@ export interface WebItem {
 }
 
 /** A deadline or milestone. */
-export interface WebDated {
+interface WebDated {
   title: string;
   due: string;
   left: string;

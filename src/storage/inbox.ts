@@ -5,7 +5,7 @@ import type { NoticeReply } from '../reply.js';
 import type { ChannelRef, NoticeKey } from './storage.js';
 
 /** A notice waiting in a conversation's inbox. */
-export interface InboxNotice {
+interface InboxNotice {
   notice: NoticeReply;
   /** When the scheduler delivered it to the inbox. */
   addedAt: Date;
