@@ -4,6 +4,8 @@
 // switches the language, works by keyboard, fits 360 px, and never requests anything from another
 // address. Screenshots go to test-output/.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -20,11 +22,34 @@ let context: BrowserContext;
 let page: Page;
 let profile: string;
 const requested: string[] = [];
+/** Two intranet pages with the script tag: one on an allowed origin, one on an origin that is not. */
+const intranets: Server[] = [];
+const intranetOrigins: string[] = [];
+
+async function startIntranet(): Promise<string> {
+  return startIntranetOn(0);
+}
+
+async function startIntranetOn(port: number): Promise<string> {
+  const server = createServer((req, res) => {
+    const html = `<!doctype html><html lang="nl"><head><title>Intranet</title></head><body><h1>Intranet</h1><script src="${chat.base}/embed.js" async></script></body></html>`;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  intranets.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   mkdirSync(OUTPUT, { recursive: true });
-  chat = await startWebChat({ rateLimit: { burst: 1000, perMinute: 1000 } });
+  // The allowed intranet's port is known before the chat starts, so that it can be configured.
+  const allowed = createServer();
+  await new Promise<void>((resolve) => allowed.listen(0, '127.0.0.1', resolve));
+  const allowedPort = (allowed.address() as AddressInfo).port;
+  await new Promise((resolve) => allowed.close(resolve));
+  chat = await startWebChat({ rateLimit: { burst: 1000, perMinute: 1000 }, web: { origins: [`http://127.0.0.1:${allowedPort}`] } });
+  intranetOrigins.push(await startIntranetOn(allowedPort), await startIntranet());
   profile = mkdtempSync(join(tmpdir(), 'web-chat-profile-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -41,6 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await chat?.close();
+  for (const server of intranets) await new Promise((resolve) => server.close(resolve));
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
@@ -187,5 +213,28 @@ describe('the web chat in Chromium', { timeout: 120_000 }, () => {
   it('asked nothing of any address but its own server', () => {
     expect(requested.length).toBeGreaterThan(10);
     expect(requested.filter((url) => !url.startsWith(`${chat.base}/`))).toEqual([]);
+  });
+
+  it('opens from the script tag on an allowed intranet, and cannot be framed by another site', async () => {
+    const [allowed = '', other = ''] = intranetOrigins;
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.goto(allowed, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'Open de Erasmus+ chat' }).click();
+    const frame = page.frameLocator('iframe[title="Erasmus+ mbo-assistent"]');
+    await expect.poll(() => frame.locator('article.kind-help').count()).toBe(1);
+    // Same site as the chat (127.0.0.1, another port): the frame shares the language chosen earlier.
+    await frame.getByLabel(/^(Je vraag|Your question)$/).fill('Wat is een PIC-code?');
+    await frame.getByLabel(/^(Je vraag|Your question)$/).press('Enter');
+    await expect.poll(() => frame.locator('article.kind-answer').count()).toBe(1);
+    await page.screenshot({ path: join(OUTPUT, 'web-chat-embedded.png') });
+    expect(await page.getByRole('button', { name: 'Sluit de chat' }).getAttribute('aria-expanded')).toBe('true');
+
+    await page.goto(other, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'Open de Erasmus+ chat' }).click();
+    await page.waitForTimeout(1000);
+    const embedded = page.frames().find((f) => f !== page.mainFrame());
+    expect(embedded).toBeDefined();
+    expect(await embedded?.locator('#chat').count()).toBe(0);
+    expect(requested.filter((url) => ![chat.base, allowed, other].some((origin) => url.startsWith(`${origin}/`)))).toEqual([]);
   });
 });
