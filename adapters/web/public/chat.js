@@ -134,7 +134,10 @@ const log = $('log');
 
 function show(node) {
   log.append(node);
-  node.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  // A reply is read from its question down: the question goes to the top of the log.
+  const previous = node.previousElementSibling;
+  const anchor = node.classList.contains('bot') && previous?.classList.contains('user') ? previous : node;
+  anchor.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
 }
 
 function showMessage(message) {

@@ -147,6 +147,7 @@ describe('the web chat in Chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => log().locator('article.kind-notice').count()).toBe(2);
     expect(await log().locator('h2.inbox').textContent()).toBe('Berichten sinds je laatste bezoek');
     expect(await log().locator('article.kind-notice h2').first().textContent()).toMatch(/^Nog 30 dagen: /);
+    await page.screenshot({ path: join(OUTPUT, 'web-chat-inbox.png') });
     // Shown once: the next visit starts without them.
     await page.reload({ waitUntil: 'networkidle' });
     await expect.poll(() => log().locator('article.kind-help').count()).toBe(1);
