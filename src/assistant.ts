@@ -1,21 +1,31 @@
 // The conversation core: turns a message or a button click into a Reply. Commands (help, roadmap, tools)
-// come first, then skills whose command is also a phase keyword (`report`), a phase's name, the other
-// skills (distance, notices, …), then the roadmap matcher. What the matcher made of a question is
-// reported to `onQuestion` (the question log).
+// come first, then a greeting, thank-you or small talk on its own, skills whose command is also a phase
+// keyword (`report`), a phase's name, the other skills (distance, notices, …), then the roadmap matcher:
+// a road question ("what comes after X") is answered from the order of the road, a near topic outside the
+// roadmap gets where its answer is. What the matcher made of a question is reported to `onQuestion`
+// (the question log). The conversation's language is kept here (see language.ts).
 import type { Input } from './input.js';
 import type { Knowledge } from './knowledge/load.js';
-import type { Entry, Lang } from './knowledge/schema.js';
+import type { Entry, Lang, OutOfScopeTopic } from './knowledge/schema.js';
+import { createMemoryLanguageMemory, detectLanguage, type LanguageMemory } from './language.js';
 import { DEFAULT_MATCH_OPTIONS, createMatcher, type Matcher, type MatchOptions } from './match/matcher.js';
+import { readMessage, readSmallTalk, type SmallTalk } from './match/message.js';
 import { fold } from './match/normalize.js';
+import { readRoadQuestion, resolveRoad, type RoadQuestion } from './road.js';
 import { parseAction, type Action } from './actions.js';
 import { feedbackButtons } from './feedback/actions.js';
-import { answerFor, helpReply, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
-import type { AnswerReply, Reply } from './reply.js';
+import { answerFor, helpReply, linksFor, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
+import type { AnswerReply, OutOfScopeReply, Reply, SmallTalkReply } from './reply.js';
 import type { Skill } from './skill.js';
 import { t } from './texts.js';
 
 /** Candidates within this share of the best one's strength count as equally good. */
 const TIE_RATIO = 0.95;
+/** The sentence that answers each kind of small talk. */
+const SMALL_TALK_TEXTS = { greeting: 'greeting', thanks: 'thanks', goodbye: 'goodbye', 'how-are-you': 'howAreYou', chitchat: 'chitchat' } as const satisfies Record<SmallTalk['act'], string>;
+
+/** A near topic outside the roadmap wins when it is at least this much stronger than the best entry. */
+const OUT_OF_SCOPE_MARGIN = 1.1;
 
 /** Longest message the bot reads; longer ones get a polite request to shorten. */
 export const MAX_QUESTION_LENGTH = 1000;
@@ -32,8 +42,10 @@ export interface AssistantOptions {
   knowledge: Knowledge;
   skills?: readonly Skill[];
   match?: Partial<MatchOptions>;
-  /** Language when neither the text nor the conversation tells; Dutch for Dutch schools. */
+  /** Language when neither the text, the conversation nor the surface's locale tells; Dutch for Dutch schools. */
   defaultLang?: Lang;
+  /** Where each conversation's language is kept; in this process when not given. */
+  languages?: LanguageMemory;
   /** Answers carry 👍/👎 buttons (when a skill stores the votes). */
   feedback?: boolean;
   /** Told what the matcher made of every typed question that reached it; handles its own failures. */
@@ -46,7 +58,7 @@ export interface QuestionEvent {
   /** The question as the matcher read it (trimmed, spaces collapsed). */
   text: string;
   lang: Lang;
-  outcome: 'answered' | 'suggested' | 'declined';
+  outcome: 'answered' | 'suggested' | 'declined' | 'out-of-scope';
   /** The entry answered, for `answered`. */
   entryId: string | undefined;
   /** The nearest entries, best first, with the matcher's confidence. */
@@ -74,8 +86,8 @@ const COMMANDS: Record<string, { command: Command; lang?: Lang }> = {
 /** Creates the assistant over validated knowledge. */
 export function createAssistant(options: AssistantOptions): Assistant {
   const { knowledge } = options;
-  const matcher = createMatcher(knowledge);
   const matchOptions = { ...DEFAULT_MATCH_OPTIONS, ...options.match };
+  const matcher = createMatcher(knowledge, matchOptions.weights);
   const skills = options.skills ?? [];
   const presenter: Presenter = createPresenter(knowledge);
   const defaultLang = options.defaultLang ?? 'nl';
@@ -89,7 +101,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
     phaseByName.set(fold(phase.id), phase.id);
   }
 
-  const languageOf = (text: string, fallback?: Lang): Lang => matcher.detectLanguage(text) ?? fallback ?? defaultLang;
+  const languages = options.languages ?? createMemoryLanguageMemory();
+  const textLanguage = (text: string): Lang | undefined => detectLanguage(text, (words) => matcher.detectLanguage(words));
+  const languageOf = (text: string, fallback?: Lang): Lang => textLanguage(text) ?? fallback ?? defaultLang;
   const answer = (entry: Entry, lang: Lang, score: number): AnswerReply => {
     const reply = answerFor(presenter, entry, lang, score);
     return options.feedback ? { ...reply, feedback: feedbackButtons(entry.id, lang) } : reply;
@@ -120,14 +134,52 @@ export function createAssistant(options: AssistantOptions): Assistant {
     }
   };
 
+  const smallTalkReply = (talk: SmallTalk, lang: Lang): SmallTalkReply => {
+    const key = SMALL_TALK_TEXTS[talk.act];
+    return { kind: 'smalltalk', lang, text: t(lang, key), followUps: presenter.starterOptions(lang) };
+  };
+  const outOfScopeReply = (topic: OutOfScopeTopic, lang: Lang): OutOfScopeReply => ({
+    kind: 'out-of-scope',
+    lang,
+    topicId: topic.id,
+    title: topic.title[lang],
+    text: t(lang, 'outOfScope', { answer: topic.answer[lang] }),
+    links: topic.links.map((link) => ({ label: link.label[lang], url: link.url, kind: link.kind })),
+    followUps: presenter.starterOptions(lang),
+  });
+  const stops = new Set(knowledge.road);
+  const roadAnswer = ({ intent, rest }: RoadQuestion, lang: Lang): AnswerReply | undefined => {
+    // The stop the question names is read from the message without the words that ask for the road.
+    const named = intent === 'first' || intent === 'last' ? [] : matcher.match(readMessage(rest), 50).candidates.filter((c) => stops.has(c.entry.id) && c.confidence >= matchOptions.threshold * 0.5);
+    const resolved = resolveRoad(knowledge.road, intent, named.map((c) => c.entry.id));
+    const target = resolved && knowledge.entryById.get(resolved.target);
+    if (!resolved || !target) return undefined;
+    const from = resolved.from === undefined ? undefined : knowledge.entryById.get(resolved.from);
+    const lead =
+      intent === 'first' ? t(lang, 'roadFirst') : intent === 'last' ? t(lang, 'roadLast') : t(lang, intent === 'next' ? 'roadAfter' : 'roadBefore', { from: from?.title[lang] ?? '' });
+    return { ...answer(target, lang, 1), lead };
+  };
+
   const answerQuestion = async (input: Input, text: string, lang: Lang): Promise<Reply> => {
-    const { candidates } = matcher.match(text, 5);
+    const result = matcher.match(readMessage(text), 5);
+    const { candidates } = result;
     const best = candidates[0];
-    const report = async (outcome: QuestionEvent['outcome']): Promise<void> => {
+    const report = async (outcome: QuestionEvent['outcome'], entryId?: string): Promise<void> => {
       if (!options.onQuestion) return;
       const nearest = candidates.map((c) => ({ entryId: c.entry.id, confidence: c.confidence }));
-      await options.onQuestion({ input, text, lang, outcome, entryId: outcome === 'answered' ? best?.entry.id : undefined, candidates: nearest });
+      await options.onQuestion({ input, text, lang, outcome, entryId, candidates: nearest });
     };
+    const road = readRoadQuestion(text);
+    const roadReply = road ? roadAnswer(road, lang) : undefined;
+    if (roadReply) {
+      await report('answered', roadReply.entryId);
+      return roadReply;
+    }
+    const topic = result.outOfScope;
+    if (topic && topic.confidence >= matchOptions.threshold && (!best || best.confidence < matchOptions.threshold || topic.strength > best.strength * OUT_OF_SCOPE_MARGIN)) {
+      await report('out-of-scope');
+      return outOfScopeReply(topic.topic, lang);
+    }
     if (!best || best.confidence < matchOptions.threshold) {
       await report('declined');
       const closest = presenter.options(candidates.map((c) => c.entry), lang, 4);
@@ -139,7 +191,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       await report('suggested');
       return { kind: 'suggestions', lang, text: t(lang, 'suggestions'), options: presenter.options(close.map((c) => c.entry), lang, 4) };
     }
-    await report('answered');
+    await report('answered', best.entry.id);
     return answer(best.entry, lang, best.confidence);
   };
 
@@ -150,7 +202,12 @@ export function createAssistant(options: AssistantOptions): Assistant {
     async handle(input) {
       const text = (input.text ?? '').replace(/\s+/g, ' ').trim();
       const action = input.action?.trim() || undefined;
-      const lang = text ? languageOf(text, input.lang) : (input.lang ?? defaultLang);
+      const remembered = await languages.get(input.conversation);
+      const talk = text ? readSmallTalk(text) : undefined;
+      const told = talk ? talk.lang : text ? textLanguage(text) : undefined;
+      // The words tell, else what the surface knows, else the conversation so far, else the surface's locale, else Dutch.
+      const lang = told ?? input.lang ?? remembered ?? input.locale ?? defaultLang;
+      if (lang !== remembered) await languages.set(input.conversation, lang);
 
       if (action) {
         const parsed = parseAction(action);
@@ -171,8 +228,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
       const folded = fold(text.replace(/^\/?erasmus\b/i, ''));
       const command = COMMANDS[folded === '' ? text : folded];
       if (command) {
-        return runAction({ type: 'command', command: command.command }, command.lang ?? input.lang ?? defaultLang) ?? helpReply(presenter, lang);
+        return runAction({ type: 'command', command: command.command }, command.lang ?? lang) ?? helpReply(presenter, lang);
       }
+      if (talk) return smallTalkReply(talk, lang);
       for (const skill of earlySkills) {
         const reply = await skill.handle({ input, text, lang, action: undefined });
         if (reply) return reply;

@@ -3,6 +3,7 @@
 // evaluation, the notices script) starts here. With storage and `feedback`, answers carry 👍/👎
 // buttons, questions are logged and admins get the report.
 import { createAssistant, type Assistant } from './assistant.js';
+import type { MatchOptions } from './match/matcher.js';
 import { createDistanceSkill, type DistanceSkill } from './distance/skill.js';
 import { createFeedback } from './feedback/feedback.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
@@ -24,6 +25,8 @@ export interface CoreOptions {
   feedback?: FeedbackOptions;
   /** Where failures that do not reach the user (a question that could not be logged) are reported. */
   logger?: Pick<Logger, 'warn'>;
+  /** The matcher's threshold and weights, for evaluation; the defaults otherwise. */
+  match?: Partial<MatchOptions>;
 }
 
 /** The feedback settings from the config. */
@@ -55,9 +58,10 @@ export function createCore(options: CoreOptions): Core {
   const notices = createNoticesSkill({ knowledge, deadlines, storage: options.storage, clock, zone });
   const skills: Skill[] = [notices, distance];
   const { storage, feedback } = options;
-  if (!storage || !feedback) return { knowledge, deadlines, assistant: createAssistant({ knowledge, skills }), distance };
+  const match = options.match ?? {};
+  if (!storage || !feedback) return { knowledge, deadlines, assistant: createAssistant({ knowledge, skills, match }), distance };
 
   const parts = createFeedback({ knowledge, storage, clock, zone, ...feedback, ...(options.logger ? { logger: options.logger } : {}) });
-  const assistant = createAssistant({ knowledge, skills: [parts.skill, ...skills], feedback: true, onQuestion: parts.onQuestion });
+  const assistant = createAssistant({ knowledge, skills: [parts.skill, ...skills], feedback: true, onQuestion: parts.onQuestion, match });
   return { knowledge, deadlines, assistant, distance };
 }

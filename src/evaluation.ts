@@ -19,6 +19,20 @@ export const QuestionSetSchema = z.object({
 
 export type EvalCase = z.infer<typeof CaseSchema>;
 
+/** The style of message a case is written in, read from its id (`…-long-…`, `…-para-…`, `…-sloppy-…`, `…-road-…`). */
+export type MessageStyle = 'long' | 'paraphrase' | 'sloppy' | 'road' | 'plain';
+
+const STYLE_TAGS: Record<string, MessageStyle> = { long: 'long', para: 'paraphrase', paraphrase: 'paraphrase', sloppy: 'sloppy', short: 'sloppy', road: 'road' };
+
+/** The style of a case, `plain` when its id names none. */
+export function styleOf(evalCase: EvalCase): MessageStyle {
+  for (const part of evalCase.id.split('-')) {
+    const style = STYLE_TAGS[part];
+    if (style) return style;
+  }
+  return 'plain';
+}
+
 export interface CaseResult {
   case: EvalCase;
   line: TranscriptLine;

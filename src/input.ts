@@ -17,8 +17,10 @@ export interface Conversation {
 export interface Input {
   text?: string;
   action?: string;
-  /** The language of the conversation so far, used when the text alone does not tell. */
+  /** A language the surface knows this input is in (a language switch, a button on a reply in that language); wins over the conversation's. */
   lang?: Lang;
+  /** The surface's locale (Teams `locale`, Slack user locale, the browser): used when neither the text nor the conversation tells. */
+  locale?: Lang;
   conversation: Conversation;
   /** For a click: the platform's id of the message the button was on (Slack `ts`, Teams activity id). */
   messageId?: string;

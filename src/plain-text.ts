@@ -38,6 +38,7 @@ export function toPlainText(reply: Reply): string {
   switch (reply.kind) {
     case 'answer':
       lines = [
+        ...(reply.lead ? [reply.lead] : []),
         reply.title,
         '',
         stripMarkdown(reply.body),

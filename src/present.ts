@@ -40,6 +40,21 @@ export function createPresenter(knowledge: Knowledge): Presenter {
   };
 }
 
+/**
+ * An entry's text as answers and notices show it: what applies today first, then, where the flyer said
+ * something else, the 2014–2020 roadmap's wording.
+ */
+export function entryBody(entry: Entry, lang: Lang): string {
+  return entry.roadmap ? `${entry.text[lang]}\n\n${t(lang, 'roadmapWording', { text: entry.roadmap[lang] })}` : entry.text[lang];
+}
+
+/** Where an answer comes from: today's sources with the latest check, then the flyer's block. */
+export function sourceLine(entry: Entry, lang: Lang): string {
+  if (entry.sources.length === 0) return t(lang, 'source', { block: entry.source.block });
+  const sources = entry.sources.map((source) => t(lang, 'noteChecked', { text: source.url, date: source.checked })).join('; ');
+  return t(lang, 'sourceToday', { sources, block: entry.source.block });
+}
+
 /** The links of an entry in `lang`. */
 export function linksFor(entry: Entry, lang: Lang): ReplyLink[] {
   return entry.links.map((link) => ({ label: link.label[lang], url: link.url, kind: link.kind }));
@@ -78,11 +93,11 @@ export function answerFor(presenter: Presenter, entry: Entry, lang: Lang, score:
     phaseId: entry.phase,
     phaseTitle: phase?.title[lang] ?? entry.phase,
     title: entry.title[lang],
-    body: entry.text[lang],
+    body: entryBody(entry, lang),
     notes: entry.notes.map((note) => t(lang, 'noteChecked', { text: note.text[lang], date: note.checked })),
     links: linksFor(entry, lang),
     followUps,
-    source: t(lang, 'source', { block: entry.source.block }),
+    source: sourceLine(entry, lang),
     score: Math.round(score * 1000) / 1000,
   };
 }

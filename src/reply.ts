@@ -35,6 +35,8 @@ interface ReplyBase {
 /** A roadmap entry answers the question. */
 export interface AnswerReply extends ReplyBase {
   kind: 'answer';
+  /** A line before the answer, e.g. "After Submitting the application comes:" for a road question. */
+  lead?: string;
   entryId: string;
   phaseId: string;
   phaseTitle: string;

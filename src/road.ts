@@ -1,116 +1,79 @@
-// The road as a picture: the phases of the knowledge in order on their two tracks (applicant, impact),
-// every entry a stop that opens its answer, and for a conversation with a project where it stands today
-// and its next milestone. Surfaces draw it (the web chat as SVG); it is built from the knowledge, so it
-// follows the knowledge when that changes, and it carries its own text alternative.
-import { entryAction, phaseAction } from './actions.js';
-import type { Knowledge } from './knowledge/load.js';
-import type { Lang, Track } from './knowledge/schema.js';
-import { dayIn, daysBetween, formatDay } from './notices/dates.js';
-import { projectItems } from './notices/items.js';
-import { daysLeftText } from './notices/texts.js';
-import type { ProjectRecord } from './storage/storage.js';
-import { createTexts } from './texts.js';
+// Road questions: "what is the first step", "what comes after X / wat komt er na X", "what do I do before
+// Y", "what is the last step". They are answered from the order of the road (`road` in
+// knowledge/phases.yaml): the step asked for, not the one the question names.
 
-const TEXTS = {
-  title: { nl: 'De weg van een KA2-partnerschap', en: 'The road of a KA2 partnership' },
-  applicant: { nl: 'Aanvrager: van idee tot aanvraag', en: 'Applicant: from idea to application' },
-  impact: { nl: 'Impact: van toekenning tot afsluiting', en: 'Impact: from grant to closing' },
-  phase: { nl: 'Fase {n}: {title}', en: 'Phase {n}: {title}' },
-  steps: { nl: '{count} stappen', en: '{count} steps' },
-  here: { nl: 'Hier sta je', en: 'You are here' },
-  next: { nl: 'Volgende mijlpaal', en: 'Next milestone' },
-  trackLine: { nl: '{track}: {phases}.', en: '{track}: {phases}.' },
-  overview: { nl: 'De weg in {count} fases op twee sporen.', en: 'The road in {count} phases on two tracks.' },
-  beforeStart: { nl: 'Je project begint op {day}.', en: 'Your project starts on {day}.' },
-  standsAt: { nl: 'Je project staat nu bij: {title}.', en: 'Your project is now at: {title}.' },
-  nextLine: { nl: 'Volgende mijlpaal: {title}, {day} ({left}).', en: 'Next milestone: {title}, {day} ({left}).' },
-  allDone: { nl: 'Alle mijlpalen van je project zijn voorbij.', en: 'All milestones of your project have passed.' },
-} as const;
-const rt = createTexts(TEXTS);
+/** What a road question asks for: the stop after or before the one it names, or the first or last stop. */
+export type RoadIntent = 'next' | 'previous' | 'first' | 'last';
 
-/** One step on the road: clicking it opens its answer (`entry:<id>`). */
-interface RoadStop {
-  id: string;
-  title: string;
-  action: string;
+const NEXT: readonly RegExp[] = [
+  /\b(?:wat|welke)\s+(?:is|zijn|wordt)\s+(?:nu\s+)?(?:de|het|onze|mijn)?\s*(?:volgende|next)\s+(?:stap|stappen|fase|ding)\b/i,
+  /\bvolgende\s+stap(?:pen)?\b/i,
+  /\bwat\s+(?:komt|gebeurt|volgt)\s+(?:er\s+)?(?:nu\s+|dan\s+)?(?:daarna|hierna|daarop|vervolgens|na\b|tussen\b)/i,
+  /\bwat\s+(?:moet|moeten|doe|doen|ga|gaan)\s+(?:ik|we|wij|je|jullie)\s+(?:nu\s+|dan\s+)?(?:daarna|hierna|vervolgens|na\b)/i,
+  /\b(?:en\s+)?wat\s+nu\b/i,
+  /\ben\s+dan\s*\??$/i,
+  /\bnext\s+steps?\b/i,
+  /\bwhat(?:'s|\s+is|\s+are)?\s+(?:the\s+)?next\b(?!\s+(?!step|steps|phase|thing|things|on\b|now\b|then\b|after\b|before\b)\w)/i,
+  /\bwhat\s+(?:happens|comes|follows)\s+(?:next|now|then|after|between)\b/i,
+  /\bwhat\s+(?:do|should|must|can)\s+(?:i|we)\s+(?:do\s+)?(?:next|now|after\s+that|afterwards)\b/i,
+  /\bwhat\s+(?:do|should|must)\s+(?:i|we)\s+(?:need\s+to\s+)?(?:do|think\s+(?:through|about)|sort\s+out)\s+next\b/i,
+  /\bwhat\s+now\b/i,
+  /\bwat\s+(?:doe|doen|gebeurt|komt)\s+(?:je|we|jullie|er)?\s*(?:allemaal\s+)?tussen\b/i,
+  /\bwhat\s+(?:do\s+(?:i|we|you)\s+do|happens|comes)\s+(?:in\s+)?between\b/i,
+];
+
+const PREVIOUS: readonly RegExp[] = [
+  /\bwhat\s+(?:do|should|must)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+)?(?:do|arrange|sort\s+out|have\s+done|get)\s+(?:first\s+)?before\s+(?:i|we)\s+(?:can\s+)?\w+/i,
+  /\bwat\s+(?:moet|moeten)\s+(?:ik|we|wij|je)\s+(?:eerst\s+)?(?:doen|regelen|geregeld\s+hebben|hebben)\s+(?:voordat|voor(?:dat)?\s+(?:ik|we|wij|je))\b/i,
+  /\bwat\s+(?:gaat|komt)\s+(?:er\s+)?(?:aan\s+)?vooraf\b/i,
+  /\bwhat\s+comes\s+before\b/i,
+];
+
+const FIRST: readonly RegExp[] = [
+  /\b(?:very\s+)?first\s+(?:step|thing|stage)\b/i,
+  /\ballereerste\b/i,
+  /\beerste\s+stap\b/i,
+  /\bwaar\s+(?:begint|start)\s+(?:de\s+roadmap|het\s+traject|de\s+route|het\s+stappenplan|het)\b/i,
+  /\bwhere\s+does\s+the\s+(?:roadmap|road|process)\s+(?:start|begin)\b/i,
+  /\bwhat\s+do\s+(?:i|we)\s+(?:do|start\s+with)\s+first\b/i,
+  /\bwat\s+(?:doe|doen|moet|moeten)\s+(?:ik|we|je)\s+(?:als\s+)?eerst(?:e)?\b(?!\s+\w+\s+(?:om|voor))/i,
+  /\bwhat\s+should\s+(?:i|we)\s+do\s+first\b/i,
+];
+
+const LAST: readonly RegExp[] = [
+  /\b(?:aller)?laatste\s+stap\b/i,
+  /\b(?:very\s+)?(?:last|final)\s+step\b/i,
+  /\bwaar\s+eindigt\s+(?:de\s+roadmap|het\s+traject|de\s+route)\b/i,
+  /\bwhere\s+does\s+the\s+(?:roadmap|road|process)\s+end\b/i,
+];
+
+/** A road question: what it asks for, and the message without the words that ask it (what names the stop). */
+export interface RoadQuestion {
+  intent: RoadIntent;
+  rest: string;
 }
 
-interface RoadPhase {
-  id: string;
-  /** 1-based position on the whole road. */
-  position: number;
-  /** E.g. `Phase 3: Result`. */
-  label: string;
-  action: string;
-  stops: RoadStop[];
+/** The road question a message asks, if it asks one. */
+export function readRoadQuestion(text: string): RoadQuestion | undefined {
+  for (const [intent, patterns] of [['last', LAST], ['next', NEXT], ['previous', PREVIOUS], ['first', FIRST]] as const) {
+    const pattern = patterns.find((p) => p.test(text));
+    if (pattern) return { intent, rest: text.replace(pattern, ' ') };
+  }
+  return undefined;
 }
 
-interface RoadTrack {
-  id: Track;
-  title: string;
-  phases: RoadPhase[];
-}
-
-/** Where a conversation's project stands. */
-export interface RoadPosition {
-  /** The stop of the last milestone passed; undefined before the project starts. */
-  at: string | undefined;
-  /** The next milestone, undefined when all have passed. */
-  next: { stop: string; title: string; due: string; left: string } | undefined;
-  /** The position in one or two sentences. */
-  text: string;
-}
-
-export interface RoadPicture {
-  lang: Lang;
-  title: string;
-  tracks: RoadTrack[];
-  position: RoadPosition | undefined;
-  /** The marker labels. */
-  here: string;
-  next: string;
-  /** The whole picture in words, for screen readers and for anyone who cannot see it. */
-  description: string;
-}
-
-/** Where the project stands at `now`: the last milestone passed and the next one, as stops of the road. */
-export function roadPosition(knowledge: Knowledge, project: ProjectRecord, lang: Lang, zone: string, now: Date): RoadPosition {
-  const milestones = projectItems(project, zone).filter((item) => knowledge.entryById.has(item.entry));
-  const passed = milestones.filter((item) => item.dueAt.getTime() <= now.getTime());
-  const coming = milestones.find((item) => item.dueAt.getTime() > now.getTime());
-  const last = passed.at(-1);
-  const lastEntry = last && knowledge.entryById.get(last.entry);
-  const next = coming && {
-    stop: coming.entry,
-    title: coming.title[lang],
-    due: formatDay(coming.day, lang),
-    left: daysLeftText(daysBetween(dayIn(now, zone), coming.day), lang),
-  };
-  const lines = [
-    lastEntry ? rt(lang, 'standsAt', { title: lastEntry.title[lang] }) : rt(lang, 'beforeStart', { day: formatDay(project.start, lang) }),
-    next ? rt(lang, 'nextLine', { title: next.title, day: next.due, left: next.left }) : rt(lang, 'allDone'),
-  ];
-  return { at: lastEntry?.id, next, text: lines.join(' ') };
-}
-
-/** The road of the knowledge in `lang`, with the project's position when the conversation has one. */
-export function roadPicture(knowledge: Knowledge, lang: Lang, position?: RoadPosition): RoadPicture {
-  const tracks: RoadTrack[] = [];
-  knowledge.phases.forEach((phase, i) => {
-    const stops = knowledge.entries
-      .filter((entry) => entry.phase === phase.id)
-      .map((entry) => ({ id: entry.id, title: entry.title[lang], action: entryAction(entry.id) }));
-    const roadPhase: RoadPhase = { id: phase.id, position: i + 1, label: rt(lang, 'phase', { n: i + 1, title: phase.title[lang] }), action: phaseAction(phase.id), stops };
-    const track = tracks.find((candidate) => candidate.id === phase.track);
-    if (track) track.phases.push(roadPhase);
-    else tracks.push({ id: phase.track, title: rt(lang, phase.track), phases: [roadPhase] });
-  });
-  const description = [
-    rt(lang, 'overview', { count: knowledge.phases.length }),
-    ...tracks.map((track) =>
-      rt(lang, 'trackLine', { track: track.title, phases: track.phases.map((p) => `${p.label} (${rt(lang, 'steps', { count: p.stops.length })})`).join('; ') }),
-    ),
-    ...(position ? [position.text] : []),
-  ].join(' ');
-  return { lang, title: rt(lang, 'title'), tracks, position, here: rt(lang, 'here'), next: rt(lang, 'next'), description };
+/**
+ * The stop a road question asks for. `named` are the entries the message is about, best first: for
+ * `next` and `previous` the first of them that is a stop is the one the question names.
+ */
+export function resolveRoad(road: readonly string[], intent: RoadIntent, named: readonly string[]): { target: string; from: string | undefined } | undefined {
+  if (intent === 'first') return road[0] === undefined ? undefined : { target: road[0], from: undefined };
+  if (intent === 'last') {
+    const last = road.at(-1);
+    return last === undefined ? undefined : { target: last, from: undefined };
+  }
+  const from = named.find((id) => road.includes(id));
+  if (from === undefined) return undefined;
+  const target = road[road.indexOf(from) + (intent === 'next' ? 1 : -1)];
+  return target === undefined ? undefined : { target, from };
 }

@@ -7,6 +7,34 @@ const TEXTS = {
     nl: 'Dat weet ik niet: het staat niet in de roadmap voor strategische partnerschappen in het mbo. Misschien zoek je een van deze onderwerpen?',
     en: "I don't know that: it is not in the roadmap for strategic partnerships in mbo. Perhaps you are looking for one of these topics?",
   },
+  outOfScope: {
+    nl: 'Dat valt buiten de KA2-roadmap (strategische partnerschappen in het mbo). {answer}',
+    en: 'That is not part of the KA2 roadmap (strategic partnerships in mbo). {answer}',
+  },
+  greeting: {
+    nl: 'Hoi! Ik ben de Erasmus+ mbo-assistent. Ik help je met je KA2-partnerschap, van het eerste idee tot de afsluiting: stel je vraag in gewone woorden, of kies hieronder.',
+    en: "Hi! I'm the Erasmus+ mbo assistant. I help you with your KA2 partnership, from the first idea to the closing: ask in plain words, or pick below.",
+  },
+  thanks: {
+    nl: 'Graag gedaan! Vraag gerust verder als je nog iets wilt weten over je KA2-partnerschap.',
+    en: "You're welcome! Ask again any time you need something for your KA2 partnership.",
+  },
+  goodbye: {
+    nl: 'Tot ziens, en succes met je project! Je kunt me altijd weer iets vragen.',
+    en: 'Goodbye, and good luck with your project! You can ask me again any time.',
+  },
+  howAreYou: {
+    nl: 'Prima, dank je! Ik ben de Erasmus+ mbo-assistent en help je met je KA2-partnerschap. Waar kan ik je mee helpen?',
+    en: "Fine, thanks! I'm the Erasmus+ mbo assistant and I help you with your KA2 partnership. What can I do for you?",
+  },
+  chitchat: {
+    nl: 'Daar ben ik niet goed in: ik weet alles over KA2-partnerschappen in het mbo, en verder weinig. Waar kan ik je daarmee helpen?',
+    en: "I'm not much good at that: I know about KA2 partnerships in mbo, and little else. What can I do for you there?",
+  },
+  roadAfter: { nl: 'Na "{from}" komt:', en: 'After "{from}" comes:' },
+  roadBefore: { nl: 'Vóór "{from}" komt:', en: 'Before "{from}" comes:' },
+  roadFirst: { nl: 'De eerste stap van de roadmap:', en: 'The first step of the roadmap:' },
+  roadLast: { nl: 'De laatste stap van de roadmap:', en: 'The last step of the roadmap:' },
   suggestions: {
     nl: 'Ik vond meer dan één onderwerp dat past. Welke bedoel je?',
     en: 'More than one topic fits. Which one do you mean?',
@@ -52,6 +80,11 @@ const TEXTS = {
     nl: 'Bron: roadmap "Strategische partnerschappen voor het mbo" (NA Erasmus+), blok {block}',
     en: 'Source: roadmap "Strategische partnerschappen voor het mbo" (Erasmus+ NA), block {block}',
   },
+  sourceToday: {
+    nl: 'Bron 2021–2027: {sources}. Roadmap: blok {block}',
+    en: 'Source 2021–2027: {sources}. Roadmap: block {block}',
+  },
+  roadmapWording: { nl: '**In de roadmap 2014–2020:** {text}', en: '**In the 2014–2020 roadmap:** {text}' },
   noteChecked: { nl: '{text} (gecontroleerd op {date})', en: '{text} (checked on {date})' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

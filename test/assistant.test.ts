@@ -6,9 +6,11 @@ import { toPlainText } from '../src/plain-text.js';
 import type { Reply } from '../src/reply.js';
 
 const assistant = createAssistant({ knowledge: loadKnowledge('test/fixtures/knowledge') });
-const conversation = { platform: 'console', channelId: 'c1', userId: 'u1', kind: 'personal' } as const;
-const ask = (text: string, extra: Partial<Input> = {}): Promise<Reply> => assistant.handle({ text, conversation, ...extra });
-const click = (action: string, extra: Partial<Input> = {}): Promise<Reply> => assistant.handle({ action, conversation, ...extra });
+let conversations = 0;
+/** A conversation of its own for each call, unless a test passes one: the assistant remembers each conversation's language. */
+const fresh = () => ({ platform: 'console', channelId: `c${++conversations}`, userId: 'u1', kind: 'personal' }) as const;
+const ask = (text: string, extra: Partial<Input> = {}): Promise<Reply> => assistant.handle({ text, conversation: fresh(), ...extra });
+const click = (action: string, extra: Partial<Input> = {}): Promise<Reply> => assistant.handle({ action, conversation: fresh(), ...extra });
 
 describe('commands', () => {
   it.each([
@@ -29,8 +31,31 @@ describe('commands', () => {
     expect(reply.lang).toBe(lang);
   });
 
-  it('keeps the conversation language for commands that both languages use', async () => {
-    expect((await ask('roadmap', { lang: 'en' })).lang).toBe('en');
+  it('keeps the conversation language for words that both languages use', async () => {
+    const conversation = fresh();
+    expect((await ask('where can I find the distance calculator?', { conversation })).lang).toBe('en');
+    expect((await ask('roadmap', { conversation })).lang).toBe('en');
+    expect((await ask('tools', { conversation })).lang).toBe('en');
+    expect((await ask('waar vind ik de afstandscalculator?', { conversation })).lang).toBe('nl');
+    expect((await ask('roadmap', { conversation })).lang).toBe('nl');
+  });
+
+  it('with no history, follows the surface locale, then Dutch', async () => {
+    expect((await ask('roadmap', { locale: 'en' })).lang).toBe('en');
+    expect((await ask('roadmap')).lang).toBe('nl');
+  });
+
+  it('prefers the conversation so far over the surface locale, and an explicit language over both', async () => {
+    const conversation = fresh();
+    await ask('waar vind ik de afstandscalculator?', { conversation });
+    expect((await ask('roadmap', { conversation, locale: 'en' })).lang).toBe('nl');
+    expect((await ask('roadmap', { conversation, lang: 'en' })).lang).toBe('en');
+  });
+
+  it('lets a greeting alone set the language', async () => {
+    const conversation = fresh();
+    expect(await ask('good morning!', { conversation })).toMatchObject({ kind: 'smalltalk', lang: 'en' });
+    expect((await ask('tools', { conversation })).lang).toBe('en');
   });
 
   it('lists the phases in road order', async () => {
@@ -112,7 +137,7 @@ describe('strange input', () => {
 describe('list summaries', () => {
   it('writes a bullet list as one line in a list item', async () => {
     const knowledge = loadKnowledge('knowledge');
-    const reply = await createAssistant({ knowledge }).handle({ action: 'cmd:tools', lang: 'nl', conversation });
+    const reply = await createAssistant({ knowledge }).handle({ action: 'cmd:tools', lang: 'nl', conversation: fresh() });
     if (reply.kind !== 'tools') throw new Error(reply.kind);
     for (const tool of reply.tools) {
       expect(tool.summary, tool.id).not.toMatch(/\n/);
@@ -120,5 +145,44 @@ describe('list summaries', () => {
     }
     const withList = reply.tools.find((tool) => tool.summary.includes(';'));
     expect(withList?.summary).toMatch(/: [^;]+; /);
+  });
+});
+
+describe('chat messages', () => {
+  it('answers a greeting or a thank-you alone in its own language, without declining', async () => {
+    const hello = await ask('goedemorgen');
+    expect(hello).toMatchObject({ kind: 'smalltalk', lang: 'nl' });
+    expect(toPlainText(hello)).toContain('KA2');
+    expect(await ask('thanks!')).toMatchObject({ kind: 'smalltalk', lang: 'en' });
+  });
+
+  it('answers a long message with context by its question', async () => {
+    const reply = await ask('Hi! I am a teacher at a vocational college in Zwolle, and we work with partners in Finland and Spain on a project about care. Where can I find the distance calculator?');
+    expect(reply).toMatchObject({ kind: 'answer', entryId: 'distance-calculator', lang: 'en' });
+  });
+
+  it('points a near topic outside the roadmap to where its answer is', async () => {
+    const reply = await ask('Hoe regel ik een buitenlandstage voor mijn studenten?');
+    if (reply.kind !== 'out-of-scope') throw new Error(reply.kind);
+    expect(reply).toMatchObject({ topicId: 'ka1-mobility', lang: 'nl' });
+    expect(reply.text).toMatch(/buiten de KA2-roadmap/);
+    expect(reply.links[0]?.url).toBe('https://www.erasmusplus.nl/nl/middelbaar-beroepsonderwijs');
+  });
+
+  it('still declines what is plainly off-topic', async () => {
+    expect((await ask('what is the weather like in Utrecht tomorrow')).kind).toBe('not-found');
+  });
+
+  it('answers a road question with the stop asked for, not the one named', async () => {
+    const after = await ask('We sent the interim report. What comes next?');
+    expect(after).toMatchObject({ kind: 'answer', entryId: 'final-report' });
+    expect(after.kind === 'answer' && after.lead).toMatch(/After "Interim report"/);
+    expect(await ask('wat is de eerste stap?')).toMatchObject({ kind: 'answer', entryId: 'partner-search', lang: 'nl' });
+    expect(await ask('what is the last step?')).toMatchObject({ kind: 'answer', entryId: 'final-report' });
+  });
+
+  it('corrects a short typo beside a word it knows, but not a word on its own', async () => {
+    expect(await ask('intrim raport')).toMatchObject({ kind: 'answer', entryId: 'interim-report' });
+    expect((await ask('lunch')).kind).toBe('not-found');
   });
 });

@@ -1,52 +1,39 @@
-// The road picture is built from the real knowledge: both tracks, every phase in order, every entry a stop,
-// and a project's position from its milestones.
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../src/knowledge/load.js';
-import { roadPicture, roadPosition } from '../src/road.js';
+import { readRoadQuestion, resolveRoad } from '../src/road.js';
 
-const knowledge = loadKnowledge('knowledge');
-const project = { name: 'Green Skills', start: '2026-09-01', end: '2028-08-31', interim: '2027-09-30', finalReport: undefined };
-const ZONE = 'Europe/Amsterdam';
+const ROAD = ['support', 'benchmark', 'submission', 'result', 'final-report', 'closing'];
 
-describe('roadPicture', () => {
-  it('puts the phases of the knowledge in order on two tracks, every entry once as a stop', () => {
-    const road = roadPicture(knowledge, 'en');
-    expect(road.tracks.map((track) => track.id)).toEqual(['applicant', 'impact']);
-    const phases = road.tracks.flatMap((track) => track.phases);
-    expect(phases.map((phase) => phase.id)).toEqual(knowledge.phases.map((phase) => phase.id));
-    expect(phases.map((phase) => phase.position)).toEqual(knowledge.phases.map((_, i) => i + 1));
-    const stops = phases.flatMap((phase) => phase.stops);
-    expect(stops.map((stop) => stop.id).sort()).toEqual(knowledge.entries.map((entry) => entry.id).sort());
-    expect(stops.every((stop) => stop.action === `entry:${stop.id}`)).toBe(true);
-    expect(road.position).toBeUndefined();
+describe('road questions', () => {
+  it.each([
+    ['what is the first step?', 'first'],
+    ['wat doe je als allereerste?', 'first'],
+    ['Wat is de allerlaatste stap van de roadmap?', 'last'],
+    ['We submitted our final report. What is the next step?', 'next'],
+    ['wat komt er na de eindrapportage', 'next'],
+    ['aanvraag is verstuurd, wat is de volgende stap', 'next'],
+    ['what happens between the application and the start?', 'next'],
+    ['What do I need to arrange before I can fill in the online application form?', 'previous'],
+  ])('%s asks for the %s stop', (text, intent) => expect(readRoadQuestion(text)?.intent).toBe(intent));
+
+  it.each(['when is the next deadline?', 'Before we publish our video, what do we add to it?', 'kan er daarna nog een controle komen?', 'where is the distance calculator'])(
+    '%s is not a road question',
+    (text) => expect(readRoadQuestion(text)).toBeUndefined(),
+  );
+
+  it('keeps the words that name the stop', () => {
+    expect(readRoadQuestion('wat komt er na de eindrapportage')?.rest).toContain('eindrapportage');
   });
 
-  it('describes itself in words, in the asked language', () => {
-    const nl = roadPicture(knowledge, 'nl');
-    expect(nl.description).toContain(`De weg in ${knowledge.phases.length} fases op twee sporen.`);
-    expect(nl.description).toContain('Aanvrager: van idee tot aanvraag: Fase 1: Oriëntatie & voorbereiding (');
-    expect(nl.tracks[0]?.phases[0]?.stops[0]?.title).toBe(knowledge.entries.find((e) => e.phase === 'orientation')?.title.nl);
-  });
-});
-
-describe('roadPosition', () => {
-  it('is before the kick-off until the project starts', () => {
-    const position = roadPosition(knowledge, project, 'en', ZONE, new Date('2026-06-01T10:00:00Z'));
-    expect(position).toMatchObject({ at: undefined, next: { stop: 'kick-off', due: expect.stringContaining('1 September 2026') } });
-    expect(position.text).toMatch(/^Your project starts on .*1 September 2026\. Next milestone: Project start \(kick-off\)/);
+  it('answers the stop asked for, from the first named stop', () => {
+    expect(resolveRoad(ROAD, 'next', ['guide', 'final-report', 'submission'])).toEqual({ target: 'closing', from: 'final-report' });
+    expect(resolveRoad(ROAD, 'previous', ['submission'])).toEqual({ target: 'benchmark', from: 'submission' });
+    expect(resolveRoad(ROAD, 'first', [])).toEqual({ target: 'support', from: undefined });
+    expect(resolveRoad(ROAD, 'last', [])).toEqual({ target: 'closing', from: undefined });
   });
 
-  it('stands at the last milestone passed, with the next one and the days left', () => {
-    const position = roadPosition(knowledge, project, 'nl', ZONE, new Date('2027-09-20T10:00:00Z'));
-    expect(position.at).toBe('kick-off');
-    expect(position.next).toMatchObject({ stop: 'interim-report', left: 'nog 10 dagen' });
-    const road = roadPicture(knowledge, 'nl', position);
-    expect(road.description).toContain(position.text);
-  });
-
-  it('says when every milestone has passed', () => {
-    const position = roadPosition(knowledge, project, 'en', ZONE, new Date('2029-01-01T10:00:00Z'));
-    expect(position).toMatchObject({ at: 'project-results-platform', next: undefined });
-    expect(position.text).toContain('All milestones of your project have passed.');
+  it('has no answer past either end or without a named stop', () => {
+    expect(resolveRoad(ROAD, 'next', ['closing'])).toBeUndefined();
+    expect(resolveRoad(ROAD, 'previous', ['support'])).toBeUndefined();
+    expect(resolveRoad(ROAD, 'next', ['guide'])).toBeUndefined();
   });
 });

@@ -174,6 +174,7 @@ export function renderSlackBlocks(reply: Reply): SlackBlock[] {
   let keep: number | undefined;
   switch (reply.kind) {
     case 'answer': {
+      if (reply.lead) b.context([escapeMrkdwn(reply.lead)]);
       b.header(reply.title);
       b.section(toMrkdwn(reply.body));
       if (reply.notes.length > 0) {

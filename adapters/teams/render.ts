@@ -128,6 +128,7 @@ function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement
   switch (reply.kind) {
     case 'answer': {
       const body: TeamsCardElement[] = [
+        ...(reply.lead ? [textBlock(reply.lead, { weight: 'Bolder' })] : []),
         textBlock(reply.phaseTitle, { size: 'Small', isSubtle: true }),
         { ...heading(reply.title), spacing: 'None' },
         ...markdownBlocks(ctx.detail === 'minimal' ? firstParagraph(reply.body) : reply.body),

@@ -11,7 +11,7 @@ import type { Lang } from '../../src/knowledge/schema.js';
 import type { Logger } from '../../src/logger.js';
 import type { Clock } from '../../src/notices/clock.js';
 import type { Reply } from '../../src/reply.js';
-import { roadPicture, roadPosition } from '../../src/road.js';
+import { roadPicture, roadPosition } from '../../src/road-picture.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { readBody, type HttpRoute, type SurfaceAdapter } from '../server.js';
 import { parseWebConversation, parseWebMessage } from './inbound.js';

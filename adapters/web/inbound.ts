@@ -16,7 +16,7 @@ const MAX_TEXT = MAX_QUESTION_LENGTH * 4;
 
 export type WebInbound =
   | { kind: 'message'; input: Input }
-  | { kind: 'conversation'; conversation: Conversation; lang: Lang | undefined }
+  | { kind: 'conversation'; conversation: Conversation; lang: Lang | undefined; locale: Lang | undefined }
   | { kind: 'invalid'; reason: string };
 
 /** The conversation of a web chat id. */
@@ -35,11 +35,14 @@ function parseJson(raw: Buffer): Record<string, unknown> | string {
   return body as Record<string, unknown>;
 }
 
-function parseBase(body: Record<string, unknown>): { conversation: Conversation; lang: Lang | undefined } | string {
-  const { conversation, lang } = body;
+const isLang = (value: unknown): value is Lang | undefined => value === undefined || value === 'nl' || value === 'en';
+
+function parseBase(body: Record<string, unknown>): { conversation: Conversation; lang: Lang | undefined; locale: Lang | undefined } | string {
+  const { conversation, lang, locale } = body;
   if (typeof conversation !== 'string' || !CONVERSATION_ID.test(conversation)) return 'conversation must be a random id of 22 to 64 base64url characters';
-  if (lang !== undefined && lang !== 'nl' && lang !== 'en') return 'lang must be nl or en';
-  return { conversation: toWebConversation(conversation), lang };
+  if (!isLang(lang)) return 'lang must be nl or en';
+  if (!isLang(locale)) return 'locale must be nl or en';
+  return { conversation: toWebConversation(conversation), lang, locale };
 }
 
 /** A request that names only a conversation (the inbox, the road). */
@@ -50,14 +53,17 @@ export function parseWebConversation(raw: Buffer): WebInbound {
   return typeof base === 'string' ? { kind: 'invalid', reason: base } : { kind: 'conversation', ...base };
 }
 
-/** A message (`text`) or a click (`action`, with the `messageId` the button was on). */
+/**
+ * A message (`text`) or a click (`action`, with the `messageId` the button was on). `lang` is a language
+ * the page knows the input is in (the language switch, a button's message); `locale` the page's language.
+ */
 export function parseWebMessage(raw: Buffer): WebInbound {
   const body = parseJson(raw);
   if (typeof body === 'string') return { kind: 'invalid', reason: body };
   const base = parseBase(body);
   if (typeof base === 'string') return { kind: 'invalid', reason: base };
   const { text, action, messageId } = body;
-  const langPart = base.lang ? { lang: base.lang } : {};
+  const langPart = { ...(base.lang ? { lang: base.lang } : {}), ...(base.locale ? { locale: base.locale } : {}) };
   if (action !== undefined) {
     if (typeof action !== 'string' || !ACTION.test(action)) return { kind: 'invalid', reason: 'action is not an action id' };
     if (messageId !== undefined && (typeof messageId !== 'string' || !MESSAGE_ID.test(messageId))) return { kind: 'invalid', reason: 'messageId is not a message id' };

@@ -15,7 +15,7 @@ import {
   type ReplyKind,
   type ReplyLink,
 } from '../../src/reply.js';
-import type { RoadPicture } from '../../src/road.js';
+import type { RoadPicture } from '../../src/road-picture.js';
 
 /** A run of text, bold or not. */
 export interface WebSpan {

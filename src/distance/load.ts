@@ -17,10 +17,10 @@ export interface DistanceData {
   places: PlacesFile;
 }
 
-/** Names an entry of a list by something the author recognises: a table's year, an alias's first name. */
+/** Names an entry of a list by something the author recognises: a table's first call, an alias's first name. */
 function entryName(listKey: string, item: unknown, index: number): string {
   const record = item as Record<string, unknown> | null | undefined;
-  if (typeof record?.year === 'number') return `${listKey} ${record.year}`;
+  if (typeof record?.firstCall === 'number') return `${listKey} ${record.firstCall}`;
   const names = record?.names;
   if (Array.isArray(names) && typeof names[0] === 'string') return `${listKey} ${names[0]}`;
   return `${listKey} #${index + 1}`;

@@ -2,7 +2,7 @@
 // and the clear answers for a place it does not know, a name it cannot choose for, one place, or the same twice.
 import type { Lang } from '../knowledge/schema.js';
 import type { DistanceReply, FollowUp, MessageReply, Reply, ReplyLink, ReplyPlace } from '../reply.js';
-import { renderBand, toBand } from './bands.js';
+import { renderBand, renderCallYears, toBand } from './bands.js';
 import { normalizeName } from './normalize.js';
 import type { Place, PlaceIndex } from './places.js';
 import type { Band, TravelSupportFile, TravelTable } from './schema.js';
@@ -53,13 +53,31 @@ export function describePlace(place: ReplyPlace): string {
 const formatKm = (km: number, lang: Lang): string => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL').format(km);
 const euro = (amount: number): string => `€ ${amount}`;
 
-function supportLine(band: Band, lang: Lang): string {
-  const standard = `**${euro(band.standard)}**`;
-  if (lang === 'en') {
-    return `Travel support per participant: ${standard}${band.green === undefined ? '' : `, or **${euro(band.green)}** with green travel`}`;
-  }
-  return `Reisbijdrage per deelnemer: ${standard}${band.green === undefined ? '' : `, of **${euro(band.green)}** bij groen reizen`}`;
+function amounts(band: Band, lang: Lang, bold: boolean): string {
+  const mark = (amount: number): string => (bold ? `**${euro(amount)}**` : euro(amount));
+  if (band.green === undefined) return mark(band.standard);
+  return lang === 'en' ? `${mark(band.standard)}, or ${mark(band.green)} with green travel` : `${mark(band.standard)}, of ${mark(band.green)} bij groen reizen`;
 }
+
+function supportLine(band: Band, table: TravelTable, lang: Lang): string {
+  const calls = renderCallYears(table, lang);
+  return lang === 'en' ? `Travel support per participant, projects of ${calls}: ${amounts(band, lang, true)}` : `Reisbijdrage per deelnemer, projecten van ${calls}: ${amounts(band, lang, true)}`;
+}
+
+/** The same band in the other tables: what projects of other call years get. */
+function otherTableLines(km: number, table: TravelTable, travel: TravelSupportFile, lang: Lang): string[] {
+  return travel.tables.flatMap((other) => {
+    const band = other === table ? undefined : toBand(km, other);
+    if (!band) return [];
+    const calls = renderCallYears(other, lang);
+    return [lang === 'en' ? `Projects of ${calls}: ${amounts(band, lang, false)}.` : `Projecten van ${calls}: ${amounts(band, lang, false)}.`];
+  });
+}
+
+const CALL_YEAR_NOTE: Readonly<Record<Lang, string>> = {
+  nl: 'Het bedrag hangt af van het call-jaar van het project, zoals vastgelegd in de subsidieovereenkomst, niet van het jaar van de reis. Noem het call-jaar voor de bedragen van je eigen project, bijvoorbeeld "afstand Zwolle Helsinki call 2023".',
+  en: 'The amount depends on the call year of the project, as fixed in its grant agreement, not on the year of the trip. Name the call year for your own project\'s amounts, for example "distance Zwolle Helsinki call 2023".',
+};
 
 /** What a distance answer is made of. */
 export interface DistanceAnswer {
@@ -69,6 +87,8 @@ export interface DistanceAnswer {
   asked?: { from: string; to: string };
   km: number;
   table: TravelTable;
+  /** The call year the question named, if any; the table is that year's. */
+  callYear?: number;
   travel: TravelSupportFile;
   alternatives: FollowUp[];
 }
@@ -85,7 +105,7 @@ export function toDistanceReply(answer: DistanceAnswer, places: PlaceIndex, lang
   const lines = band
     ? [
         en ? `${distance} as the crow flies, one way: distance band ${renderBand(band, lang)}` : `${distance} hemelsbreed, enkele reis: afstandsband ${renderBand(band, lang)}`,
-        supportLine(band, lang),
+        supportLine(band, table, lang),
       ]
     : [en ? `${distance} as the crow flies: under ${lowest} km there is no travel support.` : `${distance} hemelsbreed: onder ${lowest} km is er geen reisbijdrage.`];
   lines.push(en ? `From: ${describePlace(from)}` : `Van: ${describePlace(from)}`, en ? `To: ${describePlace(to)}` : `Naar: ${describePlace(to)}`);
@@ -93,7 +113,9 @@ export function toDistanceReply(answer: DistanceAnswer, places: PlaceIndex, lang
     ...(band
       ? [en ? 'The amount supports the return journey; the band is set by the one-way distance.' : 'Het bedrag is voor de reis heen en terug; de afstand van de enkele reis bepaalt de band.']
       : []),
-    ...table.notes.map((note) => note[lang]),
+    ...(band ? otherTableLines(km, table, travel, lang) : []),
+    ...(band && answer.callYear === undefined ? [CALL_YEAR_NOTE[lang]] : []),
+    ...travel.notes.map((note) => note[lang]),
   ];
   const links: ReplyLink[] = [
     { label: travel.calculator.label[lang], url: travel.calculator.url, kind: 'tool' },
@@ -111,7 +133,7 @@ export function toDistanceReply(answer: DistanceAnswer, places: PlaceIndex, lang
     notes,
     links,
     alternatives: answer.alternatives,
-    source: table.source.title[lang],
+    source: `${table.source.title[lang]} (${renderCallYears(table, lang)}; ${lang === 'en' ? 'checked on' : 'gecontroleerd op'} ${table.source.checked})`,
     attribution: GEONAMES_ATTRIBUTION[lang],
   };
 }

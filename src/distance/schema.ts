@@ -18,17 +18,23 @@ export const BandSchema = z
   })
   .refine((band) => band.toKm === undefined || band.toKm >= band.fromKm, { message: 'toKm must not be below fromKm', path: ['toKm'] });
 
-/** The amounts of one year of the Programme Guide. */
+const callYear = z.int().min(2014, 'must be a call year, e.g. 2024').max(2100, 'must be a call year, e.g. 2024');
+const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+
+/** The amounts of the Programme Guide for projects of calls `firstCall` to `lastCall` (open-ended without it). */
 export const TravelTableSchema = z
   .strictObject({
-    year: z.int().min(2014, 'must be a programme year, e.g. 2025').max(2100, 'must be a programme year, e.g. 2025'),
+    firstCall: callYear,
+    lastCall: callYear.optional(),
     programme: nonEmpty,
-    source: z.strictObject({ title: BilingualSchema, url: httpsUrl }),
+    source: z.strictObject({ title: BilingualSchema, url: httpsUrl, checked: isoDate }),
     currency: z.literal('EUR'),
     bands: z.array(BandSchema).min(1, 'needs at least one band'),
-    notes: z.array(BilingualSchema).default([]),
   })
   .superRefine((table, ctx) => {
+    if (table.lastCall !== undefined && table.lastCall < table.firstCall) {
+      ctx.addIssue({ code: 'custom', path: ['lastCall'], message: `must not be before firstCall ${table.firstCall}` });
+    }
     table.bands.forEach((band, i) => {
       const next = table.bands[i + 1];
       if (next === undefined) return;
@@ -49,12 +55,18 @@ export const TravelSupportFileSchema = z
   .strictObject({
     calculator: z.strictObject({ url: httpsUrl, label: BilingualSchema }),
     tables: z.array(TravelTableSchema).min(1, 'needs at least one table'),
+    /** Shown under every distance answer. */
+    notes: z.array(BilingualSchema).default([]),
   })
   .superRefine((file, ctx) => {
-    const seen = new Set<number>();
-    file.tables.forEach((table, i) => {
-      if (seen.has(table.year)) ctx.addIssue({ code: 'custom', path: ['tables', i, 'year'], message: `duplicate table for ${table.year}` });
-      seen.add(table.year);
+    // Each call year has one table: sorted by their first call, each table must close before the next opens.
+    const order = file.tables.map((table, i) => ({ table, i })).sort((a, b) => a.table.firstCall - b.table.firstCall);
+    order.forEach(({ table, i }, k) => {
+      const next = order[k + 1];
+      if (next === undefined) return;
+      if (table.lastCall === undefined || table.lastCall >= next.table.firstCall) {
+        ctx.addIssue({ code: 'custom', path: ['tables', i, 'lastCall'], message: `must be before ${next.table.firstCall}, the first call of the next table` });
+      }
     });
   });
 

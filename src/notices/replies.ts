@@ -3,7 +3,7 @@
 import { commandAction, entryAction } from '../actions.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Lang } from '../knowledge/schema.js';
-import { linksFor } from '../present.js';
+import { entryBody, linksFor } from '../present.js';
 import type { DatedItem, DeadlinesReply, FollowUp, NoticeReply, ProjectReply } from '../reply.js';
 import type { ChannelRecord, ProjectRecord, Topic } from '../storage/storage.js';
 import { dayIn, daysBetween, formatDay, formatInstant, formatShortDay } from './dates.js';
@@ -32,7 +32,8 @@ const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text
 /** The due day (and published time) of an item in words. */
 export function dueText(item: DueItem, lang: Lang): string {
   const day = formatDay(item.day, lang);
-  return item.time ? nt(lang, 'atTime', { day, time: item.time.time, zone: zoneName(item.time.timezone, lang) }) : day;
+  const due = item.time ? nt(lang, 'atTime', { day, time: item.time.time, zone: zoneName(item.time.timezone, lang) }) : day;
+  return item.provisional ? `${due} ${nt(lang, 'provisionalMark')}` : due;
 }
 
 function itemNotes(item: DueItem, lang: Lang): string[] {
@@ -89,20 +90,29 @@ function noticeButtons(view: ConversationNotices, lang: Lang, firstEntry: string
   return buttons;
 }
 
-/** The upcoming call deadlines, then this conversation's upcoming milestones. */
-export function deadlinesReply(calls: readonly DueItem[], view: ConversationNotices, ctx: ReplyContext): DeadlinesReply {
+/** The deadlines a question asked for: one action or call year, passed ones included. */
+export interface DeadlinesFocus {
+  /** E.g. `KA210-VET 2027`. */
+  label: string;
+  items: readonly DueItem[];
+}
+
+/** The upcoming call deadlines, then this conversation's upcoming milestones; or only those of `focus`. */
+export function deadlinesReply(calls: readonly DueItem[], view: ConversationNotices, ctx: ReplyContext, focus?: DeadlinesFocus): DeadlinesReply {
   const nowMs = ctx.now.getTime();
   const upcoming = calls.filter((item) => item.dueAt.getTime() > nowMs);
-  const milestones = view.project ? projectItems(view.project, ctx.zone).filter((item) => item.dueAt.getTime() > nowMs) : [];
-  const items = [...upcoming, ...milestones].map((item) => datedItem(item, ctx, view));
+  const milestones = view.project && !focus ? projectItems(view.project, ctx.zone).filter((item) => item.dueAt.getTime() > nowMs) : [];
+  const shown = focus ? focus.items : upcoming;
+  const items = [...shown, ...milestones].map((item) => datedItem(item, ctx, view));
+  const none = focus ? nt(ctx.lang, 'noFocusDeadlines', { label: focus.label }) : nt(ctx.lang, 'noDeadlines');
   return {
     kind: 'deadlines',
     lang: ctx.lang,
-    title: nt(ctx.lang, 'deadlinesTitle'),
-    intro: upcoming.length > 0 ? nt(ctx.lang, 'deadlinesIntro') : `${nt(ctx.lang, 'deadlinesIntro')} ${nt(ctx.lang, 'noDeadlines')}`,
+    title: focus ? nt(ctx.lang, 'focusTitle', { label: focus.label }) : nt(ctx.lang, 'deadlinesTitle'),
+    intro: shown.length > 0 ? nt(ctx.lang, 'deadlinesIntro') : `${nt(ctx.lang, 'deadlinesIntro')} ${none}`,
     items,
     subscription: subscriptionText(view, ctx),
-    followUps: noticeButtons(view, ctx.lang, upcoming[0]?.entry ?? calls.at(-1)?.entry, ctx.knowledge),
+    followUps: noticeButtons(view, ctx.lang, shown[0]?.entry ?? upcoming[0]?.entry ?? calls.at(-1)?.entry, ctx.knowledge),
   };
 }
 
@@ -134,7 +144,7 @@ export function noticeReply(
   const { lang, knowledge } = ctx;
   const entry = knowledge.entryById.get(item.entry);
   const left = daysLeftText(daysLeft, lang);
-  const text = entry?.text[lang] ?? '';
+  const text = entry ? entryBody(entry, lang) : '';
   const body = entry
     ? `${nt(lang, 'noticeNeeded', { title: entry.title[lang] })}\n${text.length > NOTICE_TEXT_LIMIT ? `${text.slice(0, NOTICE_TEXT_LIMIT - 1).trimEnd()}…` : text}`
     : '';

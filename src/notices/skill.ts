@@ -1,4 +1,4 @@
-// The notices skill: answers `deadlines` and "when is the deadline?", keeps a conversation's project and
+// The notices skill: answers `deadlines`, "when is the deadline?" and "when is the KA210 deadline in 2027?", keeps a conversation's project and
 // subscriptions (`project`, `subscribe`/`abonneer`, `unsubscribe`/`opzeggen`, `reminders`/`herinneringen`),
 // and turns bad input into a clear message in the user's language. Conversations are keyed by platform
 // and channel id, so the commands work the same in channels, group chats and personal chats.
@@ -8,11 +8,11 @@ import type { MessageReply, Reply } from '../reply.js';
 import type { Skill, SkillRequest } from '../skill.js';
 import { DEFAULT_CHANNEL_SETTINGS, type ChannelRef, type ProjectRecord, type Storage, type Topic } from '../storage/storage.js';
 import type { Clock } from './clock.js';
-import { parseNoticeCommand, type CommandProblem, type NoticeCommand, type ParsedCommand, type ProjectFields } from './commands.js';
+import { parseNoticeCommand, type CommandProblem, type DeadlineFilter, type NoticeCommand, type ParsedCommand, type ProjectFields } from './commands.js';
 import { dayIn, formatDay } from './dates.js';
 import type { CallDeadline } from './deadlines.js';
 import { callItem, type DueItem } from './items.js';
-import { deadlinesReply, projectReply, type ConversationNotices, type ReplyContext } from './replies.js';
+import { deadlinesReply, projectReply, type ConversationNotices, type DeadlinesFocus, type ReplyContext } from './replies.js';
 import { joinList, nt, type NoticeTextKey } from './texts.js';
 
 export interface NoticesSkillOptions {
@@ -71,6 +71,18 @@ export function createNoticesSkill(options: NoticesSkillOptions): Skill {
   const { knowledge, storage, clock, zone } = options;
   const calls: DueItem[] = options.deadlines.map((deadline) => callItem(deadline, zone));
 
+  /** The deadlines of one action and/or call year, in date order. */
+  const focusOf = (filter: DeadlineFilter, now: Date): DeadlinesFocus => {
+    const year = filter.year === 'next' ? Number(dayIn(now, zone).slice(0, 4)) + 1 : filter.year;
+    const ids = new Set(
+      options.deadlines.filter((d) => (filter.action === undefined || d.action === filter.action) && (year === undefined || d.year === year)).map((d) => d.id),
+    );
+    const nowMs = now.getTime();
+    // Without a year, only the upcoming deadlines of the action.
+    const items = calls.filter((item) => ids.has(item.id) && (year !== undefined || item.dueAt.getTime() > nowMs));
+    return { label: [filter.action, year].filter((part) => part !== undefined).join(' '), items };
+  };
+
   const viewOf = async (ref: ChannelRef): Promise<ConversationNotices> => {
     if (!storage) return { channel: undefined, topics: new Set(), project: undefined };
     const [channel, subscriptions, project] = await Promise.all([storage.getChannel(ref), storage.listSubscriptions(ref), storage.getProject(ref)]);
@@ -81,7 +93,7 @@ export function createNoticesSkill(options: NoticesSkillOptions): Skill {
     const now = clock.now();
     const ctx: ReplyContext = { knowledge, zone, now, lang };
     if (command.type === 'invalid') return message(lang, problemText(command.problem, lang));
-    if (command.type === 'deadlines') return deadlinesReply(calls, await viewOf(ref), ctx);
+    if (command.type === 'deadlines') return deadlinesReply(calls, await viewOf(ref), ctx, command.filter && focusOf(command.filter, now));
     if (!storage) return message(lang, nt(lang, 'noStorage'));
 
     switch (command.type) {

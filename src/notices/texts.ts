@@ -6,9 +6,15 @@ import { createTexts } from '../texts.js';
 const TEXTS = {
   deadlinesTitle: { nl: 'Komende deadlines', en: 'Upcoming deadlines' },
   deadlinesIntro: {
-    nl: 'KA220-VET (samenwerkingspartnerschappen) heeft één keer per jaar een deadline, KA210-VET (kleinschalige partnerschappen) twee indienrondes per jaar. De deadline is steeds om 12:00 uur Brusselse tijd.',
-    en: 'KA220-VET (cooperation partnerships) has a deadline once a year, KA210-VET (small-scale partnerships) two rounds a year. Each deadline is at 12:00 Brussels time.',
+    nl: 'KA220-VET (samenwerkingspartnerschappen) heeft één deadline per jaar, in de calls sinds 2022 in maart (sinds 2025 begin maart). KA210-VET (kleinschalige partnerschappen) heeft een ronde in maart; een tweede ronde in het najaar is niet voor het mbo bevestigd. De deadline is steeds om 12:00 uur Brusselse tijd. Voorlopige data staan erbij als voorlopig.',
+    en: 'KA220-VET (cooperation partnerships) has one deadline a year, in March in the calls since 2022 (early March since 2025). KA210-VET (small-scale partnerships) has a round in March; a second round in the autumn is not confirmed for VET. Each deadline is at 12:00 Brussels time. Provisional dates are marked as such.',
   },
+  focusTitle: { nl: 'Deadlines {label}', en: 'Deadlines {label}' },
+  noFocusDeadlines: {
+    nl: 'Voor {label} staat er geen deadline in mijn gegevens. Kijk op erasmusplus.nl voor de actuele data, of typ **deadlines** voor alle komende deadlines.',
+    en: 'My data holds no deadline for {label}. See erasmusplus.nl for the current dates, or type **deadlines** for all upcoming deadlines.',
+  },
+  provisionalMark: { nl: '(voorlopig)', en: '(provisional)' },
   noDeadlines: {
     nl: 'Er staan nu geen komende deadlines in mijn gegevens. Kijk op erasmusplus.nl voor de actuele data.',
     en: 'My data holds no upcoming deadlines right now. See erasmusplus.nl for the current dates.',
@@ -19,8 +25,8 @@ const TEXTS = {
   passed: { nl: 'voorbij', en: 'passed' },
   atTime: { nl: '{day}, {time} uur ({zone})', en: '{day}, {time} ({zone})' },
   provisional: {
-    nl: 'Verwachte datum: nog niet gepubliceerd in een call. Controleer de datum op erasmusplus.nl.',
-    en: 'Expected date: not yet published in a call. Check the date on erasmusplus.nl.',
+    nl: 'Voorlopige datum: nog niet bevestigd door een call of het NA. Controleer de datum op erasmusplus.nl.',
+    en: 'Provisional date: not yet confirmed by a call or the national agency. Check the date on erasmusplus.nl.',
   },
   noticesAt: { nl: 'Berichten: {days} om {time} uur', en: 'Notices: {days} at {time}' },
   noMoreNotices: { nl: 'Geen berichten meer vóór deze datum', en: 'No more notices before this date' },

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EARTH_RADIUS_KM, greatCircleKm, renderBand, selectTable, toBand } from '../../src/distance/bands.js';
+import { EARTH_RADIUS_KM, greatCircleKm, readCallYear, renderBand, renderCallYears, selectTable, toBand } from '../../src/distance/bands.js';
 import { loadDistanceData } from '../../src/distance/load.js';
 import type { TravelTable } from '../../src/distance/schema.js';
 
 const { travel } = loadDistanceData('knowledge');
-const table = selectTable(travel.tables, 2025);
+const table = selectTable(travel.tables, 2022);
+const table2024 = selectTable(travel.tables, 2026);
 
 describe('greatCircleKm', () => {
   it('measures on a sphere of 6371 km', () => {
@@ -24,7 +25,7 @@ describe('greatCircleKm', () => {
   });
 });
 
-describe('toBand on the 2021–2027 table', () => {
+describe('toBand on the table of calls 2021–2023', () => {
   it.each([
     [9, undefined, undefined],
     [10, 23, undefined],
@@ -61,17 +62,54 @@ describe('toBand on the 2021–2027 table', () => {
   });
 });
 
-describe('selectTable', () => {
-  const year = (y: number, standard: number): TravelTable => ({ ...table, year: y, bands: [{ fromKm: 10, standard }] });
-  const tables = [year(2027, 3), year(2021, 1), year(2025, 2)];
+describe('toBand on the table of calls from 2024', () => {
+  it.each([
+    [9, undefined, undefined],
+    [10, 28, 56],
+    [100, 211, 285],
+    [1999, 309, 417],
+    [2000, 395, 535],
+    [3999, 580, 785],
+    [4000, 1188, undefined],
+    [8000, 1735, undefined],
+  ])('%i km → standard %s, green %s', (km, standard, green) => {
+    const band = toBand(km, table2024);
+    expect(band?.standard).toBe(standard);
+    expect(band?.green).toBe(green);
+  });
+});
 
-  it('takes the newest table whose year has begun', () => {
-    expect(selectTable(tables, 2026).year).toBe(2025);
-    expect(selectTable(tables, 2027).year).toBe(2027);
-    expect(selectTable(tables, 2030).year).toBe(2027);
+describe('selectTable', () => {
+  const calls = (firstCall: number, standard: number): TravelTable => ({ ...table, firstCall, bands: [{ fromKm: 10, standard }] });
+  const tables = [calls(2027, 3), calls(2021, 1), calls(2024, 2)];
+
+  it("takes the table of the project's call year", () => {
+    expect(selectTable(tables, 2023).firstCall).toBe(2021);
+    expect(selectTable(tables, 2024).firstCall).toBe(2024);
+    expect(selectTable(tables, 2026).firstCall).toBe(2024);
+    expect(selectTable(tables, 2030).firstCall).toBe(2027);
   });
 
-  it('falls back to the oldest table before any has begun', () => {
-    expect(selectTable(tables, 2019).year).toBe(2021);
+  it('falls back to the oldest table for a call before any table', () => {
+    expect(selectTable(tables, 2019).firstCall).toBe(2021);
+  });
+});
+
+describe('call years', () => {
+  it('writes the call years of a table', () => {
+    expect(renderCallYears(table, 'en')).toBe('calls 2021–2023');
+    expect(renderCallYears(table2024, 'en')).toBe('calls from 2024');
+    expect(renderCallYears(table2024, 'nl')).toBe('calls vanaf 2024');
+  });
+
+  it.each([
+    ['afstand Zwolle Helsinki call 2023', 2023, 'afstand Zwolle Helsinki'],
+    ['afstand Zwolle Helsinki voor ons project uit 2022', 2022, 'afstand Zwolle Helsinki'],
+    ['distance Ede Valletta 2024 call', 2024, 'distance Ede Valletta'],
+    ['distance Ede to Valletta for the 2025-call', 2025, 'distance Ede to Valletta'],
+    ['afstand Zwolle Helsinki', undefined, 'afstand Zwolle Helsinki'],
+    ['afstand 2023 Helsinki', undefined, 'afstand 2023 Helsinki'],
+  ])('%s → %s', (text, callYear, rest) => {
+    expect(readCallYear(text)).toEqual({ callYear, rest });
   });
 });

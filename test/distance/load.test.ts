@@ -18,10 +18,15 @@ describe('the real distance data', () => {
     expect(inspectDistanceData('knowledge').problems).toEqual([]);
   });
 
-  it('carries the 2021–2027 amounts of the Programme Guide with their year and source', () => {
+  it('carries the amounts of the Programme Guide for calls 2021–2023 and from 2024, with their source', () => {
     const { travel } = loadDistanceData('knowledge');
-    const table = travel.tables.find((t) => t.programme === '2021–2027');
-    expect(table?.year).toBe(2021);
+    const table = travel.tables.find((t) => t.firstCall === 2021);
+    expect(table?.lastCall).toBe(2023);
+    const current = travel.tables.find((t) => t.firstCall === 2024);
+    expect(current?.lastCall).toBeUndefined();
+    expect(current?.bands.map((b) => b.standard)).toEqual([28, 211, 309, 395, 580, 1188, 1735]);
+    expect(current?.bands.map((b) => b.green ?? null)).toEqual([56, 285, 417, 535, 785, null, null]);
+    expect(current?.source.url).toMatch(/^https:\/\/erasmus-plus\.ec\.europa\.eu\//);
     expect(table?.source.url).toMatch(/^https:\/\/erasmus-plus\.ec\.europa\.eu\//);
     expect(table?.bands.map((b) => b.standard)).toEqual([23, 180, 275, 360, 530, 820, 1500]);
     expect(table?.bands.map((b) => b.green ?? null)).toEqual([null, 210, 320, 410, 610, null, null]);
@@ -45,8 +50,11 @@ describe('invalid distance data', () => {
     ['a closed last band', 'travel-support.yaml', (s: string) => s.replace('{ fromKm: 8000, standard: 1500 }', '{ fromKm: 8000, toKm: 20000, standard: 1500 }'), { entry: 'tables 2021', field: 'bands[6].toKm' }],
     ['an amount in cents', 'travel-support.yaml', (s: string) => s.replace('standard: 275', 'standard: 275.5'), { entry: 'tables 2021', field: 'bands[2].standard' }],
     ['a plain-http source', 'travel-support.yaml', (s: string) => s.replace('url: https://erasmus-plus.ec.europa.eu/programme-guide', 'url: http://erasmus-plus.ec.europa.eu/programme-guide'), { entry: 'tables 2021', field: 'source.url' }],
-    ['a missing English source title', 'travel-support.yaml', (s: string) => s.replace(/\n\s+en: Erasmus\+ Programme Guide 2021–2027, unit costs for travel/, ''), { entry: 'tables 2021', field: 'source.title.en' }],
-    ['a duplicate year', 'travel-support.yaml', (s: string) => `${s}${s.slice(s.indexOf('  - year: 2021'))}`, { entry: 'tables 2021', field: 'year' }],
+    ['a missing English source title', 'travel-support.yaml', (s: string) => s.replace(/\n\s+en: Erasmus\+ Programme Guide 2021, unit costs for travel/, ''), { entry: 'tables 2021', field: 'source.title.en' }],
+    ['two tables for one call year', 'travel-support.yaml', (s: string) => s.replace('lastCall: 2023', 'lastCall: 2024'), { entry: 'tables 2021', field: 'lastCall' }],
+    ['a table that never closes before the next', 'travel-support.yaml', (s: string) => s.replace('    lastCall: 2023\n', ''), { entry: 'tables 2021', field: 'lastCall' }],
+    ['a last call before the first', 'travel-support.yaml', (s: string) => s.replace('lastCall: 2023', 'lastCall: 2020'), { entry: 'tables 2021', field: 'lastCall' }],
+    ['a source without its checked date', 'travel-support.yaml', (s: string) => s.replace('      checked: 2026-12-01\n', ''), { entry: 'tables 2021', field: 'source.checked' }],
     ['an alias without a place id', 'places.yaml', (s: string) => s.replace('geonameId: 2747351', 'geonameId: Den Bosch'), { entry: 'aliases Den Bosch', field: 'geonameId' }],
     ['a country code in lower case', 'places.yaml', (s: string) => s.replace('  NL: [Holland]', '  nl: [Holland]'), { field: 'countries.nl' }],
     ['an alias name twice', 'places.yaml', (s: string) => s.replace('names: [Aken]', 'names: [Aken, Den Bosch]'), { entry: 'aliases Aken', field: 'names[1]' }],

@@ -13,7 +13,7 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import { toPlainText } from '../../src/plain-text.js';
 import type { DistanceReply, Reply } from '../../src/reply.js';
 
-const skill = createDistanceSkill({ knowledgeDir: 'knowledge' });
+const skill = createDistanceSkill({ knowledgeDir: 'knowledge', now: () => new Date('2026-12-01T10:00:00Z') });
 const assistant = createAssistant({ knowledge: loadKnowledge('test/fixtures/knowledge'), skills: [skill] });
 const conversation = { platform: 'console', channelId: 'c1', userId: 'u1', kind: 'personal' } as const;
 const ask = (text: string, extra: Partial<Input> = {}): Promise<Reply> => assistant.handle({ text, conversation, ...extra });
@@ -52,7 +52,7 @@ describe('distance questions', () => {
     const reply = asDistance(await ask('afstand Amsterdam Helsinki'));
     expect(reply.km).toBeGreaterThan(1490);
     expect(reply.km).toBeLessThan(1520);
-    expect(reply.support).toEqual({ band: '500–1999 km', standard: 275, green: 320 });
+    expect(reply.support).toEqual({ band: '500–1999 km', standard: 309, green: 417 });
     expect(reply.links.map((link) => link.url)).toContain('https://erasmus-plus.ec.europa.eu/resources-and-tools/distance-calculator');
     expect(reply.attribution).toBe(GEONAMES_ATTRIBUTION.nl);
   });
@@ -83,7 +83,7 @@ describe('distance questions', () => {
 
 describe('band edges in the answer', () => {
   const { travel } = loadDistanceData('knowledge');
-  const table = selectTable(travel.tables, 2025);
+  const table = selectTable(travel.tables, 2022);
   const zwolle = skill.places.byId(2743477);
   const helsinki = skill.places.byId(658225);
 
@@ -204,7 +204,10 @@ describe('rendering', () => {
     const text = toPlainText(await ask('afstand Zwolle Helsinki'));
     expect(text.split('\n')[0]).toBe('Zwolle – Helsinki');
     expect(text).toMatch(/1\.\d{3} km hemelsbreed, enkele reis: afstandsband 500–1999 km/);
-    expect(text).toContain('Reisbijdrage per deelnemer: € 275, of € 320 bij groen reizen');
+    expect(text).toContain('Reisbijdrage per deelnemer, projecten van calls vanaf 2024: € 309, of € 417 bij groen reizen');
+    expect(text).toContain('Projecten van calls 2021–2023: € 275, of € 320 bij groen reizen.');
+    expect(text).toContain('niet van het jaar van de reis');
+    expect(text).toContain('Erasmus+ programmagids 2024, eenheidskosten voor reizen (calls vanaf 2024; gecontroleerd op 2026-12-01)');
     expect(text).toContain('https://erasmus-plus.ec.europa.eu/resources-and-tools/distance-calculator');
     expect(text).not.toContain('**');
     expect(text.split('\n').at(-1)).toBe('Plaatsgegevens: GeoNames (geonames.org), licentie CC BY 4.0 (creativecommons.org/licenses/by/4.0)');
@@ -213,7 +216,7 @@ describe('rendering', () => {
   it('writes English with English separators and the English attribution', async () => {
     const text = toPlainText(await ask('distance from Ede to Valletta'));
     expect(text).toMatch(/1,\d{3} km as the crow flies, one way/);
-    expect(text).toContain('Travel support per participant: € 275, or € 320 with green travel');
+    expect(text).toContain('Travel support per participant, projects of calls from 2024: € 309, or € 417 with green travel');
     expect(text).toContain('Place data: GeoNames (geonames.org), licensed under CC BY 4.0 (creativecommons.org/licenses/by/4.0)');
   });
 
@@ -231,19 +234,37 @@ describe('the message extension', () => {
   });
 });
 
-describe("a new year's table", () => {
-  it('is a data change: the clock picks the newest table whose year has begun', async () => {
+describe('the call year', () => {
+  it.each([
+    ['afstand Zwolle Helsinki call 2023', 275, 'calls 2021–2023'],
+    ['afstand Zwolle Helsinki voor ons project uit 2022', 275, 'calls 2021–2023'],
+    ['distance Zwolle Helsinki 2024 call', 309, 'calls from 2024'],
+    ['distance from Zwolle to Helsinki for a 2021 project', 275, 'calls 2021–2023'],
+  ])('%s → € %i (%s)', async (text, standard, calls) => {
+    const reply = asDistance(await ask(text));
+    expect(reply.to.name).toBe('Helsinki');
+    expect(reply.support?.standard).toBe(standard);
+    expect(reply.source).toContain(calls);
+    expect(reply.notes.join(' ')).not.toContain('year of the trip');
+  });
+});
+
+describe("a new Guide's table", () => {
+  it('is a data change: the clock picks the table of this year\'s call', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'distance-'));
     try {
       cpSync('knowledge/places.yaml', join(dir, 'places.yaml'));
       const travel = readFileSync('knowledge/travel-support.yaml', 'utf8');
-      const next = travel.slice(travel.indexOf('  - year: 2021')).replace('year: 2021', 'year: 2028').replace('standard: 275, green: 320', 'standard: 300, green: 350');
-      writeFileSync(join(dir, 'travel-support.yaml'), `${travel}${next}`);
+      const start = travel.indexOf('  - firstCall: 2024');
+      const end = travel.indexOf('\n# Shown under');
+      const next = travel.slice(start, end).replace('firstCall: 2024', 'firstCall: 2028').replace('standard: 309, green: 417', 'standard: 330, green: 450');
+      const closed = travel.slice(0, start) + travel.slice(start, end).replace('firstCall: 2024', 'firstCall: 2024\n    lastCall: 2027');
+      writeFileSync(join(dir, 'travel-support.yaml'), `${closed}${next}${travel.slice(end)}`);
       const now = new Date('2028-03-01T00:00:00Z');
       const later = createDistanceSkill({ knowledgeDir: dir, places: skill.places, now: () => now });
-      expect(asDistance(later.answer('Zwolle', 'Helsinki', 'nl')).support).toEqual({ band: '500–1999 km', standard: 300, green: 350 });
+      expect(asDistance(later.answer('Zwolle', 'Helsinki', 'nl')).support).toEqual({ band: '500–1999 km', standard: 330, green: 450 });
       const before = createDistanceSkill({ knowledgeDir: dir, places: skill.places, now: () => new Date('2027-12-31T12:00:00Z') });
-      expect(asDistance(before.answer('Zwolle', 'Helsinki', 'nl')).support?.standard).toBe(275);
+      expect(asDistance(before.answer('Zwolle', 'Helsinki', 'nl')).support?.standard).toBe(309);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -37,7 +37,10 @@ describe('the question log', () => {
     expect((await ask(s, 'how do I find a partner')).kind).toBe('answer');
     const [declined, answered] = s.rows('question_log');
     expect(declined).toMatchObject({ platform: 'slack', lang: 'en', outcome: 'declined', entry_id: 'final-report', text: 'final report rules for lunch' });
-    expect(JSON.parse(String(declined?.nearest))).toEqual([{ entryId: 'final-report', score: 0.423 }]);
+    const nearest = JSON.parse(String(declined?.nearest)) as Array<{ entryId: string; score: number }>;
+    expect(nearest).toEqual([{ entryId: 'final-report', score: expect.any(Number) }]);
+    expect(nearest[0]?.score).toBeGreaterThan(0);
+    expect(nearest[0]?.score).toBeLessThan(0.48);
     expect(answered).toMatchObject({ platform: 'slack', lang: 'en', outcome: 'answered', entry_id: 'partner-search', confidence: 1, text: null, nearest: null });
     expect(answered?.asked_at).toBe(new Date('2026-03-02T10:00:00Z').getTime());
   });
@@ -186,8 +189,8 @@ describe('the report', () => {
     expect(reply.sections.map((part) => part.title)).toEqual(['Preparation', 'Reporting', 'Declined or weakly answered: top 10 to add', 'Answers that did not help']);
     expect(reply.sections[0]?.body).toBe('- Finding project partners: 2 questions · 👍 1 · 👎 0');
     expect(reply.sections[1]?.body).toBe('- Final report: 0 questions · 👍 0 · 👎 1');
-    expect(reply.sections[2]?.body).toBe(
-      '**1. Nearest: Final report**: 2 questions (best score 0.42)\n- "final report rules for lunch"\n\n**2. Nearest: nothing in the knowledge**: 1 question (best score 0.00)\n- "what is the capital of Peru"',
+    expect(reply.sections[2]?.body).toMatch(
+      /^\*\*1\. Nearest: Final report\*\*: 2 questions \(best score 0\.[0-4]\d\)\n- "final report rules for lunch"\n\n\*\*2\. Nearest: nothing in the knowledge\*\*: 1 question \(best score 0\.00\)\n- "what is the capital of Peru"$/,
     );
 
     const inChannel = await ask(s, 'report', channel);

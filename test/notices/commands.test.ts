@@ -9,7 +9,12 @@ describe('parseNoticeCommand', () => {
     ['When is the deadline?', { type: 'deadlines' }, 'en'],
     ['what are the upcoming deadlines', { type: 'deadlines' }, 'en'],
     ['Wanneer is de deadline?', { type: 'deadlines' }, 'nl'],
-    ['wanneer is de volgende deadline voor KA220-VET', { type: 'deadlines' }, 'nl'],
+    ['wanneer is de volgende deadline voor KA220-VET', { type: 'deadlines', filter: { action: 'KA220-VET' } }, 'nl'],
+    ['When is the KA210 deadline in 2027?', { type: 'deadlines', filter: { action: 'KA210-VET', year: 2027 } }, 'en'],
+    ['KA210 deadline 2027', { type: 'deadlines', filter: { action: 'KA210-VET', year: 2027 } }, undefined],
+    ['wanneer is de deadline voor KA220 volgend jaar', { type: 'deadlines', filter: { action: 'KA220-VET', year: 'next' } }, 'nl'],
+    ['wat is de sluitingsdatum voor kleinschalige partnerschappen', { type: 'deadlines', filter: { action: 'KA210-VET' } }, 'nl'],
+    ['what was the closing date of the 2021 call', { type: 'deadlines', filter: { year: 2021 } }, 'en'],
     ['ka2 deadline', { type: 'deadlines' }, undefined],
     ['subscribe', { type: 'subscribe', topics: ['calls', 'project'] }, 'en'],
     ['abonneer', { type: 'subscribe', topics: ['calls', 'project'] }, 'nl'],
@@ -61,6 +66,8 @@ describe('parseNoticeCommand', () => {
     'wanneer moet de aanvraag binnen zijn',
     'reminders for the meeting',
     'what do I need for the interim report',
+    'what happens if we miss the KA220 deadline',
+    'wat als we de deadline van ons KA210-project niet halen',
   ])('leaves %j to the roadmap', (text) => {
     expect(parseNoticeCommand(text)).toBeUndefined();
   });

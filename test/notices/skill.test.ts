@@ -42,9 +42,22 @@ describe('deadlines', () => {
       ['ka210-vet-2027-2', 309, '309 days left'],
     ]);
     expect(reply.items[0]?.due).toBe('Thursday 1 April 2027, 12:00 (Brussels time)');
-    expect(reply.items[1]?.notes).toEqual(['Follows the pattern of earlier calls.', 'Expected date: not yet published in a call. Check the date on erasmusplus.nl.']);
+    expect(reply.items[1]?.notes).toEqual(['Follows the pattern of earlier calls.', 'Provisional date: not yet confirmed by a call or the national agency. Check the date on erasmusplus.nl.']);
+    expect(reply.items[1]?.due).toMatch(/ \(provisional\)$/);
     expect(reply.subscription).toMatch(/no notices yet.*subscribe/);
     expect(reply.followUps[0]).toEqual({ label: 'What do I need?', action: 'entry:partner-search' });
+  });
+
+  it('answers a question about one action and call year with its deadlines, passed ones included', async () => {
+    const reply = as(await ask('When is the KA210 deadline in 2027?'), 'deadlines');
+    expect([reply.lang, reply.title]).toEqual(['en', 'Deadlines KA210-VET 2027']);
+    expect(reply.items.map((item) => item.id)).toEqual(['ka210-vet-2027-2']);
+    expect(toPlainText(reply)).toContain('Provisional date');
+    const passed = as(await ask('wanneer was de KA220 deadline in 2026?'), 'deadlines');
+    expect(passed.items.map((item) => [item.id, item.left])).toEqual([['ka220-vet-2026', 'voorbij']]);
+    const none = as(await ask('KA210 deadline 2031'), 'deadlines');
+    expect(none.items).toEqual([]);
+    expect(none.intro).toContain('KA210-VET 2031');
   });
 
   it.each([

@@ -35,7 +35,8 @@ function conversationId() {
 
 const conversation = conversationId();
 let uiLang = stored(KEYS.lang) === 'en' || stored(KEYS.lang) === 'nl' ? stored(KEYS.lang) : config.lang;
-let chatLang = uiLang;
+/** Set by the language switch: the next message is in the chosen language, whatever its words. */
+let switched = false;
 let pending = 0;
 const texts = () => config.texts[uiLang];
 
@@ -65,7 +66,8 @@ function actionButton(label, onClick, className = 'chip') {
 }
 
 function renderBlock(block, message) {
-  const click = (action) => () => send({ action, messageId: message.id });
+  // A button speaks the language of the message it is on.
+  const click = (action) => () => send({ action, lang: message.lang, messageId: message.id });
   switch (block.type) {
     case 'heading':
       return el('h2', { text: block.text });
@@ -105,7 +107,7 @@ function renderBlock(block, message) {
         ),
       );
     case 'road':
-      return drawRoad(block.road, texts(), (action) => send({ action, lang: block.road.lang, messageId: message.id }));
+      return drawRoad(block.road, texts(), (action) => click(action)());
     default:
       return el('p', { class: 'small', text: '' });
   }
@@ -116,14 +118,14 @@ function renderMessage(message) {
   article.append(el('p', { class: 'sr-only', text: `${texts().bot}:` }));
   for (const block of message.blocks) article.append(renderBlock(block, message));
   if (message.buttons.length > 0) {
-    article.append(el('div', { class: 'chips', role: 'group' }, message.buttons.map((b) => actionButton(b.label, () => send({ action: b.action, messageId: message.id })))));
+    article.append(el('div', { class: 'chips', role: 'group' }, message.buttons.map((b) => actionButton(b.label, () => send({ action: b.action, lang: message.lang, messageId: message.id })))));
   }
   if (message.feedback) {
     const { prompt, buttons, saved } = message.feedback;
     article.append(
       el('div', { class: 'feedback', role: 'group', 'aria-label': prompt }, [
         el('span', { text: saved ?? prompt }),
-        ...buttons.map((b) => actionButton(b.label, () => send({ action: b.action, messageId: message.id }), 'vote')),
+        ...buttons.map((b) => actionButton(b.label, () => send({ action: b.action, lang: message.lang, messageId: message.id }), 'vote')),
       ]),
     );
   }
@@ -150,7 +152,6 @@ function showMessage(message) {
   } else {
     show(node);
   }
-  chatLang = message.lang;
 }
 
 const showNote = (text) => show(el('p', { class: 'note', role: 'status', text }));
@@ -182,7 +183,9 @@ async function send(body, echo) {
   if (echo) show(el('article', { class: 'msg user' }, [el('p', { class: 'sr-only', text: `${texts().you}:` }), el('p', { text: echo })]));
   setTyping(true);
   try {
-    const data = await post('/web/api/message', { lang: chatLang, ...body });
+    // The core keeps the conversation's language; the page tells it the browser's, and a chosen one once.
+    const data = await post('/web/api/message', { locale: uiLang, ...(switched ? { lang: uiLang } : {}), ...body });
+    switched = false;
     showMessage(data.message);
   } catch (error) {
     failed(error);
@@ -272,7 +275,7 @@ $('tabs').addEventListener('keydown', (event) => {
 
 $('lang-switch').addEventListener('click', () => {
   uiLang = uiLang === 'nl' ? 'en' : 'nl';
-  chatLang = uiLang;
+  switched = true;
   store(KEYS.lang, uiLang);
   applyTexts();
   if (!$('panel-road').hidden) showRoad();
@@ -293,4 +296,4 @@ document.addEventListener('visibilitychange', () => {
 });
 
 applyTexts();
-send({ action: 'cmd:help' }).then(checkInbox);
+send({ action: 'cmd:help', lang: uiLang }).then(checkInbox);

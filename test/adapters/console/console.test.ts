@@ -29,7 +29,7 @@ describe('npm run ask', () => {
   it('prints one answer for a person', () => {
     const { status, stdout } = run('adapters/console/ask.ts', ['where is the distance calculator'], '');
     expect(status).toBe(0);
-    expect(stdout).toContain('https://ec.europa.eu/programmes/erasmus-plus/resources/distance-calculator_en');
+    expect(stdout).toContain('https://erasmus-plus.ec.europa.eu/resources-and-tools/distance-calculator');
   });
 
   it('writes one JSON object a line in the stable --jsonl form', () => {

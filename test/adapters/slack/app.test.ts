@@ -51,7 +51,7 @@ describe('answers where the question was asked', () => {
     expect(call?.args.thread_ts).toBeUndefined();
     expect(call?.args.text).toContain('Finding project partners');
     expect(checkSlackLimits(blocksOf(call)).violations).toEqual([]);
-    expect(textsOf(call)).toContain('<https://www.etwinning.net/nl/pub/index.htm|eTwinning>');
+    expect(textsOf(call)).toContain('<https://school-education.ec.europa.eu/en/etwinning|eTwinning>');
   });
 
   test('an @mention in a channel is answered in a thread under the question', async () => {

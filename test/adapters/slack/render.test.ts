@@ -324,6 +324,6 @@ describe('renderSlackHome', () => {
     const text = report.texts.join('\n');
     for (const phase of roadmap.phases) expect(text).toContain(phase.title);
     expect(text).toContain('/erasmus');
-    expect(text).toContain('<https://ec.europa.eu/programmes/erasmus-plus/resources/distance-calculator_en|');
+    expect(text).toContain('<https://erasmus-plus.ec.europa.eu/resources-and-tools/distance-calculator|');
   });
 });

@@ -2,7 +2,7 @@
 // subscriptions and the inbox, and the requests it refuses before any core code runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebMessage } from '../../../adapters/web/render.js';
-import type { RoadPicture } from '../../../src/road.js';
+import type { RoadPicture } from '../../../src/road-picture.js';
 import { startWebChat, type WebHarness } from './harness.js';
 
 const ID = 'Qm9yZGVhdXgtaXMtYS1jaXR5LWluLUZyYW5jZS0xMjM';
@@ -83,6 +83,16 @@ describe('the API', () => {
     expect(en).toMatchObject({ kind: 'answer', lang: 'en' });
     const next = await say({ action: en.buttons[0]?.action, messageId: en.id, lang: 'en' });
     expect(next).toMatchObject({ kind: 'answer', lang: 'en' });
+  });
+
+  it('keeps the conversation language for words that read the same in both, until the page switches', async () => {
+    const conversation = 'TGFuZ3VhZ2UtY29udmVyc2F0aW9uLWlkLW9mLWEtdGVzdA';
+    expect((await say({ text: 'tools', locale: 'nl' }, conversation)).lang).toBe('nl');
+    expect((await say({ text: 'How do I apply for a PIC?', locale: 'nl' }, conversation)).lang).toBe('en');
+    expect((await say({ text: 'tools', locale: 'nl' }, conversation)).lang).toBe('en');
+    expect((await say({ text: 'tools', lang: 'nl', locale: 'nl' }, conversation)).lang).toBe('nl');
+    const response = await api('/web/api/message', { conversation, text: 'tools', locale: 'fr' });
+    expect(response.status).toBe(400);
   });
 
   it('saves a vote and replaces the answer with the one that says so', async () => {

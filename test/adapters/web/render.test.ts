@@ -5,7 +5,7 @@ import { renderWebMessage, toBlocks, toSpans, type WebBlock, type WebMessage } f
 import { createCore, type Core } from '../../../src/core.js';
 import type { Conversation } from '../../../src/input.js';
 import { replyFeedbackButtons, replyFollowUps, replyItems, replyLinks, type Reply, type ReplyKind } from '../../../src/reply.js';
-import { roadPicture } from '../../../src/road.js';
+import { roadPicture } from '../../../src/road-picture.js';
 import { openSqliteStorage } from '../../../src/storage/sqlite.js';
 import type { Storage } from '../../../src/storage/storage.js';
 import { createFakeClock, ZONE } from '../../notices/helpers.js';

@@ -1,0 +1,111 @@
+// Reads a chat message as a person would before it is matched: a greeting, a self-introduction, the
+// partner countries and the project's theme are context; the question is what counts. The message is
+// split into parts, each with a role that tells the matcher how much its words weigh and whether a word
+// that no entry explains counts against the match.
+
+/** `focus`: the question itself. `context`: other sentences, which may still name the topic. `intro`: who is asking. `aside`: places and themes. */
+export type PartRole = 'focus' | 'context' | 'intro' | 'aside';
+
+export interface MessagePart {
+  text: string;
+  role: PartRole;
+  /** For a capitalised word after "in" that might be a name: the role it has if the knowledge knows it as a topic (`in Mobility Tool+`). */
+  ifTopic?: PartRole;
+}
+
+/** How much a word weighs in the ranking, by the role of its part. */
+export const ROLE_WEIGHTS: Readonly<Record<PartRole, number>> = { focus: 1, context: 0.6, intro: 0.2, aside: 0 };
+
+const GREETING =
+  /^(?:(?:hoi|hallo|hai|hey|hi|hello|hiya|goedemorgen|goedemiddag|goedenavond|goeiemorgen|goeiedag|goedendag|dag|beste|dear|good\s+(?:morning|afternoon|evening|day)|morning|hi\s+there|hey\s+there|hello\s+there|allemaal|all|team|collega'?s|everyone|folks)\b[\s,!.:;-]*)+/i;
+
+/** A sentence that says who is asking: "ik ben docent bij een ROC in …", "I'm the controller at …". */
+const INTRO_START =
+  /^(?:ik\s+ben|ik\s+werk|ik\s+geef|wij\s+zijn|we\s+zijn|i\s+am|i'?m|im|i\s+work|i\s+teach|i\s+coordinate|we\s+are|we'?re|my\s+name\s+is|mijn\s+naam\s+is|this\s+is)\b/i;
+const INTRO_PLACE = /\b(?:bij|at|op|van|of|from|in|for|voor)\s+(?:een|an?|the|het|de|ons|onze|our)?\s*\S*\s*(?:mbo|roc|aoc|college|school|instelling|institution|afdeling|department|bureau|office|team|opleiding)/i;
+const INTRO_HERE = /^[\w\s'-]{3,60}\bfrom\s+an?\s+[\w\s-]{3,40}\bhere\b/i;
+
+/** The project's theme: "een project over dementiezorg", "a proposal on inclusive hairdressing training". */
+const THEME =
+  /\b(?:project|projecten|projects|proposal|partnership|partnerschap|aanvraag|application|module|samenwerking|thema|theme)\s+(?:on|over|about|rond|rondom|op\s+het\s+gebied\s+van|in\s+the\s+field\s+of)\s+(.+?)(?=\s+(?:with|met|at|bij|for|voor|in|is|loopt|levert|finishes|has|and|en|but|maar)\b|[,.;:?!()]|$)/gi;
+/** Partner countries and places: "met partners in Finland en Portugal", "with Belgian and German partners". */
+const PLACES =
+  /\b(?:partners?|scholen|schools|colleges?|instellingen)\s+(?:in|uit|from)\s+((?:[A-Z][\p{L}'-]*(?:\s+[A-Z][\p{L}'-]*)?(?:,\s*|\s+(?:en|and|of|or)\s+)?)+)/gu;
+const IN_PLACE = /\b(?:in|uit|from|te|near|bij)\s+((?:Den\s+|De\s+|'s-)?[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)/gu;
+
+/** A greeting, a thank-you or small talk with nothing else in it. */
+export interface SmallTalk {
+  act: 'greeting' | 'thanks' | 'goodbye' | 'how-are-you' | 'chitchat';
+  /** The language the words themselves tell, when they do. */
+  lang: 'nl' | 'en' | undefined;
+}
+
+const SMALL_TALK: Array<{ act: SmallTalk['act']; lang: SmallTalk['lang']; pattern: RegExp }> = [
+  { act: 'thanks', lang: 'nl', pattern: /^(?:(?:heel\s+)?(?:erg\s+)?(?:bedankt|dank\s*je(?:\s+wel)?|dank\s*u(?:\s+wel)?|dankjewel|dankuwel|dank|top|super|fijn|mooi|prima|helder|duidelijk|ok[eé]?|oke|okay|oké|thnx|tx)(?:\s+(?:hoor|voor\s+je\s+hulp|voor\s+de\s+hulp|daarvoor|zo))*[\s!.,]*)+$/i },
+  { act: 'thanks', lang: 'en', pattern: /^(?:(?:thanks?|thank\s+you|thx|ty|cheers|great|perfect|cool|nice|awesome|ok|okay|got\s+it)(?:\s+(?:so\s+much|a\s+lot|very\s+much|for\s+(?:the|your)\s+help|mate))*[\s!.,]*)+$/i },
+  { act: 'goodbye', lang: 'nl', pattern: /^(?:(?:doei|dag|tot\s+ziens|tot\s+later|fijne\s+dag|fijn\s+weekend|groetjes|groet)[\s!.,]*)+$/i },
+  { act: 'goodbye', lang: 'en', pattern: /^(?:(?:bye|goodbye|see\s+you|see\s+ya|have\s+a\s+(?:nice|good|great)\s+(?:day|weekend))[\s!.,]*)+$/i },
+  { act: 'how-are-you', lang: 'nl', pattern: /^(?:hoe\s+gaat\s+(?:het|ie)(?:\s+met\s+(?:je|jou|u))?|alles\s+goed|hoe\s+is\s+het|ben\s+je\s+daar|wie\s+ben\s+jij|wat\s+ben\s+jij)[\s?!.,]*$/i },
+  { act: 'how-are-you', lang: 'en', pattern: /^(?:how\s+are\s+you(?:\s+doing)?|how'?s\s+it\s+going|what'?s\s+up|are\s+you\s+there|who\s+are\s+you|what\s+are\s+you)[\s?!.,]*$/i },
+  { act: 'chitchat', lang: 'nl', pattern: /^(?:(?:vertel|weet\s+je)\s+(?:eens\s+)?(?:een|nog\s+een)\s+(?:mop|grap|grapje|verhaal|gedicht)|zeg\s+eens\s+iets\s+(?:leuks|grappigs)|ben\s+je\s+een\s+(?:robot|mens|bot))[\s?!.,]*$/i },
+  { act: 'chitchat', lang: 'en', pattern: /^(?:(?:tell|give)\s+me\s+(?:a|another)\s+(?:joke|story|poem)|say\s+something\s+funny|make\s+me\s+laugh|are\s+you\s+(?:a\s+)?(?:robot|human|bot|real))[\s?!.,]*$/i },
+];
+
+const GREETING_LANG: Record<string, 'nl' | 'en'> = {
+  hoi: 'nl', hallo: 'nl', hai: 'nl', goedemorgen: 'nl', goedemiddag: 'nl', goedenavond: 'nl', goeiemorgen: 'nl', goeiedag: 'nl', goedendag: 'nl', dag: 'nl', beste: 'nl',
+  hello: 'en', hi: 'en', hiya: 'en', dear: 'en', good: 'en', morning: 'en',
+};
+
+/** The message is only a greeting, a thank-you, a goodbye or "how are you": what it is and its language. */
+export function readSmallTalk(text: string): SmallTalk | undefined {
+  const trimmed = text.trim().replace(/[\p{Extended_Pictographic}\u200d\ufe0f]/gu, '').trim();
+  if (trimmed === '') return undefined;
+  const greeting = GREETING.exec(trimmed);
+  const rest = greeting ? trimmed.slice(greeting[0].length).trim() : trimmed;
+  const firstWord = greeting?.[0].trim().split(/[\s,!.]+/)[0]?.toLowerCase();
+  const greetingLang = firstWord ? GREETING_LANG[firstWord] : undefined;
+  if (rest === '') return greeting ? { act: 'greeting', lang: greetingLang } : undefined;
+  const hit = SMALL_TALK.find((s) => s.pattern.test(rest));
+  if (!hit) return undefined;
+  return { act: greeting && hit.act === 'how-are-you' ? 'how-are-you' : hit.act, lang: hit.lang ?? greetingLang };
+}
+
+/** Splits a message into its parts: the question sentences are the focus, the rest is context. */
+export function readMessage(text: string): MessagePart[] {
+  const withoutGreeting = text.trim().replace(GREETING, '');
+  const sentences = splitSentences(withoutGreeting);
+  const questions = sentences.filter((s) => s.endsWith('?'));
+  const parts: MessagePart[] = [];
+  for (const sentence of sentences) {
+    const intro = (INTRO_START.test(sentence) && INTRO_PLACE.test(sentence)) || INTRO_HERE.test(sentence);
+    const role: PartRole = intro && !sentence.endsWith('?') ? 'intro' : questions.length === 0 || questions.includes(sentence) ? 'focus' : 'context';
+    parts.push(...splitAsides(sentence, role));
+  }
+  return parts;
+}
+
+/** Sentences, cut after `.`, `!` or `?` and at line breaks; a colon before a question starts a new one. */
+function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+|:\s+(?=(?:wat|hoe|waar|wanneer|welke|what|how|where|when|which|is|are|can|kan|mag|moet)\b)/i)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Takes the project's theme and the places out of a sentence as asides. */
+function splitAsides(sentence: string, role: PartRole): MessagePart[] {
+  const asides: string[] = [];
+  let rest = sentence;
+  const names: string[] = [];
+  for (const [pattern, list] of [[THEME, asides], [PLACES, names], [IN_PLACE, names]] as const) {
+    rest = rest.replace(pattern, (whole: string, aside: string) => {
+      list.push(aside);
+      return whole.slice(0, whole.length - aside.length);
+    });
+  }
+  return [
+    { text: rest, role },
+    ...asides.map((aside): MessagePart => ({ text: aside, role: 'aside' })),
+    ...names.map((name): MessagePart => ({ text: name, role: 'aside', ifTopic: role })),
+  ];
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { readMessage, readSmallTalk } from '../../src/match/message.js';
+
+const roles = (text: string): Array<[string, string]> => readMessage(text).map((part) => [part.role, part.text.trim()]);
+
+describe('reading a chat message', () => {
+  it('takes the greeting off and makes the self-introduction context, the question the focus', () => {
+    const parts = roles('Hoi! Ik ben docent bij een ROC in Zwolle. Waar vind ik de afstandscalculator?');
+    expect(parts).toContainEqual(['focus', 'Waar vind ik de afstandscalculator?']);
+    expect(parts.find(([, text]) => text.startsWith('Ik ben docent'))?.[0]).toBe('intro');
+    expect(parts.some(([, text]) => /hoi/i.test(text))).toBe(false);
+  });
+
+  it('keeps other sentences as context that still names the topic', () => {
+    const parts = roles('Our project is halfway and the agency asked for a report. Where do I submit it?');
+    expect(parts[0]).toEqual(['context', 'Our project is halfway and the agency asked for a report.']);
+    expect(parts[1]).toEqual(['focus', 'Where do I submit it?']);
+  });
+
+  it('reads a message without a question mark as all focus', () => {
+    expect(roles('eindrapport indienen')).toEqual([['focus', 'eindrapport indienen']]);
+  });
+
+  it('sets the partner countries, places and the project theme aside', () => {
+    const parts = readMessage('We willen met partners in Duitsland en Tsjechië een project over slimme installatietechniek opzetten. Hoe pak ik dat aan?');
+    const asides = parts.filter((part) => part.role === 'aside').map((part) => part.text.trim());
+    expect(asides).toContain('slimme installatietechniek opzetten');
+    expect(asides.some((text) => text.includes('Duitsland'))).toBe(true);
+  });
+
+  it('lets a capitalised name after "in" keep its role when the knowledge knows it', () => {
+    const part = readMessage('Waar zet ik de resultaten in Mobility Tool+?').find((p) => p.text.includes('Mobility'));
+    expect(part).toMatchObject({ role: 'aside', ifTopic: 'focus' });
+  });
+});
+
+describe('small talk', () => {
+  it.each([
+    ['hallo', 'greeting', 'nl'],
+    ['Goedemorgen!', 'greeting', 'nl'],
+    ['good morning! 👋', 'greeting', 'en'],
+    ['thanks!', 'thanks', 'en'],
+    ['dank je wel', 'thanks', 'nl'],
+    ['hoe gaat het?', 'how-are-you', 'nl'],
+    ['bye', 'goodbye', 'en'],
+    ['tell me a joke', 'chitchat', 'en'],
+  ])('%s is %s in %s', (text, act, lang) => expect(readSmallTalk(text)).toEqual({ act, lang }));
+
+  it('leaves a greeting with a question to the matcher', () => {
+    expect(readSmallTalk('Hoi, waar vind ik de afstandscalculator?')).toBeUndefined();
+    expect(readSmallTalk('thanks, and where is the interim report form?')).toBeUndefined();
+    expect(readSmallTalk('')).toBeUndefined();
+  });
+
+  it('leaves the language open for a greeting both languages use', () => {
+    expect(readSmallTalk('hey')).toEqual({ act: 'greeting', lang: undefined });
+  });
+});
