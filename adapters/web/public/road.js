@@ -41,13 +41,14 @@ function trackPicture(track, road, onAction) {
   let y = 40;
   const stops = [];
   for (const phase of track.phases) {
-    parts.push({ kind: 'phase', phase, y: y + 16 });
-    y += 44;
+    const label = wrap(phase.label, 30);
+    parts.push({ kind: 'phase', phase, label, y: y + 16 });
+    y += 44 + 17 * (label.length - 1);
     for (const stop of phase.stops) {
       const lines = wrap(stop.title);
       const here = road.position?.at === stop.id;
       const next = road.position?.next?.stop === stop.id;
-      const extra = here || next ? 1 : 0;
+      const extra = here ? 1 : next ? 2 : 0;
       const height = 12 + 16 * (lines.length + extra);
       parts.push({ kind: 'stop', stop, lines, here, next, y: y + 8 });
       stops.push(y + 8);
@@ -67,7 +68,7 @@ function trackPicture(track, road, onAction) {
       const link = stopLink(part.phase.label, part.phase.action, onAction);
       link.append(svg('circle', { cx: 28, cy: part.y, r: 15, fill: color }));
       link.append(svg('text', { x: 28, y: part.y + 5, 'text-anchor': 'middle', class: 'phase-number', fill: '#ffffff' }, String(part.phase.position)));
-      link.append(svg('text', { x: 52, y: part.y + 5, class: 'phase-label', fill: color }, wrap(part.phase.label, 34)[0]));
+      part.label.forEach((line, i) => link.append(svg('text', { x: 52, y: part.y + 5 + i * 17, class: 'phase-label', fill: color }, line)));
       picture.append(link);
       continue;
     }
@@ -77,10 +78,8 @@ function trackPicture(track, road, onAction) {
     else if (next) link.append(svg('circle', { cx: 28, cy: part.y, r: 9, fill: '#ffffff', stroke: HERE, 'stroke-width': 3, 'stroke-dasharray': '4 3' }));
     link.append(svg('circle', { cx: 28, cy: part.y, r: here ? 4 : 6, fill: here ? '#ffffff' : '#ffffff', stroke: here ? '#ffffff' : color, 'stroke-width': 3 }));
     lines.forEach((line, i) => link.append(svg('text', { x: 48, y: part.y + 5 + i * 16, class: 'stop-label' }, line)));
-    if (here || next) {
-      const marker = here ? road.here : `${road.next}: ${road.position.next.due}`;
-      link.append(svg('text', { x: 48, y: part.y + 5 + lines.length * 16, class: 'marker', fill: HERE }, marker));
-    }
+    const markers = here ? [road.here] : next ? [`${road.next}:`, road.position.next.due] : [];
+    markers.forEach((marker, i) => link.append(svg('text', { x: 48, y: part.y + 5 + (lines.length + i) * 16, class: 'marker', fill: HERE }, marker)));
     picture.append(link);
   }
   return picture;

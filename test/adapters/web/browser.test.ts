@@ -161,6 +161,8 @@ describe('the web chat in Chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('#panel-road svg.road-track').count()).toBe(2);
     expect(await page.locator('#panel-road .position').textContent()).toContain('Je project staat nu bij: ');
     expect(await page.locator('#panel-road circle.here').count()).toBe(1);
+    await page.locator('#panel-road circle.here').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUTPUT, 'web-chat-road-desktop.png') });
     expect(await page.locator('#panel-road details p').textContent()).toContain('De weg in 6 fases op twee sporen.');
     await page.locator('#panel-road a.stop-link', { has: page.locator('title', { hasText: /^Eindrapportage$/ }) }).click();
     await expect.poll(() => lastBot().locator('h2').textContent()).toBe('Eindrapportage');
