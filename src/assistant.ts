@@ -14,7 +14,8 @@ import { fold } from './match/normalize.js';
 import { readRoadQuestion, resolveRoad, type RoadQuestion } from './road.js';
 import { parseAction, type Action } from './actions.js';
 import { feedbackButtons } from './feedback/actions.js';
-import { answerFor, helpReply, linksFor, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
+import { answerFor, helpReply, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
+import { overviewFor, type Overview } from './overview.js';
 import type { AnswerReply, OutOfScopeReply, Reply, SmallTalkReply } from './reply.js';
 import type { Skill } from './skill.js';
 import { t } from './texts.js';
@@ -36,6 +37,8 @@ export interface Assistant {
   readonly matcher: Matcher;
   /** The language a text would be answered in. */
   languageOf(text: string, fallback?: Lang): Lang;
+  /** The home view of the bot (Slack's App Home): help, how to ask, the phases and quick links. */
+  overview(lang: Lang): Overview;
 }
 
 export interface AssistantOptions {
@@ -199,6 +202,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     knowledge,
     matcher,
     languageOf,
+    overview: (lang) => overviewFor(presenter, lang),
     async handle(input) {
       const text = (input.text ?? '').replace(/\s+/g, ' ').trim();
       const action = input.action?.trim() || undefined;
@@ -225,7 +229,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
         return { kind: 'message', lang, text: t(lang, 'tooLong', { max: MAX_QUESTION_LENGTH }), followUps: presenter.starterOptions(lang) };
       }
 
-      const folded = fold(text.replace(/^\/?erasmus\b/i, ''));
+      const folded = fold(text);
       const command = COMMANDS[folded === '' ? text : folded];
       if (command) {
         return runAction({ type: 'command', command: command.command }, command.lang ?? lang) ?? helpReply(presenter, lang);

@@ -1,6 +1,7 @@
 // The plain-text form of every reply: used by the terminal, as the notification text on Slack and Teams,
 // and by clients that cannot show cards.
 import { assertNever, type DatedItem, type FollowUp, type Reply, type ReplyItem, type ReplyLink } from './reply.js';
+import { t } from './texts.js';
 
 /** Removes the markdown subset (`**bold**`) that reply bodies may use. */
 export function stripMarkdown(text: string): string {
@@ -42,8 +43,8 @@ export function toPlainText(reply: Reply): string {
         reply.title,
         '',
         stripMarkdown(reply.body),
-        ...section(en ? 'Since 2021:' : 'Sinds 2021:', reply.notes.map((note) => `- ${stripMarkdown(note)}`)),
-        ...section(en ? 'Links:' : 'Links:', linkLines(reply.links)),
+        ...section(`${t(reply.lang, 'labelSince')}:`, reply.notes.map((note) => `- ${stripMarkdown(note)}`)),
+        ...section(`${t(reply.lang, 'labelLinks')}:`, linkLines(reply.links)),
         ...section(en ? 'See also:' : 'Zie ook:', optionLines(reply.followUps)),
       ];
       break;
@@ -94,7 +95,7 @@ export function toPlainText(reply: Reply): string {
         '',
         stripMarkdown(reply.body),
         ...reply.notes.map((note) => `- ${stripMarkdown(note)}`),
-        ...section(en ? 'Links:' : 'Links:', linkLines(reply.links)),
+        ...section(`${t(reply.lang, 'labelLinks')}:`, linkLines(reply.links)),
       ];
       break;
     case 'distance':
@@ -103,7 +104,7 @@ export function toPlainText(reply: Reply): string {
         '',
         stripMarkdown(reply.body),
         ...(reply.notes.length === 0 ? [] : ['', ...reply.notes.map(stripMarkdown)]),
-        ...section(en ? 'Links:' : 'Links:', linkLines(reply.links)),
+        ...section(`${t(reply.lang, 'labelLinks')}:`, linkLines(reply.links)),
         ...section(en ? 'Did you mean another place?' : 'Bedoel je een andere plaats?', optionLines(reply.alternatives)),
         '',
         `${en ? 'Amounts' : 'Bedragen'}: ${reply.source}`,

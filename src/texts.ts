@@ -86,6 +86,16 @@ const TEXTS = {
   },
   roadmapWording: { nl: '**In de roadmap 2014–2020:** {text}', en: '**In the 2014–2020 roadmap:** {text}' },
   noteChecked: { nl: '{text} (gecontroleerd op {date})', en: '{text} (checked on {date})' },
+  // Labels around the parts of a reply, for every renderer.
+  labelSince: { nl: 'Sinds 2021', en: 'Since 2021' },
+  labelLinks: { nl: 'Links', en: 'Links' },
+  labelPhase: { nl: 'Fase', en: 'Phase' },
+  labelOpen: { nl: 'Bekijk', en: 'Open' },
+  labelMore: { nl: 'Er is meer; vraag gericht door.', en: 'There is more; ask a narrower question.' },
+  somethingWrong: {
+    nl: 'Sorry, er ging iets mis aan mijn kant. Probeer het zo nog eens.',
+    en: 'Sorry, something went wrong on my side. Please try again in a moment.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXTS;

@@ -103,7 +103,7 @@ export function createFeedbackSkill(options: FeedbackSkillOptions): Skill {
         const click = parseFeedbackAction(request.action);
         return click && vote(click, request);
       }
-      const word = fold(request.text.replace(/^\/?erasmus\b/i, ''));
+      const word = fold(request.text);
       const wordLang = REPORT_WORDS[word];
       return wordLang && report(request, word, wordLang);
     },

@@ -16,11 +16,14 @@ const CHAT_FILLER_WORDS = [
   'toch', 'ff', 'svp', 'aub', 'alsjeblieft', 'bedankt', 'dank', 'hallo', 'hoi', 'hey', 'zou', 'zouden', 'willen', 'wil', 'weet',
   'weten', 'meer', 'welke', 'waarmee', 'waarvoor', 'hoeveel', 'heet', 'heten', 'tegenwoordig', 'momenteel', 'nog', 'steeds',
   'soort', 'manier', 'mogelijk', 'mogelijke', 'staat', 'betekent', 'precies', 'houdt', 'inhoudt', 'inhouden',
+  'erachter', 'zoiets', 'verstandig', 'handig', 'raad', 'aanraden', 'geeft', 'qua', 'nagaan', 'pak', 'aanpakken', 'halen',
+  'allereerste', 'allerlaatste', 'volgt', 'regelen', 'plz', 'pls', 'ok', 'oke',
   // English
   'need', 'needs', 'want', 'find', 'know', 'tell', 'please', 'thanks', 'hello', 'hi', 'hey', 'does', 'doing', 'done', 'anyone',
   'someone', 'us', 'i', 'im', 'ive', 'dont', 'info', 'information', 'about', 'when', 'why', 'will', 'shall', 'may', 'there',
   'what', 'where', 'which', 'who', 'how', 'whats', 'wheres', 'put', 'give', 'use', 'using', 'much', 'many', 'any', 'called',
   'named', 'nowadays', 'currently', 'anymore', 'still', 'kind', 'sort', 'way', 'possible', 'stand', 'mean', 'means', 'exactly',
+  'kinds', 'properly', 'exact', 'wise', 'sensible', 'advisable', 'arrange', 'sort', 'okay',
 ];
 
 /**
