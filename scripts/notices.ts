@@ -1,15 +1,17 @@
 // `npm run notices -- --at <ISO time> [--send]`: lists the notices due at that moment as JSON lines
 // (platform, channel, deadlineId, dueAt, reminderDays, text) without changing anything. With --send it
-// delivers them as the scheduler does, recorded in the outbox, so that they never go twice. It reads the
-// same DATA_DIR, knowledge and platform configuration as `npm start`.
+// delivers them as the scheduler does, recorded in the outbox, so that they never go twice, prints a summary
+// and exits 1 when a notice failed, waits for a retry or has an unknown outcome. It reads the same DATA_DIR,
+// knowledge and platform configuration as `npm start`. `--at` only picks what is due: leases and retries run
+// on the real clock, so an interrupted earlier run is recovered whatever moment this one looks at.
 import { parseArgs } from 'node:util';
 import { createNoticeDeliveries } from '../adapters/notices.js';
 import { exitOnStartupError } from '../adapters/console/startup.js';
 import { loadConfig } from '../src/config.js';
 import { createCore } from '../src/core.js';
-import { createLogger } from '../src/logger.js';
-import { fixedClock } from '../src/notices/clock.js';
-import { createNoticeScheduler } from '../src/notices/scheduler.js';
+import { createLogger, routeConsoleToLogger } from '../src/logger.js';
+import { fixedClock, systemClock } from '../src/notices/clock.js';
+import { createNoticeScheduler, type TickReport } from '../src/notices/scheduler.js';
 import { toPlainText } from '../src/plain-text.js';
 import { openSqliteStorage } from '../src/storage/sqlite.js';
 import { StorageError, type Storage } from '../src/storage/storage.js';
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
   }
   // Logs go to stderr: stdout carries only the JSON lines.
   const logger = createLogger(config.logLevel, process.stderr);
+  routeConsoleToLogger(logger.child({ module: 'sdk' }));
   let storage: Storage;
   try {
     storage = openSqliteStorage(config.dataDir, { readonly: !values.send });
@@ -59,6 +62,7 @@ async function main(): Promise<void> {
     deadlines: core.deadlines,
     deliveries: createNoticeDeliveries({ config, core, storage, logger }),
     clock: fixedClock(at),
+    wallClock: systemClock,
     zone: config.noticeTimezone,
     intervalMs: config.schedulerIntervalSeconds * 1000,
     logger,
@@ -69,10 +73,30 @@ async function main(): Promise<void> {
   }
   if (values.send) {
     const report = await scheduler.tick();
-    process.stderr.write(`${JSON.stringify(report)}\n`);
-    if (report.failed > 0) process.exitCode = 1;
+    const outcome = await summarise(storage, report);
+    process.stderr.write(`${outcome.line}\n`);
+    if (!outcome.ok) process.exitCode = 1;
   }
   await storage.close();
+}
+
+/** One line on what this run did and what is still open in the outbox; not ok when a notice is not (yet) delivered. */
+async function summarise(storage: Storage, report: TickReport): Promise<{ line: string; ok: boolean }> {
+  const now = Date.now();
+  const retry = await storage.listOutbox({ status: 'retry' });
+  const unknown = (await storage.listOutbox({ status: 'unknown' })).filter((row) => row.dueAt.getTime() > now);
+  const next = retry.map((row) => row.nextAttemptAt?.getTime() ?? now).sort((a, b) => a - b)[0];
+  const parts = [
+    `${report.sent} sent`,
+    ...(report.repeated > 0 ? [`${report.repeated} repeated after an interrupted send`] : []),
+    `${retry.length} waiting for a retry${next === undefined ? '' : ` (next ${new Date(next).toISOString()}; run again then)`}`,
+    `${report.failed} failed`,
+    `${unknown.length} unknown`,
+    ...(report.gone > 0 ? [`${report.gone} skipped: the bot was removed from the channel`] : []),
+    ...(report.expired > 0 ? [`${report.expired} expired: the deadline passed`] : []),
+  ];
+  const ok = report.failed === 0 && retry.length === 0 && unknown.length === 0;
+  return { line: `Notices: ${parts.join(', ')}.${ok ? '' : ' Not everything was delivered; the log lines above say why.'}`, ok };
 }
 
 main().catch((error: unknown) => exitOnStartupError(error));

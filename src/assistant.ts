@@ -3,8 +3,9 @@
 // keyword (`report`), a phase's name, the other skills (distance, notices, …), then the roadmap matcher:
 // a road question ("what comes after X") is answered from the order of the road, a near topic outside the
 // roadmap gets where its answer is. What the matcher made of a question is reported to `onQuestion`
-// (the question log). The conversation's language is kept here (see language.ts).
-import type { Input } from './input.js';
+// (the question log). The conversation's language is kept here (see language.ts). The compose-box search
+// is in search.ts.
+import type { Conversation, Input } from './input.js';
 import type { Knowledge } from './knowledge/load.js';
 import type { Entry, Lang, OutOfScopeTopic } from './knowledge/schema.js';
 import { createMemoryLanguageMemory, detectLanguage, type LanguageMemory } from './language.js';
@@ -17,6 +18,7 @@ import { feedbackButtons } from './feedback/actions.js';
 import { answerFor, helpReply, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
 import { overviewFor, type Overview } from './overview.js';
 import type { AnswerReply, OutOfScopeReply, Reply, SmallTalkReply } from './reply.js';
+import { createSearch, type SearchResults } from './search.js';
 import type { Skill } from './skill.js';
 import { t } from './texts.js';
 
@@ -33,7 +35,8 @@ export const MAX_QUESTION_LENGTH = 1000;
 
 export interface Assistant {
   handle(input: Input): Promise<Reply>;
-  readonly knowledge: Knowledge;
+  /** Compose-box search (the Teams message extension): neutral hits for a query typed so far; changes nothing. */
+  search(query: string, lang: Lang | undefined, conversation: Conversation): Promise<SearchResults>;
   readonly matcher: Matcher;
   /** The language a text would be answered in. */
   languageOf(text: string, fallback?: Lang): Lang;
@@ -198,11 +201,13 @@ export function createAssistant(options: AssistantOptions): Assistant {
     return answer(best.entry, lang, best.confidence);
   };
 
+  const search = createSearch({ knowledge, matcher, presenter, skills, languageOf, maxQueryLength: MAX_QUESTION_LENGTH });
+
   return {
-    knowledge,
     matcher,
     languageOf,
     overview: (lang) => overviewFor(presenter, lang),
+    search,
     async handle(input) {
       const text = (input.text ?? '').replace(/\s+/g, ' ').trim();
       const action = input.action?.trim() || undefined;

@@ -11,6 +11,8 @@ export interface Conversation {
   /** Other ids of the same user on the platform (Teams: the channel account id `29:…` beside the Entra object id). */
   userAliases?: readonly string[];
   kind: 'personal' | 'group' | 'channel';
+  /** Set when the platform did not vouch for `userId` (Teams without MicrosoftAppId): no admin rights then. */
+  unverified?: true;
 }
 
 /** A message (`text`) or a follow-up click (`action`, a stable action id from a `FollowUp`). */

@@ -18,6 +18,8 @@ export interface Skill {
   readonly name: string;
   /** Asked before phase names are looked up: for commands whose word is also a phase keyword (`report`). */
   readonly early?: boolean;
+  /** Its replies change nothing, so a compose-box search may offer them (the distance calculator). */
+  readonly searchable?: boolean;
   /** A reply when the request is this skill's, otherwise undefined. */
   handle(request: SkillRequest): Promise<Reply | undefined> | Reply | undefined;
 }

@@ -92,6 +92,9 @@ const TEXTS = {
   labelPhase: { nl: 'Fase', en: 'Phase' },
   labelOpen: { nl: 'Bekijk', en: 'Open' },
   labelMore: { nl: 'Er is meer; vraag gericht door.', en: 'There is more; ask a narrower question.' },
+  phasePosition: { nl: 'Fase {position} van {total}', en: 'Phase {position} of {total}' },
+  moreItems: { nl: 'En nog {count}: vraag gericht door.', en: 'And {count} more: ask a narrower question.' },
+  welcome: { nl: 'Welkom! Ik ben de Erasmus+ mbo-assistent.', en: 'Welcome! I am the Erasmus+ mbo assistant.' },
   somethingWrong: {
     nl: 'Sorry, er ging iets mis aan mijn kant. Probeer het zo nog eens.',
     en: 'Sorry, something went wrong on my side. Please try again in a moment.',

@@ -7,35 +7,30 @@
 // https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   TurnContext,
   type Activity,
   type ConversationReference,
   type InvokeResponse,
-  type ResourceResponse,
 } from 'botbuilder';
 import type { Assistant } from '../../src/assistant.js';
-import type { Skill } from '../../src/skill.js';
 import type { TeamsConfig } from '../../src/config.js';
+import { CodedError } from '../../src/errors.js';
 import type { Conversation } from '../../src/input.js';
 import type { Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply.js';
+import { t } from '../../src/texts.js';
 import { readBody, type SurfaceAdapter } from '../server.js';
-import { CachingBotFrameworkAuthentication, isTokenRejection, toAuthOptions } from './auth.js';
-import {
-  createConnectorRetryPolicy,
-  DEFAULT_CONNECTOR_RETRY,
-  installConnectorRetry,
-  sendConnectorActivity,
-  toTeamsConnectorError,
-  type ConnectorRetryOptions,
-} from './connector.js';
-import { searchTeams } from './extension.js';
-import { parseTeamsActivity, toConversation, toLang } from './inbound.js';
+import { isTokenRejection, toAuthOptions } from './auth.js';
+import { DEFAULT_CONNECTOR_TIMEOUTS, TeamsCloudAdapter, type ConnectorTimeouts } from './connector.js';
+import { escapeTeamsMarkdown } from './card.js';
+import { toTeamsError } from './errors.js';
+import { createServiceUrlCheck, isLocalCaller, toLocalServiceUrl } from './local-only.js';
+import { renderTeamsSearch } from './extension.js';
+import { parseTeamsActivity, parseTeamsBody, toConversation, toLang } from './inbound.js';
 import { renderTeamsMessage, renderTeamsWelcome } from './render.js';
 
-export const TEAMS_MESSAGES_PATH = '/api/messages';
+const TEAMS_MESSAGES_PATH = '/api/messages';
 
 /** Where and to whom a proactive message goes; store it as JSON. */
 export type TeamsConversationReference = Partial<ConversationReference>;
@@ -48,10 +43,8 @@ export interface TeamsAdapterOptions {
   onConversation?: (reference: TeamsConversationReference, conversation: Conversation) => void | Promise<void>;
   /** Called when the app is removed from a conversation; its stored reference is of no more use. */
   onUninstall?: (reference: TeamsConversationReference, conversation: Conversation) => void | Promise<void>;
-  /** Skills whose answers the compose-box search also offers (e.g. the distance calculator); they must not change state. */
-  searchSkills?: readonly Skill[];
-  /** Connector retry timing; tests shorten the waits. */
-  retry?: Partial<ConnectorRetryOptions>;
+  /** Time limits of connector calls; tests shorten them. */
+  timeouts?: Partial<ConnectorTimeouts>;
   /** Where the token signing keys are published (OpenID metadata); overridden by tests only. */
   openIdMetadataUrl?: string;
   /** How outbound calls get their token; by default from the MicrosoftApp* settings. Tests use a fixed token. */
@@ -59,35 +52,8 @@ export interface TeamsAdapterOptions {
 }
 
 export interface TeamsAdapter extends SurfaceAdapter {
-  /** Sends a core reply to a stored conversation; throws an error with a `TEAMS_*` code when it fails. */
+  /** Sends a core reply to a stored conversation; throws a `CodedError` (errors.ts) when it fails. */
   sendReply(reference: TeamsConversationReference, reply: Reply): Promise<void>;
-}
-
-const SORRY = {
-  nl: 'Er ging iets mis aan mijn kant. Probeer het over een paar minuten nog eens.',
-  en: 'Something went wrong on my side. Please try again in a few minutes.',
-} as const;
-
-/**
- * CloudAdapter with its protected turn entry point opened up for the HTTP route below, and messages sent
- * through sendConnectorActivity (same call, far less CPU); other activities take the SDK's own path.
- */
-class TeamsCloudAdapter extends CloudAdapter {
-  run(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
-  }
-
-  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const connectorClient: unknown = context.turnState.get(this.ConnectorClientKey);
-    if (activities.length === 0 || !activities.every((activity) => activity.type === 'message')) return super.sendActivities(context, activities);
-    const responses: ResourceResponse[] = [];
-    for (const activity of activities) {
-      delete activity.id;
-      const sent = sendConnectorActivity(connectorClient, activity);
-      responses.push(sent ? await sent : ((await super.sendActivities(context, [activity]))[0] ?? { id: '' }));
-    }
-    return responses;
-  }
 }
 
 function sendJson(res: ServerResponse, status: number, body?: unknown): void {
@@ -101,59 +67,38 @@ function sendJson(res: ServerResponse, status: number, body?: unknown): void {
   res.end(payload);
 }
 
-/** Parses the request body into an activity, or says why it is not one. */
-function parseActivity(raw: Buffer): Activity | string {
-  let body: unknown;
-  try {
-    body = JSON.parse(raw.toString('utf8'));
-  } catch {
-    return 'body is not JSON';
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'body is not an activity object';
-  const activity = body as Partial<Activity>;
-  if (typeof activity.type !== 'string' || typeof activity.serviceUrl !== 'string' || typeof activity.conversation?.id !== 'string') {
-    return 'activity needs type, serviceUrl and conversation.id';
-  }
-  return activity as Activity;
-}
-
-/** Without auth (Emulator mode) replies may only go to this machine, so the bot cannot be made to post anywhere. */
-function isLoopbackUrl(url: string): boolean {
-  try {
-    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-  } catch {
-    return false;
-  }
-}
-
 /** Creates the Teams adapter; mount it on the service host. */
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const { config, assistant } = options;
   const logger = options.logger.child({ adapter: 'teams' });
   const authEnabled = Boolean(config.appId);
-  const auth = new CachingBotFrameworkAuthentication(toAuthOptions(config, options.openIdMetadataUrl), options.credentialsFactory);
-  const retryPolicy = createConnectorRetryPolicy({ ...DEFAULT_CONNECTOR_RETRY, ...options.retry }, logger);
-  auth.onConnectorClient = (client) => {
-    if (!installConnectorRetry(client, retryPolicy)) {
-      logger.warn({ code: 'TEAMS_RETRY_POLICY_NOT_INSTALLED' }, 'connector client has an unexpected shape; the SDK default retries apply');
-    }
-  };
-  const adapter = new TeamsCloudAdapter(auth);
+  const auth = new ConfigurationBotFrameworkAuthentication(toAuthOptions(config, options.openIdMetadataUrl), options.credentialsFactory);
+  const adapter = new TeamsCloudAdapter(auth, { ...DEFAULT_CONNECTOR_TIMEOUTS, ...options.timeouts });
   if (!authEnabled) logger.warn('MicrosoftAppId is not set: Teams runs without auth, for the Bot Framework Emulator on this machine only');
+  const checkServiceUrl = createServiceUrlCheck();
 
+  // The one catch-all: a log line with the context, one friendly line to the user, never the details.
   adapter.onTurnError = async (context, error) => {
     const activity = context.activity;
-    const mapped = toTeamsConnectorError(error);
+    const mapped = toTeamsError(error);
     logger.error(
-      { err: mapped ? undefined : error, code: mapped?.code ?? 'TEAMS_TURN_FAILED', status: mapped?.status, activityType: activity.type, name: activity.name },
-      mapped?.hint ?? 'turn failed',
+      {
+        err: mapped ? undefined : error,
+        code: mapped?.code ?? 'TEAMS_TURN_FAILED',
+        status: mapped?.details.status,
+        activityType: activity.type,
+        name: activity.name,
+        conversation: activity.conversation?.conversationType,
+      },
+      mapped?.message ?? 'turn failed',
     );
+    const sorry = t(toLang(activity.locale) ?? 'nl', 'somethingWrong');
     try {
+      // A failed connector call cannot carry the apology either; the message extension shows it in its pop-up.
       if (activity.type === 'invoke') {
-        await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } });
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { composeExtension: { type: 'message', text: sorry } } } });
       } else if (activity.type === 'message' && !mapped) {
-        await context.sendActivity({ type: 'message', text: SORRY[toLang(activity.locale) ?? 'nl'] });
+        await context.sendActivity({ type: 'message', text: sorry });
       }
     } catch (sendError) {
       logger.debug({ err: sendError }, 'could not tell the user about the failed turn');
@@ -163,14 +108,14 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const report = async (callback: TeamsAdapterOptions['onConversation'], activity: Activity): Promise<void> => {
     if (!callback) return;
     try {
-      await callback(TurnContext.getConversationReference(activity), toConversation(activity));
+      await callback(TurnContext.getConversationReference(activity), toConversation(activity, authEnabled));
     } catch (error) {
       logger.error({ err: error, code: 'TEAMS_CONVERSATION_CALLBACK_FAILED' }, 'conversation callback failed');
     }
   };
 
   const turn = async (context: TurnContext): Promise<void> => {
-    const inbound = parseTeamsActivity(context.activity);
+    const inbound = parseTeamsActivity(context.activity, authEnabled);
     if (inbound.kind === 'uninstall') await report(options.onUninstall, context.activity);
     else if (inbound.kind !== 'ignore') await report(options.onConversation, context.activity);
     switch (inbound.kind) {
@@ -180,7 +125,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         const cardId = inbound.input.messageId;
         // A 👍/👎 click updates the answer's card in place instead of adding a message to the chat.
         if (reply.kind === 'feedback-ack' && cardId) await context.updateActivity({ ...renderTeamsMessage(reply), id: cardId });
-        else if (reply.kind === 'feedback-ack') await context.sendActivity({ type: 'message', text: reply.text });
+        else if (reply.kind === 'feedback-ack') await context.sendActivity({ type: 'message', text: escapeTeamsMarkdown(reply.text) });
         else await context.sendActivity(renderTeamsMessage(reply));
         return;
       }
@@ -193,8 +138,8 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         logger.info({ conversation: inbound.conversation.kind }, 'app removed from a conversation');
         return;
       case 'search': {
-        const body = await searchTeams(assistant, inbound, options.searchSkills ?? []);
-        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+        const results = await assistant.search(inbound.query, inbound.lang, inbound.conversation);
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: renderTeamsSearch(results) } });
         return;
       }
       case 'ignore':
@@ -215,22 +160,30 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       sendJson(res, 401, { error: 'unauthorized' });
       return;
     }
+    if (!authEnabled && !isLocalCaller(req)) {
+      logger.warn({ code: 'TEAMS_CALLER_REFUSED', remoteAddress: req.socket.remoteAddress }, 'without MicrosoftAppId only callers on this machine are served');
+      sendJson(res, 403, { error: 'without auth only local callers are served' });
+      return;
+    }
     let raw: Buffer;
     try {
       raw = await readBody(req);
     } catch (error) {
       const tooLarge = (error as { code?: unknown }).code === 'BODY_TOO_LARGE';
+      logger.warn({ code: tooLarge ? 'TEAMS_BODY_TOO_LARGE' : 'TEAMS_BODY_UNREADABLE' }, 'request refused: body too large or unreadable');
       sendJson(res, tooLarge ? 413 : 400, { error: tooLarge ? 'body too large' : 'unreadable body' });
       return;
     }
-    const activity = parseActivity(raw);
+    const activity = parseTeamsBody(raw);
     if (typeof activity === 'string') {
+      logger.warn({ code: 'TEAMS_BAD_ACTIVITY', reason: activity, bytes: raw.length }, 'request refused: not a Bot Framework activity');
       sendJson(res, 400, { error: activity });
       return;
     }
-    if (!authEnabled && !isLoopbackUrl(activity.serviceUrl)) {
-      logger.warn({ code: 'TEAMS_SERVICE_URL_REFUSED' }, 'without MicrosoftAppId only loopback service URLs are accepted');
-      sendJson(res, 403, { error: 'without auth only a local serviceUrl is accepted' });
+    const refused = authEnabled ? undefined : checkServiceUrl(activity.conversation.id, activity.serviceUrl);
+    if (refused) {
+      logger.warn({ code: 'TEAMS_SERVICE_URL_REFUSED' }, refused);
+      sendJson(res, 403, { error: refused });
       return;
     }
     let invokeResponse: InvokeResponse | undefined;
@@ -253,6 +206,9 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     name: 'teams',
     routes: [{ method: 'POST', path: TEAMS_MESSAGES_PATH, handle }],
     async sendReply(reference, reply) {
+      if (!authEnabled && !toLocalServiceUrl(reference.serviceUrl ?? '')) {
+        throw new CodedError('TEAMS_SERVICE_URL_REFUSED', 'without MicrosoftAppId notices go only to a loopback serviceUrl');
+      }
       let failure: unknown;
       await adapter.continueConversationAsync(config.appId ?? '', reference, async (context) => {
         try {
@@ -261,10 +217,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
           failure = error;
         }
       });
-      if (failure !== undefined) {
-        const mapped = toTeamsConnectorError(failure);
-        throw Object.assign(new Error(mapped?.hint ?? 'proactive send failed', { cause: failure }), { code: mapped?.code ?? 'TEAMS_CONNECTOR_FAILED', status: mapped?.status });
-      }
+      if (failure !== undefined) throw toTeamsError(failure) ?? new CodedError('TEAMS_SEND_FAILED', 'proactive send failed', { cause: failure });
     },
   };
 }

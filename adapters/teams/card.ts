@@ -1,6 +1,8 @@
 // The Adaptive Card 1.5 elements the Teams renderer uses, and the conversion of the reply markdown subset
 // (`**bold**`, `- ` bullets, line breaks) into TextBlocks with Teams markdown: list items are separated
-// by `\r`, paragraphs by `\n\n`.
+// by `\r`, paragraphs by `\n\n`. A TextBlock always reads markdown, so every other markup character is
+// escaped (CommonMark backslash escapes): text a user typed (a place, a project name, a question) can
+// never become a link, a heading or a list.
 // https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format
 // https://adaptivecards.io/explorer/
 
@@ -10,7 +12,7 @@ export const TEAMS_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive'
 /** Most actions one action collection shows before the host hides the rest. */
 export const TEAMS_MAX_ACTIONS = 5;
 /** Longest button title; Teams cuts longer ones mid-word. */
-export const TEAMS_MAX_BUTTON_TITLE = 80;
+const TEAMS_MAX_BUTTON_TITLE = 80;
 
 export interface TeamsSubmitAction {
   type: 'Action.Submit';
@@ -59,7 +61,7 @@ export interface TeamsAdaptiveCard {
   type: 'AdaptiveCard';
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   version: typeof TEAMS_CARD_VERSION;
-  /** Shown by clients that cannot render this card version. */
+  /** Shown by clients that cannot render this card version; may be read as markdown. */
   fallbackText: string;
   body: TeamsCardElement[];
   actions?: TeamsCardAction[];
@@ -73,7 +75,7 @@ export interface TeamsAttachment {
 }
 
 /** Shortens a button title on a word boundary. */
-export function toButtonTitle(label: string): string {
+function toButtonTitle(label: string): string {
   const clean = label.replace(/\s+/g, ' ').trim();
   if (clean.length <= TEAMS_MAX_BUTTON_TITLE) return clean;
   const cut = clean.slice(0, TEAMS_MAX_BUTTON_TITLE - 1);
@@ -89,8 +91,39 @@ export function openUrlAction(label: string, url: string): TeamsOpenUrlAction {
   return { type: 'Action.OpenUrl', title: toButtonTitle(label), url };
 }
 
-export function textBlock(text: string, style: Omit<TeamsTextBlock, 'type' | 'text' | 'wrap'> = {}): TeamsTextBlock {
-  return { type: 'TextBlock', text, wrap: true, ...style };
+type TextStyle = Omit<TeamsTextBlock, 'type' | 'text' | 'wrap'>;
+
+/** Markdown characters that can make markup anywhere in a line. */
+const INLINE_MARKUP = /[\\`*_[\]<>~|]/g;
+/** At the start of a line: a heading, a quote or a list item. */
+const LINE_MARKUP = /^(\s*)([#>+-]|\d+[.)])/gm;
+
+/** Plain text as Teams markdown that shows exactly that text. */
+export function escapeTeamsMarkdown(text: string): string {
+  return text.replace(INLINE_MARKUP, '\\$&').replace(LINE_MARKUP, (_whole, space: string, marker: string) => `${space}${marker.replace(/[#>+\-.)]/, '\\$&')}`);
+}
+
+/** One line of the reply subset: `**bold**` kept, everything else escaped. */
+function inlineMarkdown(line: string): string {
+  return line
+    .split(/\*\*(.+?)\*\*/)
+    .map((part, i) => (i % 2 === 1 ? `**${escapeTeamsMarkdown(part)}**` : escapeTeamsMarkdown(part)))
+    .join('');
+}
+
+/** A TextBlock that shows `text` as it is. */
+export function textBlock(text: string, style: TextStyle = {}): TeamsTextBlock {
+  return { type: 'TextBlock', text: escapeTeamsMarkdown(text), wrap: true, ...style };
+}
+
+/** A TextBlock of one line in the reply subset (`**bold**` kept). */
+export function inlineBlock(text: string, style: TextStyle = {}): TeamsTextBlock {
+  return { type: 'TextBlock', text: inlineMarkdown(text.replace(/\s*\n\s*/g, ' ')), wrap: true, ...style };
+}
+
+/** A TextBlock of one bold line. */
+export function boldBlock(text: string, style: TextStyle = {}): TeamsTextBlock {
+  return { type: 'TextBlock', text: `**${escapeTeamsMarkdown(text)}**`, wrap: true, ...style };
 }
 
 export function heading(text: string): TeamsTextBlock {
@@ -110,14 +143,15 @@ const BULLET = /^\s*[-*•]\s+/;
 
 /**
  * The reply markdown as TextBlocks: each run of `- ` bullets becomes one Teams list (items joined by
- * `\r`), the lines between them one block of paragraphs (joined by `\n\n`). `**bold**` passes through.
+ * `\r`), the lines between them one block of paragraphs (joined by `\n\n`). `**bold**` passes through;
+ * any other markup is escaped.
  */
 export function markdownBlocks(markdown: string): TeamsTextBlock[] {
   const blocks: TeamsTextBlock[] = [];
   let run: string[] = [];
   let runIsList = false;
   const flush = (): void => {
-    if (run.length > 0) blocks.push(textBlock(runIsList ? run.join('\r') : run.join('\n\n')));
+    if (run.length > 0) blocks.push({ type: 'TextBlock', text: runIsList ? run.join('\r') : run.join('\n\n'), wrap: true });
     run = [];
   };
   for (const raw of markdown.split(/\r?\n/)) {
@@ -128,7 +162,7 @@ export function markdownBlocks(markdown: string): TeamsTextBlock[] {
       flush();
       runIsList = isList;
     }
-    run.push(isList ? `- ${line.replace(BULLET, '')}` : line);
+    run.push(isList ? `- ${inlineMarkdown(line.replace(BULLET, ''))}` : inlineMarkdown(line));
   }
   flush();
   return blocks;

@@ -7,6 +7,11 @@ import type { Activity } from 'botbuilder';
 import type { Conversation, Input } from '../../src/input.js';
 import type { Lang } from '../../src/knowledge/schema.js';
 
+/** Longest message text read; anything longer is far over the core's limit, which then says so. */
+const MAX_TEXT_LENGTH = 4 * 1024;
+/** Longest id (conversation, activity, user) accepted; Teams ids stay well under it. */
+const MAX_ID_LENGTH = 1024;
+
 /** The parameter name of the search command in manifest/teams/manifest.json. */
 export const TEAMS_SEARCH_PARAMETER = 'searchQuery';
 
@@ -33,8 +38,8 @@ export function toLang(locale: string | undefined): Lang | undefined {
   return prefix === 'nl' || prefix === 'en' ? prefix : undefined;
 }
 
-/** Where the activity was written, in the core's terms. */
-export function toConversation(activity: Partial<Activity>): Conversation {
+/** Where the activity was written, in the core's terms; `verified` is false when no token vouched for the sender. */
+export function toConversation(activity: Partial<Activity>, verified = true): Conversation {
   const type = activity.conversation?.conversationType;
   const kind = type === 'channel' ? 'channel' : type === 'groupChat' || (type === undefined && activity.conversation?.isGroup) ? 'group' : 'personal';
   // A message in a channel thread carries `;messageid=…`: the thread, not the channel. Subscriptions and
@@ -47,11 +52,12 @@ export function toConversation(activity: Partial<Activity>): Conversation {
     userId: activity.from?.aadObjectId ?? activity.from?.id ?? '',
     ...(activity.from?.aadObjectId && activity.from.id ? { userAliases: [activity.from.id] } : {}),
     kind,
+    ...(verified ? {} : { unverified: true as const }),
   };
 }
 
 /** Whether the activity @mentions the bot (the recipient). */
-export function mentionsBot(activity: Partial<Activity>): boolean {
+function mentionsBot(activity: Partial<Activity>): boolean {
   const botId = activity.recipient?.id;
   return (activity.entities ?? []).some((entity) => isMention(entity) && botId !== undefined && entity.mentioned?.id === botId);
 }
@@ -63,7 +69,7 @@ const HTML_ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&l
  * and the few HTML entities Teams puts in message text are removed.
  */
 export function stripBotMention(activity: Partial<Activity>): string {
-  let text = activity.text ?? '';
+  let text = (activity.text ?? '').slice(0, MAX_TEXT_LENGTH);
   const botId = activity.recipient?.id;
   for (const entity of activity.entities ?? []) {
     if (isMention(entity) && entity.mentioned?.id === botId && entity.text) text = text.split(entity.text).join(' ');
@@ -76,7 +82,7 @@ export function stripBotMention(activity: Partial<Activity>): string {
 }
 
 /** The action id of an Adaptive Card Action.Submit click, if the activity is one. */
-export function toCardAction(activity: Partial<Activity>): string | undefined {
+function toCardAction(activity: Partial<Activity>): string | undefined {
   const value: unknown = activity.value;
   if (typeof value !== 'object' || value === null) return undefined;
   const action = (value as { action?: unknown }).action;
@@ -87,15 +93,59 @@ function searchQuery(value: unknown): { query: string } | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const parameters = (value as { parameters?: unknown }).parameters;
   if (!Array.isArray(parameters)) return { query: '' };
-  const named = parameters as Array<{ name?: unknown; value?: unknown }>;
+  const named = parameters as Array<{ name?: unknown; value?: unknown } | null>;
   // The first open of the extension (initialRun) sends no query text.
-  const parameter = named.find((p) => p.name === TEAMS_SEARCH_PARAMETER);
+  const parameter = named.find((p) => p?.name === TEAMS_SEARCH_PARAMETER);
   return { query: typeof parameter?.value === 'string' ? parameter.value.trim() : '' };
 }
 
-/** Classifies one incoming activity. */
-export function parseTeamsActivity(activity: Partial<Activity>): TeamsInbound {
-  const conversation = toConversation(activity);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const STRING_FIELDS = ['id', 'text', 'locale', 'name', 'action', 'replyToId', 'channelId', 'deliveryMode', 'textFormat'] as const;
+const ARRAY_FIELDS = ['entities', 'membersAdded', 'membersRemoved', 'attachments'] as const;
+const ACCOUNT_FIELDS = ['from', 'recipient'] as const;
+
+/** Why `body` is not an activity this adapter can read, or undefined when it is one. */
+function activityProblem(body: unknown): string | undefined {
+  if (!isObject(body)) return 'body is not an activity object';
+  const conversation = body.conversation;
+  if (typeof body.type !== 'string' || typeof body.serviceUrl !== 'string' || !isObject(conversation) || typeof conversation.id !== 'string') {
+    return 'activity needs type, serviceUrl and conversation.id';
+  }
+  if (conversation.id === '' || conversation.id.length > MAX_ID_LENGTH || conversation.id === '.' || conversation.id === '..') return 'conversation.id is not a conversation id';
+  for (const field of STRING_FIELDS) {
+    const value = body[field];
+    if (value !== undefined && value !== null && typeof value !== 'string') return `${field} must be a string`;
+    if (typeof value === 'string' && field !== 'text' && value.length > MAX_ID_LENGTH) return `${field} is too long`;
+  }
+  if (body.id === '.' || body.id === '..') return 'id is not an activity id';
+  for (const field of ARRAY_FIELDS) {
+    if (body[field] !== undefined && body[field] !== null && !Array.isArray(body[field])) return `${field} must be a list`;
+  }
+  for (const field of ACCOUNT_FIELDS) {
+    const account = body[field];
+    if (account === undefined || account === null) continue;
+    if (!isObject(account) || (account.id !== undefined && typeof account.id !== 'string') || (account.aadObjectId !== undefined && typeof account.aadObjectId !== 'string')) {
+      return `${field} must be an account with a string id`;
+    }
+  }
+  return undefined;
+}
+
+/** Parses a request body into an activity, or says why it is not one (the route answers 400). */
+export function parseTeamsBody(raw: Buffer): Activity | string {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return 'body is not JSON';
+  }
+  // Checked field by field above: what the adapter and the SDK read has the type they expect.
+  return activityProblem(body) ?? (body as Activity);
+}
+
+/** Classifies one incoming activity; `verified` says whether a Bot Framework token vouched for it. */
+export function parseTeamsActivity(activity: Partial<Activity>, verified = true): TeamsInbound {
+  const conversation = toConversation(activity, verified);
   const lang = toLang(activity.locale);
   switch (activity.type) {
     case 'message': {
@@ -113,7 +163,7 @@ export function parseTeamsActivity(activity: Partial<Activity>): TeamsInbound {
     }
     case 'conversationUpdate': {
       // Teams announces an install with installationUpdate; the Emulator only says the bot joined.
-      const botJoined = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
+      const botJoined = (activity.membersAdded ?? []).some((member) => (member as { id?: unknown } | null)?.id === activity.recipient?.id);
       if (activity.channelId === 'emulator' && botJoined) return { kind: 'install', lang, conversation };
       return { kind: 'ignore', reason: 'members changed' };
     }

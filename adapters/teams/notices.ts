@@ -1,13 +1,14 @@
 // Deadline notices on Teams: every conversation the bot is used in leaves its conversation reference in
 // storage, and a notice goes to that reference through the adapter's proactive send
-// (`continueConversationAsync`). Connector failures are mapped here, once, to the scheduler's outcomes.
+// (`continueConversationAsync`). Connector failures become the scheduler's outcomes by errors.ts's table.
 // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages
 import type { Conversation } from '../../src/input.js';
 import type { Logger } from '../../src/logger.js';
 import type { Clock } from '../../src/notices/clock.js';
-import type { DeliveryResult, NoticeDelivery } from '../../src/notices/delivery.js';
+import type { NoticeDelivery } from '../../src/notices/delivery.js';
 import type { ChannelRef, Storage } from '../../src/storage/storage.js';
 import type { TeamsAdapter, TeamsAdapterOptions, TeamsConversationReference } from './app.js';
+import { toTeamsDeliveryResult } from './errors.js';
 
 const toRef = (conversation: Conversation): ChannelRef => ({ platform: 'teams', channelId: conversation.channelId });
 
@@ -16,7 +17,7 @@ const toRef = (conversation: Conversation): ChannelRef => ({ platform: 'teams', 
  * addressed in (`…;messageid=…`); without that suffix a notice starts a new post in the channel instead
  * of replying deep in an old thread.
  */
-export function toNoticeReference(reference: TeamsConversationReference): TeamsConversationReference {
+function toNoticeReference(reference: TeamsConversationReference): TeamsConversationReference {
   const id = reference.conversation?.id;
   if (!reference.conversation || typeof id !== 'string') return reference;
   return { ...reference, conversation: { ...reference.conversation, id: id.replace(/;messageid=\d+$/, '') } };
@@ -36,19 +37,6 @@ export function createTeamsNoticeHooks(storage: Storage, clock: Clock, logger: L
       logger.info({ conversation: conversation.kind }, 'notices stopped: the app was removed from a conversation');
     },
   };
-}
-
-/**
- * What a failed proactive send means for the notice: the conversation is gone (403: the bot is no longer a
- * member; 404: it no longer exists), try again (429, 5xx, network), or it cannot work (401, other 4xx).
- */
-export function toTeamsDeliveryResult(error: unknown): DeliveryResult {
-  const { code, status } = (error ?? {}) as { code?: unknown; status?: unknown };
-  const message = `${typeof code === 'string' ? code : 'TEAMS_CONNECTOR_FAILED'}${typeof status === 'number' ? ` (HTTP ${status})` : ''}`;
-  if (status === 403 || status === 404) return { status: 'gone', reason: message };
-  if (status === 401) return { status: 'failed', error: message };
-  if (status === undefined || status === 408 || status === 429 || (typeof status === 'number' && status >= 500)) return { status: 'retry', error: message };
-  return { status: 'failed', error: message };
 }
 
 /** Sends notices through the Teams adapter to the stored conversation references. */

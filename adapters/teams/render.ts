@@ -6,9 +6,13 @@
 import type { Lang } from '../../src/knowledge/schema.js';
 import { stripMarkdown, toPlainText } from '../../src/plain-text.js';
 import { assertNever, replyFeedbackButtons, type AnswerReply, type DatedItem, type FollowUp, type HelpReply, type Reply, type ReplyItem, type ReplyLink } from '../../src/reply.js';
+import { t } from '../../src/texts.js';
 import {
   actionSets,
+  boldBlock,
+  escapeTeamsMarkdown,
   heading,
+  inlineBlock,
   markdownBlocks,
   openUrlAction,
   submitAction,
@@ -54,27 +58,6 @@ interface RenderContext {
   maxItems: number;
 }
 
-const LABELS = {
-  nl: {
-    since: 'Sinds 2021',
-    links: 'Links',
-    position: 'Fase {position} van {total}',
-    more: 'En nog {count}: vraag gericht door.',
-    welcome: 'Welkom! Ik ben de Erasmus+ mbo-assistent.',
-  },
-  en: {
-    since: 'Since 2021',
-    links: 'Links',
-    position: 'Phase {position} of {total}',
-    more: 'And {count} more: ask a narrower question.',
-    welcome: 'Welcome! I am the Erasmus+ mbo assistant.',
-  },
-} as const satisfies Record<Lang, Record<string, string>>;
-
-function label(lang: Lang, key: keyof (typeof LABELS)['nl'], values: Record<string, number> = {}): string {
-  return LABELS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-}
-
 function submits(ctx: RenderContext, followUps: readonly FollowUp[]): TeamsSubmitAction[] {
   return ctx.interactive ? followUps.map((followUp) => submitAction(followUp.label, followUp.action)) : [];
 }
@@ -83,45 +66,37 @@ function linkSets(links: readonly ReplyLink[]): TeamsCardElement[] {
   return actionSets(links.map((link) => openUrlAction(link.label, link.url)));
 }
 
-function itemContainer(ctx: RenderContext, item: ReplyItem, number: number | undefined): TeamsContainer {
-  const items: TeamsCardElement[] = [textBlock(`**${number === undefined ? '' : `${number}. `}${item.title}**`)];
-  if (ctx.detail !== 'minimal' && item.summary) items.push(textBlock(item.summary, { isSubtle: true, spacing: 'None' }));
-  if (ctx.detail === 'full' && item.links.length > 0) items.push(...linkSets(item.links));
-  return {
-    type: 'Container',
-    items,
-    separator: true,
-    spacing: 'Medium',
-    ...(ctx.interactive ? { selectAction: submitAction(item.title, item.action) } : {}),
-  };
+/** One entry of a list: its blocks in a separated container that opens the entry when clicked. */
+function listEntry(ctx: RenderContext, items: TeamsCardElement[], title: string, action: string): TeamsContainer {
+  return { type: 'Container', items, separator: true, spacing: 'Medium', ...(ctx.interactive ? { selectAction: submitAction(title, action) } : {}) };
 }
 
-function itemList(ctx: RenderContext, items: readonly ReplyItem[], numbered: boolean): TeamsCardElement[] {
-  const shown = items.slice(0, ctx.maxItems).map((item, i) => itemContainer(ctx, item, numbered ? i + 1 : undefined));
-  const hidden = items.length - shown.length;
-  return hidden > 0 ? [...shown, textBlock(label(ctx.lang, 'more', { count: hidden }), { isSubtle: true })] : shown;
+function item(ctx: RenderContext, entry: ReplyItem, number: number | undefined): TeamsContainer {
+  const items: TeamsCardElement[] = [boldBlock(`${number === undefined ? '' : `${number}. `}${entry.title}`)];
+  if (ctx.detail !== 'minimal' && entry.summary) items.push(textBlock(entry.summary, { isSubtle: true, spacing: 'None' }));
+  if (ctx.detail === 'full' && entry.links.length > 0) items.push(...linkSets(entry.links));
+  return listEntry(ctx, items, entry.title, entry.action);
 }
 
-function datedContainer(ctx: RenderContext, item: DatedItem): TeamsContainer {
-  const items: TeamsCardElement[] = [textBlock(`**${item.title}**`), textBlock(`${item.due} · ${item.left}`, { spacing: 'None' })];
+function dated(ctx: RenderContext, entry: DatedItem): TeamsContainer {
+  const items: TeamsCardElement[] = [boldBlock(entry.title), textBlock(`${entry.due} · ${entry.left}`, { spacing: 'None' })];
   if (ctx.detail !== 'minimal') {
-    for (const note of item.notes) items.push(textBlock(note, { isSubtle: true, spacing: 'None' }));
-    if (item.notices) items.push(textBlock(item.notices, { isSubtle: true, size: 'Small', spacing: 'None' }));
+    for (const note of entry.notes) items.push(inlineBlock(note, { isSubtle: true, spacing: 'None' }));
+    if (entry.notices) items.push(textBlock(entry.notices, { isSubtle: true, size: 'Small', spacing: 'None' }));
   }
-  return {
-    type: 'Container',
-    items,
-    separator: true,
-    spacing: 'Medium',
-    ...(ctx.interactive ? { selectAction: submitAction(item.title, item.action) } : {}),
-  };
+  return listEntry(ctx, items, entry.title, entry.action);
 }
 
-function datedList(ctx: RenderContext, items: readonly DatedItem[]): TeamsCardElement[] {
-  const shown = items.slice(0, ctx.maxItems).map((item) => datedContainer(ctx, item));
-  const hidden = items.length - shown.length;
-  return hidden > 0 ? [...shown, textBlock(label(ctx.lang, 'more', { count: hidden }), { isSubtle: true })] : shown;
+/** A list of at most `ctx.maxItems` entries, the rest counted in one line. */
+function list<T>(ctx: RenderContext, entries: readonly T[], render: (entry: T, index: number) => TeamsContainer): TeamsCardElement[] {
+  const shown = entries.slice(0, ctx.maxItems).map(render);
+  const hidden = entries.length - shown.length;
+  return hidden > 0 ? [...shown, textBlock(t(ctx.lang, 'moreItems', { count: hidden }), { isSubtle: true })] : shown;
 }
+
+const itemList = (ctx: RenderContext, items: readonly ReplyItem[], numbered: boolean): TeamsCardElement[] =>
+  list(ctx, items, (entry, i) => item(ctx, entry, numbered ? i + 1 : undefined));
+const datedList = (ctx: RenderContext, items: readonly DatedItem[]): TeamsCardElement[] => list(ctx, items, (entry) => dated(ctx, entry));
 
 /** Body and follow-ups of the card for one reply kind. */
 function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement[]; followUps: TeamsSubmitAction[] } {
@@ -134,7 +109,7 @@ function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement
         ...markdownBlocks(ctx.detail === 'minimal' ? firstParagraph(reply.body) : reply.body),
       ];
       if (reply.notes.length > 0 && ctx.detail !== 'minimal') {
-        body.push(textBlock(`**${label(ctx.lang, 'since')}**`), ...markdownBlocks(reply.notes.map((note) => `- ${note}`).join('\n')));
+        body.push(boldBlock(t(ctx.lang, 'labelSince')), ...markdownBlocks(reply.notes.map((note) => `- ${note}`).join('\n')));
       }
       body.push(...linkSets(reply.links));
       body.push(textBlock(reply.source, { size: 'Small', isSubtle: true }));
@@ -151,7 +126,7 @@ function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement
     case 'phase':
       return {
         body: [
-          textBlock(label(ctx.lang, 'position', { position: reply.position, total: reply.total }), { size: 'Small', isSubtle: true }),
+          textBlock(t(ctx.lang, 'phasePosition', { position: reply.position, total: reply.total }), { size: 'Small', isSubtle: true }),
           { ...heading(reply.title), spacing: 'None' },
           textBlock(reply.summary),
           ...itemList(ctx, reply.steps, false),
@@ -185,7 +160,7 @@ function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement
       const body: TeamsCardElement[] = [heading(reply.title), textBlock(reply.due, { spacing: 'None' })];
       if (reply.late) body.push(textBlock(reply.late, { isSubtle: true }));
       body.push(...markdownBlocks(ctx.detail === 'minimal' ? firstParagraph(reply.body) : reply.body));
-      for (const note of reply.notes) body.push(textBlock(note, { isSubtle: true }));
+      for (const note of reply.notes) body.push(inlineBlock(note, { isSubtle: true }));
       body.push(...linkSets(reply.links));
       return { body, followUps: submits(ctx, reply.followUps) };
     }
@@ -205,7 +180,7 @@ function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement
           heading(reply.title),
           ...markdownBlocks(reply.intro),
           ...reply.sections.flatMap((part): TeamsCardElement[] => [
-            { ...textBlock(`**${part.title}**`), separator: true, spacing: 'Medium' },
+            boldBlock(part.title, { separator: true, spacing: 'Medium' }),
             ...markdownBlocks(part.body),
           ]),
         ],
@@ -227,11 +202,6 @@ function firstParagraph(markdown: string): string {
   return markdown.split(/\n\s*\n|\n(?=\s*- )/)[0] ?? markdown;
 }
 
-/** The one-line notification text of a reply. */
-export function toTeamsSummary(reply: Reply): string {
-  return summaryLine(toPlainText(reply));
-}
-
 /** The first non-empty line of a reply's plain text, shortened to a summary. */
 function summaryLine(plain: string): string {
   const first = plain.split('\n').find((line) => line.trim() !== '') ?? '';
@@ -248,7 +218,8 @@ function buildCard(reply: Reply, ctx: RenderContext, intro: string | undefined, 
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: TEAMS_CARD_VERSION,
-    fallbackText,
+    // The schema lets clients read fallbackText as markdown: escaped like every TextBlock.
+    fallbackText: escapeTeamsMarkdown(fallbackText),
     body: [...(intro ? [heading(intro)] : []), ...body, ...actionSets(rest)],
     ...(bar.length > 0 ? { actions: bar } : {}),
     msteams: { width: 'Full' },
@@ -309,5 +280,5 @@ export function renderTeamsMessage(reply: Reply, options: TeamsRenderOptions = {
 
 /** The card sent once when the app is installed: a welcome line above the help. */
 export function renderTeamsWelcome(help: HelpReply): TeamsMessage {
-  return renderFitting(help, {}, label(help.lang, 'welcome'));
+  return renderFitting(help, {}, t(help.lang, 'welcome'));
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Assistant } from '../../src/assistant.js';
 import type { WebChatConfig } from '../../src/config.js';
+import type { Knowledge } from '../../src/knowledge/load.js';
 import type { Lang } from '../../src/knowledge/schema.js';
 import type { Logger } from '../../src/logger.js';
 import type { Clock } from '../../src/notices/clock.js';
@@ -25,6 +26,8 @@ const MAX_API_BODY = 16 * 1024;
 export interface WebAdapterOptions {
   config: WebChatConfig;
   assistant: Assistant;
+  /** The knowledge the road is drawn from. */
+  knowledge: Knowledge;
   storage: Pick<Storage, 'getProject' | 'takeInbox'>;
   clock: Clock;
   /** config.noticeTimezone, for the project's position on the road. */
@@ -65,7 +68,7 @@ const newMessageId = (): string => randomBytes(12).toString('base64url');
 
 /** Creates the web chat adapter; mount it on the service host. */
 export function createWebAdapter(options: WebAdapterOptions): SurfaceAdapter {
-  const { assistant, storage, clock, zone, config } = options;
+  const { assistant, knowledge, storage, clock, zone, config } = options;
   const logger = options.logger.child({ adapter: 'web' });
   const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const files = loadStaticFiles();
@@ -84,7 +87,7 @@ export function createWebAdapter(options: WebAdapterOptions): SurfaceAdapter {
 
   const road = async (conversation: { platform: 'web'; channelId: string }, lang: Lang) => {
     const project = await storage.getProject(conversation);
-    return roadPicture(assistant.knowledge, lang, project && roadPosition(assistant.knowledge, project, lang, zone, clock.now()));
+    return roadPicture(knowledge, lang, project && roadPosition(knowledge, project, lang, zone, clock.now()));
   };
 
   const render = async (reply: Reply, channelId: string, clicked: string | undefined): Promise<WebMessage> =>

@@ -21,7 +21,8 @@ export type WebInbound =
 
 /** The conversation of a web chat id. */
 function toWebConversation(id: string): Conversation {
-  return { platform: 'web', channelId: id, userId: id, kind: 'personal' };
+  // The browser chose the id itself: no platform vouches for who it is.
+  return { platform: 'web', channelId: id, userId: id, kind: 'personal', unverified: true };
 }
 
 function parseJson(raw: Buffer): Record<string, unknown> | string {

@@ -22,6 +22,10 @@ const TEXTS = {
     nl: 'Het rapport is er niet in de webchat. Beheerders van de kennis lezen het in Teams of Slack.',
     en: 'The report is not available in the web chat. The people who keep the knowledge read it in Teams or Slack.',
   },
+  unverified: {
+    nl: 'Het rapport vraagt een identiteit die het platform heeft bevestigd, en die heeft deze verbinding niet (Teams zonder MicrosoftAppId). Daarom laat ik het hier niet zien.',
+    en: 'The report needs an identity the platform vouched for, and this connection has none (Teams without MicrosoftAppId), so I do not show it here.',
+  },
   personalOnly: {
     nl: 'Het rapport citeert vragen van gebruikers, dus ik laat het alleen zien in een persoonlijk gesprek met mij. Typ daar **{word}**.',
     en: 'The report quotes what people asked, so I only show it in a personal chat with me. Type **{word}** there.',

@@ -112,6 +112,7 @@ const TEXTS = {
     nl: 'Dit bericht komt later dan gepland (het stond op {planned}).',
     en: 'This notice comes later than planned (it was due to go out on {planned}).',
   },
+  noticeRepeat: { nl: '(herhaling, voor het geval je hem gemist hebt)', en: '(repeat, in case you missed it)' },
   whatDoINeed: { nl: 'Wat heb ik nodig?', en: 'What do I need?' },
   buttonDeadlines: { nl: 'Deadlines', en: 'Deadlines' },
   buttonSubscribe: { nl: 'Abonneren', en: 'Subscribe' },

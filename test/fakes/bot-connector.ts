@@ -1,7 +1,7 @@
 // A local fake of the Bot Connector service that a bot replies to (the activity's `serviceUrl`):
 // `POST /v3/conversations/:id/activities[/:activityId]` records the activity and answers 201 with an id;
 // `PUT /v3/conversations/:id/activities/:activityId` (an update of a sent message) records it in `updates`.
-// Failures can be queued (429 with Retry-After, 5xx) to test retries. It also publishes OpenID metadata
+// Failures can be queued (429 with Retry-After, 5xx, no answer at all) to test retries and time limits. It also publishes OpenID metadata
 // and a signing key (`openIdMetadataUrl`), so tokens can be checked without Microsoft's servers.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,11 +13,15 @@ export interface RecordedActivity {
   replyToId: string | undefined;
   activity: Record<string, unknown>;
   authorization: string | undefined;
+  /** When the fake received it (performance.now() of this process). */
+  at: number;
 }
 
-export interface QueuedFailure {
+interface QueuedFailure {
   status: number;
   headers?: Record<string, string>;
+  /** Never answer: the connection stays open until the caller gives up (recorded with status 0). */
+  hang?: boolean;
 }
 
 export interface FakeBotConnector {
@@ -87,6 +91,10 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     readJson(req)
       .then((body) => {
         const failure = failures.shift();
+        if (failure?.hang) {
+          attempts.push({ status: 0, at: Date.now() });
+          return;
+        }
         if (failure) {
           attempts.push({ status: failure.status, at: Date.now() });
           send(res, failure.status, { error: { code: 'Failure', message: `queued ${failure.status}` } }, failure.headers);
@@ -98,6 +106,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
           replyToId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
           activity: body as Record<string, unknown>,
           authorization: req.headers.authorization,
+          at: performance.now(),
         });
         if (isUpdate) send(res, 200, { id: decodeURIComponent(match[2] ?? '') });
         else send(res, 201, { id: `activity-${nextId++}` });

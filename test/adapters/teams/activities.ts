@@ -1,5 +1,6 @@
 // Bot Framework activities as Teams sends them, for the protocol tests and the benchmark.
 import { createSign, type KeyObject } from 'node:crypto';
+import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 
 export const BOT = { id: '28:erasmus-bot', name: 'Erasmus' };
 export const USER = { id: '29:user-jan', aadObjectId: 'aad-jan', name: 'Jan' };
@@ -75,3 +76,16 @@ export function signToken(claims: Record<string, unknown>, kid: string, privateK
   const signature = createSign('RSA-SHA256').update(`${header}.${payload}`).sign(privateKey);
   return `${header}.${payload}.${base64url(signature)}`;
 }
+
+/** Outbound calls sign with a fixed token instead of asking Entra ID for one. */
+export class FixedTokenCredentials extends ConfigurationServiceClientCredentialFactory {
+  override async createCredentials(): Promise<ServiceClientCredentials> {
+    return {
+      signRequest: async (request: { headers: { set(name: string, value: string): void } }) => {
+        request.headers.set('authorization', 'Bearer outbound-test-token');
+        return request;
+      },
+    } as unknown as ServiceClientCredentials;
+  }
+}
+type ServiceClientCredentials = Awaited<ReturnType<ConfigurationServiceClientCredentialFactory['createCredentials']>>;

@@ -3,7 +3,6 @@
 // fixture assistant answers, rendered by the Teams renderer.
 import { generateKeyPairSync } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../../src/assistant.js';
 import { createDistanceSkill } from '../../../src/distance/skill.js';
@@ -19,6 +18,7 @@ import { startFakeBotConnector, type FakeBotConnector } from '../../fakes/bot-co
 import {
   BOT,
   cardClickActivity,
+  FixedTokenCredentials,
   installActivity,
   membersAddedActivity,
   messageActivity,
@@ -38,13 +38,11 @@ interface Started {
   url: string;
   conversations: Array<{ reference: TeamsConversationReference; conversation: Conversation }>;
   removed: Array<{ reference: TeamsConversationReference; conversation: Conversation }>;
-  sleeps: number[];
 }
 
 async function start(config: TeamsConfig, fake: FakeBotConnector, extra: Partial<TeamsAdapterOptions> = {}): Promise<Started> {
   const conversations: Started['conversations'] = [];
   const removed: Started['removed'] = [];
-  const sleeps: number[] = [];
   const adapter = createTeamsAdapter({
     config,
     assistant,
@@ -52,12 +50,12 @@ async function start(config: TeamsConfig, fake: FakeBotConnector, extra: Partial
     ...extra,
     onConversation: (reference, conversation) => void conversations.push({ reference, conversation }),
     onUninstall: (reference, conversation) => void removed.push({ reference, conversation }),
-    retry: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 },
+    ...(extra.timeouts ? {} : { timeouts: { attemptMs: 1_000, callMs: 2_000 } }),
     openIdMetadataUrl: fake.openIdMetadataUrl,
   });
   const host = createServiceHost({ adapters: [adapter], logger });
   const port = await host.listen(0, '127.0.0.1');
-  return { host, adapter, url: `http://127.0.0.1:${port}/api/messages`, conversations, removed, sleeps };
+  return { host, adapter, url: `http://127.0.0.1:${port}/api/messages`, conversations, removed };
 }
 
 async function post(url: string, activity: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
@@ -84,7 +82,6 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     fake.reset();
     bot.conversations.length = 0;
     bot.removed.length = 0;
-    bot.sleeps.length = 0;
   });
   afterAll(async () => {
     await bot.host.close();
@@ -111,7 +108,7 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     expect(fake.activities).toHaveLength(1);
     expect(fake.activities[0]?.conversationId).toBe('19:group-chat@thread.v2');
     expect(fake.activities[0]?.activity.summary).toBe('Final report');
-    expect(bot.conversations[0]?.conversation).toEqual({ platform: 'teams', channelId: '19:group-chat@thread.v2', userId: USER.aadObjectId, userAliases: [USER.id], kind: 'group' });
+    expect(bot.conversations[0]?.conversation).toEqual({ platform: 'teams', channelId: '19:group-chat@thread.v2', userId: USER.aadObjectId, userAliases: [USER.id], kind: 'group', unverified: true });
   });
 
   it('sends replies to the Bot Connector over one kept-alive connection', async () => {
@@ -187,13 +184,33 @@ describe('Teams adapter without auth (Emulator mode)', () => {
   });
 
   it('answers a distance typed in the compose box with the distance card first', async () => {
-    const withDistance = await start(NO_AUTH, fake, { searchSkills: [createDistanceSkill({ knowledgeDir: 'knowledge' })] });
+    const withDistance = await start(NO_AUTH, fake, { assistant: createAssistant({ knowledge: loadKnowledge('test/fixtures/knowledge'), skills: [createDistanceSkill({ knowledgeDir: 'knowledge' })] }) });
     try {
       const { body } = await post(withDistance.url, searchActivity(fake.url, 'afstand Zwolle Helsinki'));
       const [first] = (body as TeamsSearchResponse).composeExtension.attachments;
       expect(first?.preview.content.title).toBe('Zwolle – Helsinki');
       expect(JSON.stringify(first?.content)).toMatch(/GeoNames/);
       expect(fake.attempts).toEqual([]);
+    } finally {
+      await withDistance.host.close();
+    }
+  });
+
+  it('does not search a huge compose-box query: one line in the pop-up, answered at once', async () => {
+    const started = Date.now();
+    const { status, body } = await post(bot.url, searchActivity(fake.url, 'rapportage '.repeat(50_000)));
+    expect(status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(body).toEqual({ composeExtension: { type: 'message', text: expect.stringContaining('te lang') } });
+  });
+
+  it('shows a link typed in a question as text, not as a live link in the reply', async () => {
+    const withDistance = await start(NO_AUTH, fake, { assistant: createAssistant({ knowledge: loadKnowledge('test/fixtures/knowledge'), skills: [createDistanceSkill({ knowledgeDir: 'knowledge' })] }) });
+    try {
+      expect((await post(withDistance.url, messageActivity(fake.url, 'personal', 'afstand [klik hier](https://evil.example/login) naar Helsinki'))).status).toBe(200);
+      const sent = JSON.stringify(fake.activities[0]?.activity.attachments);
+      expect(sent).toContain('klik hier');
+      expect(sent).not.toMatch(/(?<!\\\\)\[klik hier(?<!\\\\)\]\(/);
     } finally {
       await withDistance.host.close();
     }
@@ -208,30 +225,43 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     }
   });
 
-  it('retries 429 and 5xx from the connector with backoff, honouring Retry-After', async () => {
-    fake.failNext({ status: 429 }, { status: 503 }, { status: 429, headers: { 'retry-after': '2' } });
+  it('retries 5xx and a 429 with Retry-After through the SDK, then delivers once', async () => {
+    // The first retry waits the SDK's backoff (0.5–1 s); Retry-After 0 asks for no wait.
+    fake.failNext({ status: 502 }, { status: 429, headers: { 'retry-after': '0' } }, { status: 503, headers: { 'retry-after': '0' } });
     expect((await post(bot.url, messageActivity(fake.url, 'personal', 'tools'))).status).toBe(200);
-    expect(fake.attempts.map((a) => a.status)).toEqual([429, 503, 429, 201]);
+    expect(fake.attempts.map((a) => a.status)).toEqual([502, 429, 503, 201]);
     expect(fake.activities).toHaveLength(1);
-    expect(bot.sleeps).toEqual([375, 750, 2000]);
   });
 
-  it('gives up when the connector keeps failing or asks for a long wait, and says nothing more', async () => {
-    fake.failNext({ status: 502 }, { status: 502 }, { status: 502 }, { status: 502 });
+  it('gives up when the connector keeps failing, and says nothing more', async () => {
+    const failing = { status: 503, headers: { 'retry-after': '0' } };
+    fake.failNext(failing, failing, failing, failing);
     expect((await post(bot.url, messageActivity(fake.url, 'personal', 'tools'))).status).toBe(200);
-    expect(fake.attempts.map((a) => a.status)).toEqual([502, 502, 502, 502]);
-    fake.reset();
+    expect(fake.attempts.map((a) => a.status)).toEqual([503, 503, 503, 503]);
+    expect(fake.activities).toEqual([]);
+  });
+
+  it('does not wait out a long Retry-After: the call gives up at its time limit and the request is answered', async () => {
     fake.failNext({ status: 429, headers: { 'retry-after': '120' } });
+    const started = Date.now();
     expect((await post(bot.url, messageActivity(fake.url, 'personal', 'tools'))).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(fake.attempts.map((a) => a.status)).toEqual([429]);
     expect(fake.activities).toEqual([]);
+  });
+
+  it('does not let a hanging connector hold the request: each attempt has a timeout', async () => {
+    fake.failNext({ status: 0, hang: true });
+    const started = Date.now();
+    expect((await post(bot.url, messageActivity(fake.url, 'personal', 'tools'))).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(fake.attempts.map((a) => a.status)).toEqual([0]);
   });
 
   it('does not retry other client errors', async () => {
     fake.failNext({ status: 400 });
     await post(bot.url, messageActivity(fake.url, 'personal', 'tools'));
     expect(fake.attempts.map((a) => a.status)).toEqual([400]);
-    expect(bot.sleeps).toEqual([]);
   });
 
   it('reports each conversation and sends a reply proactively to a stored reference', async () => {
@@ -246,7 +276,7 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     expect((fake.activities[0]?.activity.attachments as Array<{ content: unknown }>)[0]?.content).toEqual(renderTeamsMessage(reply).attachments[0].content);
 
     fake.failNext({ status: 404 });
-    await expect(bot.adapter.sendReply(stored, reply)).rejects.toMatchObject({ code: 'TEAMS_CONVERSATION_NOT_FOUND', status: 404 });
+    await expect(bot.adapter.sendReply(stored, reply)).rejects.toMatchObject({ code: 'TEAMS_CONVERSATION_NOT_FOUND', details: { status: 404 } });
   });
 
   it('refuses bad requests before any processing', async () => {
@@ -260,19 +290,6 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     expect(bot.conversations).toEqual([]);
   });
 });
-
-/** Outbound calls sign with a fixed token instead of asking Entra ID for one. */
-class FixedTokenCredentials extends ConfigurationServiceClientCredentialFactory {
-  override async createCredentials(): Promise<ServiceClientCredentials> {
-    return {
-      signRequest: async (request: { headers: { set(name: string, value: string): void } }) => {
-        request.headers.set('authorization', 'Bearer outbound-test-token');
-        return request;
-      },
-    } as unknown as ServiceClientCredentials;
-  }
-}
-type ServiceClientCredentials = Awaited<ReturnType<ConfigurationServiceClientCredentialFactory['createCredentials']>>;
 
 describe('Teams adapter when a turn fails', () => {
   it('logs the error once and tells the user one friendly line, without the details', async () => {
@@ -295,7 +312,7 @@ describe('Teams adapter when a turn fails', () => {
     try {
       const { status } = await post(`http://127.0.0.1:${port}/api/messages`, { ...messageActivity(fake.url, 'personal', 'hoe vind ik een partner'), locale: 'en-GB' });
       expect(status).toBe(200);
-      expect(fake.activities.map((a) => a.activity.text)).toEqual(['Something went wrong on my side. Please try again in a few minutes.']);
+      expect(fake.activities.map((a) => a.activity.text)).toEqual(['Sorry, something went wrong on my side. Please try again in a moment.']);
       expect(JSON.stringify(fake.activities)).not.toContain('secret internal detail');
       expect(lines.map((line) => line.code)).toEqual(['TEAMS_TURN_FAILED']);
     } finally {

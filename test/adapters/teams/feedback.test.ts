@@ -10,7 +10,7 @@ import { createTeamsAdapter } from '../../../adapters/teams/app.js';
 import { renderTeamsMessage, teamsPayloadBytes, TEAMS_MAX_PAYLOAD_BYTES, type TeamsMessage } from '../../../adapters/teams/render.js';
 import { startFakeBotConnector, type FakeBotConnector } from '../../fakes/bot-connector.js';
 import { createFeedbackSetup, type FeedbackSetup } from '../../feedback/helpers.js';
-import { cardClickActivity, messageActivity, USER } from './activities.js';
+import { cardClickActivity, FixedTokenCredentials, messageActivity, signToken, USER } from './activities.js';
 
 const NO_AUTH: TeamsConfig = { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined, domain: undefined };
 
@@ -99,36 +99,77 @@ describe('👍/👎 on Teams', () => {
 });
 
 describe('the report on Teams', () => {
+  // Admin rights need an identity the platform vouched for: these run with an app id and signed requests.
+  const APP_ID = '11111111-2222-3333-4444-555555555555';
+  const signed = async (setup: FeedbackSetup): Promise<{ post(activity: unknown): Promise<number>; close(): Promise<void> }> => {
+    const config: TeamsConfig = { ...NO_AUTH, appId: APP_ID, appPassword: 'not-a-real-secret' };
+    const credentialsFactory = new FixedTokenCredentials({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret' });
+    const adapter = createTeamsAdapter({ config, assistant: setup.assistant, logger: createLogger('silent'), openIdMetadataUrl: fake.openIdMetadataUrl, credentialsFactory });
+    const signedHost = createServiceHost({ adapters: [adapter], logger: createLogger('silent') });
+    const signedUrl = `http://127.0.0.1:${await signedHost.listen(0, '127.0.0.1')}/api/messages`;
+    return {
+      async post(activity) {
+        const token = signToken({ aud: APP_ID, serviceurl: fake.url }, fake.signingKey.kid, fake.signingKey.privateKey);
+        const response = await fetch(signedUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(activity) });
+        await response.text();
+        return response.status;
+      },
+      close: () => signedHost.close(),
+    };
+  };
+
   it('an admin gets the report card in the personal chat', async () => {
-    await post(messageActivity(fake.url, 'personal', 'what is the capital of Peru'));
-    fake.reset();
-    expect(await post(messageActivity(fake.url, 'personal', 'rapport'))).toBe(200);
-    const sent = fake.activities[0]?.activity as unknown as TeamsMessage;
-    expect(sent.summary).toBe('Feedbackrapport');
-    expect(texts(cardOf(fake.activities[0]?.activity))).toContain('what is the capital of Peru');
+    const bot = await signed(s);
+    try {
+      await bot.post(messageActivity(fake.url, 'personal', 'what is the capital of Peru'));
+      fake.reset();
+      expect(await bot.post(messageActivity(fake.url, 'personal', 'rapport'))).toBe(200);
+      const sent = fake.activities[0]?.activity as unknown as TeamsMessage;
+      expect(sent.summary).toBe('Feedbackrapport');
+      expect(texts(cardOf(fake.activities[0]?.activity))).toContain('what is the capital of Peru');
+    } finally {
+      await bot.close();
+    }
   });
 
   it('an admin listed by the Teams account id (teams:29:…) also gets the report', async () => {
     const other = createFeedbackSetup({ admins: ['teams:29:keeper'] });
-    const adapter = createTeamsAdapter({ config: NO_AUTH, assistant: other.assistant, logger: createLogger('silent'), openIdMetadataUrl: fake.openIdMetadataUrl });
-    const otherHost = createServiceHost({ adapters: [adapter], logger: createLogger('silent') });
-    const otherUrl = `http://127.0.0.1:${await otherHost.listen(0, '127.0.0.1')}/api/messages`;
+    const bot = await signed(other);
     try {
       const activity = { ...messageActivity(fake.url, 'personal', 'report'), from: { id: '29:keeper', aadObjectId: 'aad-keeper', name: 'Keeper' } };
-      const response = await fetch(otherUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-      expect(response.status).toBe(200);
+      expect(await bot.post(activity)).toBe(200);
       expect((fake.activities[0]?.activity as unknown as TeamsMessage).summary).toBe('Feedback report');
     } finally {
-      await otherHost.close();
+      await bot.close();
       await other.cleanup();
     }
   });
 
   it('someone else gets a polite refusal', async () => {
-    const activity = { ...messageActivity(fake.url, 'personal', 'rapport'), from: { id: '29:someone', aadObjectId: 'aad-someone', name: 'Someone' } };
-    expect(await post(activity)).toBe(200);
-    expect(texts(cardOf(fake.activities[0]?.activity))).toContain('alleen voor de beheerders');
-    expect(texts(cardOf(fake.activities[0]?.activity))).toContain('teams:aad-someone');
+    const bot = await signed(s);
+    try {
+      const activity = { ...messageActivity(fake.url, 'personal', 'rapport'), from: { id: '29:someone', aadObjectId: 'aad-someone', name: 'Someone' } };
+      expect(await bot.post(activity)).toBe(200);
+      expect(texts(cardOf(fake.activities[0]?.activity))).toContain('alleen voor de beheerders');
+      expect(texts(cardOf(fake.activities[0]?.activity))).toContain('teams:aad-someone');
+    } finally {
+      await bot.close();
+    }
+  });
+
+  it('without an app id nobody is an admin: the listed admin gets no report, not even in the HTTP body (expectReplies)', async () => {
+    await post(messageActivity(fake.url, 'personal', 'what is the capital of Peru'));
+    fake.reset();
+    expect(await post(messageActivity(fake.url, 'personal', 'rapport'))).toBe(200);
+    expect(texts(cardOf(fake.activities[0]?.activity))).toContain('identiteit die het platform heeft bevestigd');
+    expect(JSON.stringify(fake.activities)).not.toContain('capital of Peru');
+
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...messageActivity(fake.url, 'personal', 'report'), deliveryMode: 'expectReplies' }) });
+    const body = await response.text();
+    expect(response.status).toBe(200);
+    expect(body).toContain('needs an identity the platform vouched for');
+    expect(body).not.toContain('Feedback report');
+    expect(body).not.toContain('capital of Peru');
   });
 
   it('a report of many groups and long questions still fits in one Teams message', () => {

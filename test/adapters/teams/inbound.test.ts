@@ -1,9 +1,6 @@
-// Teams activities classified into core input, installs and searches; mention stripping; the connector's
-// retry rules and error codes.
+// Teams activities classified into core input, installs and searches; mention stripping.
 import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { CachingBotFrameworkAuthentication } from '../../../adapters/teams/auth.js';
-import { backoffMs, isRetriedStatus, retryAfterMs, toTeamsConnectorError } from '../../../adapters/teams/connector.js';
 import { parseTeamsActivity, stripBotMention, toLang } from '../../../adapters/teams/inbound.js';
 import { BOT, cardClickActivity, installActivity, membersAddedActivity, messageActivity, searchActivity } from './activities.js';
 
@@ -85,77 +82,5 @@ describe('parseTeamsActivity', () => {
   it('reads the search text, and an empty query on the first open', () => {
     expect(parseTeamsActivity(asActivity(searchActivity(url, ' eindrapport ')))).toMatchObject({ kind: 'search', query: 'eindrapport', lang: 'nl' });
     expect(parseTeamsActivity(asActivity(searchActivity(url, undefined)))).toMatchObject({ kind: 'search', query: '' });
-  });
-});
-
-describe('connector retry rules', () => {
-  it.each([
-    [429, true],
-    [408, true],
-    [500, true],
-    [502, true],
-    [503, true],
-    [504, true],
-    [501, false],
-    [505, false],
-    [400, false],
-    [401, false],
-    [403, false],
-    [404, false],
-  ])('status %i retried: %s', (status, retried) => {
-    expect(isRetriedStatus(status)).toBe(retried);
-  });
-
-  const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name] });
-  const now = Date.parse('2026-11-26T12:00:00Z');
-  it.each([
-    [{ 'retry-after': '3' }, 3000],
-    [{ 'retry-after': '0.5' }, 500],
-    [{ 'retry-after': 'Thu, 26 Nov 2026 12:00:10 GMT' }, 10_000],
-    [{ 'retry-after': 'Thu, 26 Nov 2026 11:00:00 GMT' }, 0],
-    [{ 'retry-after-ms': '250', 'retry-after': '9' }, 250],
-    [{ 'x-ms-retry-after-ms': '120' }, 120],
-    [{ 'retry-after': 'soon' }, undefined],
-    [{}, undefined],
-  ])('Retry-After %j → %s ms', (values, ms) => {
-    expect(retryAfterMs(headers(values), now)).toBe(ms);
-  });
-
-  it('backs off exponentially with jitter, capped', () => {
-    const options = { baseDelayMs: 500, maxDelayMs: 8000 };
-    expect([0, 1, 2, 3, 4, 5].map((retry) => backoffMs(retry, { ...options, random: () => 1 }))).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
-    expect([0, 1, 2].map((retry) => backoffMs(retry, { ...options, random: () => 0 }))).toEqual([250, 500, 1000]);
-  });
-
-  it.each([
-    [401, 'TEAMS_CONNECTOR_UNAUTHORIZED'],
-    [403, 'TEAMS_CONNECTOR_UNAUTHORIZED'],
-    [404, 'TEAMS_CONVERSATION_NOT_FOUND'],
-    [429, 'TEAMS_THROTTLED'],
-    [503, 'TEAMS_CONNECTOR_UNAVAILABLE'],
-    [400, 'TEAMS_CONNECTOR_FAILED'],
-  ])('maps connector status %i to %s', (statusCode, code) => {
-    expect(toTeamsConnectorError(Object.assign(new Error('x'), { name: 'RestError', statusCode }))?.code).toBe(code);
-  });
-
-  it('leaves errors that are not from the connector alone', () => {
-    expect(toTeamsConnectorError(new TypeError('bug'))).toBeUndefined();
-  });
-});
-
-describe('CachingBotFrameworkAuthentication', () => {
-  it('creates one connector client per service URL and audience and reuses it across turns', async () => {
-    const auth = new CachingBotFrameworkAuthentication({});
-    const created: unknown[] = [];
-    auth.onConnectorClient = (client) => void created.push(client);
-    type Identity = Parameters<CachingBotFrameworkAuthentication['createConnectorFactory']>[0];
-    const identity = { claims: [], isAuthenticated: false, getClaimValue: () => null } as unknown as Identity;
-    const first = await auth.createConnectorFactory(identity).create('http://127.0.0.1:9/', undefined);
-    const again = await auth.createConnectorFactory(identity).create('http://127.0.0.1:9/', undefined);
-    const other = await auth.createConnectorFactory(identity).create('http://127.0.0.1:10/', undefined);
-    expect(again).toBe(first);
-    expect(other).not.toBe(first);
-    expect(created).toEqual([first, other]);
-    expect(await auth.createUserTokenClient(identity)).toBe(await auth.createUserTokenClient(identity));
   });
 });

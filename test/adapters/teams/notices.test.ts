@@ -13,7 +13,7 @@ import { openSqliteStorage } from '../../../src/storage/sqlite.js';
 import type { Storage } from '../../../src/storage/storage.js';
 import { createServiceHost, type ServiceHost } from '../../../adapters/server.js';
 import { createTeamsAdapter } from '../../../adapters/teams/app.js';
-import { createTeamsNoticeDelivery, createTeamsNoticeHooks, toTeamsDeliveryResult } from '../../../adapters/teams/notices.js';
+import { createTeamsNoticeDelivery, createTeamsNoticeHooks } from '../../../adapters/teams/notices.js';
 import { renderTeamsMessage } from '../../../adapters/teams/render.js';
 import { startFakeBotConnector, type FakeBotConnector } from '../../fakes/bot-connector.js';
 import { createFakeClock, deadlines, knowledge, tempDataDir, ZONE } from '../../notices/helpers.js';
@@ -50,7 +50,6 @@ describe('Teams notices', () => {
       config: NO_AUTH,
       assistant,
       logger,
-      retry: { sleep: async () => undefined, random: () => 0.5 },
       ...createTeamsNoticeHooks(storage, clock, logger),
     });
     host = createServiceHost({ adapters: [adapter], logger });
@@ -101,8 +100,9 @@ describe('Teams notices', () => {
 
   it('retries when the connector keeps failing, then delivers once', async () => {
     clock.set('2027-03-25T08:00:00Z');
-    // The adapter's own retries (3) use up four 503s; the scheduler tries again later.
-    fake.failNext({ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 });
+    // The SDK's retries (3) use up four 503s (Retry-After 0: no wait); the scheduler tries again later.
+    const unavailable = { status: 503, headers: { 'retry-after': '0' } };
+    fake.failNext(unavailable, unavailable, unavailable, unavailable);
     expect(await scheduler.tick()).toMatchObject({ retrying: 1, sent: 0 });
     clock.advance(1_000);
     expect(await scheduler.tick()).toMatchObject({ sent: 1 });
@@ -124,20 +124,5 @@ describe('Teams notices', () => {
   it('marks a conversation gone when the app is removed', async () => {
     expect(await post(installActivity(fake.url, 'channel', 'remove'))).toBe(200);
     expect(await storage.getChannel({ platform: 'teams', channelId: CHANNEL })).toMatchObject({ status: 'gone', statusReason: 'app removed from the conversation' });
-  });
-});
-
-describe('toTeamsDeliveryResult', () => {
-  it.each([
-    [{ code: 'TEAMS_CONVERSATION_NOT_FOUND', status: 404 }, 'gone'],
-    [{ code: 'TEAMS_CONNECTOR_UNAUTHORIZED', status: 403 }, 'gone'],
-    [{ code: 'TEAMS_CONNECTOR_UNAUTHORIZED', status: 401 }, 'failed'],
-    [{ code: 'TEAMS_THROTTLED', status: 429 }, 'retry'],
-    [{ code: 'TEAMS_CONNECTOR_UNAVAILABLE', status: 502 }, 'retry'],
-    [{ code: 'TEAMS_CONNECTOR_FAILED', status: undefined }, 'retry'],
-    [new Error('ECONNREFUSED'), 'retry'],
-    [{ code: 'TEAMS_CONNECTOR_FAILED', status: 400 }, 'failed'],
-  ])('%j → %s', (error, status) => {
-    expect(toTeamsDeliveryResult(error).status).toBe(status);
   });
 });

@@ -7,7 +7,7 @@ import type { Input } from '../../../src/input.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { toPlainText } from '../../../src/plain-text.js';
 import { replyFeedbackButtons, replyFollowUps, replyItems, replyLinks, type Reply, type ReplyItem, type ReplyKind } from '../../../src/reply.js';
-import { markdownBlocks, type TeamsCardElement, type TeamsAdaptiveCard, type TeamsCardAction } from '../../../adapters/teams/card.js';
+import { escapeTeamsMarkdown, markdownBlocks, type TeamsCardElement, type TeamsAdaptiveCard, type TeamsCardAction } from '../../../adapters/teams/card.js';
 import { renderTeamsMessage, renderTeamsWelcome, teamsPayloadBytes, TEAMS_MAX_PAYLOAD_BYTES } from '../../../adapters/teams/render.js';
 import { adaptiveCardProblems } from './adaptive-cards.js';
 
@@ -197,7 +197,7 @@ function checkMessage(reply: Reply): void {
   expect(version).toBe('1.5');
   expect(message.summary.trim()).not.toBe('');
   expect(message.summary).not.toContain('**');
-  expect(card.fallbackText).toBe(toPlainText(reply));
+  expect(card.fallbackText).toBe(escapeTeamsMarkdown(toPlainText(reply)));
 
   const { actions: offeredActions, urls } = offered(reply);
   const actions = actionsOf(card);
@@ -289,5 +289,49 @@ describe('markdownBlocks', () => {
     ['blank lines ignored', '\nA\n\n\nB\n', ['A\n\nB']],
   ])('%s', (_name, markdown, texts) => {
     expect(markdownBlocks(markdown).map((block) => block.text)).toEqual(texts);
+  });
+});
+
+/** Every TextBlock text in a card, containers included. */
+function textBlocks(card: TeamsAdaptiveCard): string[] {
+  const found: string[] = [];
+  const walk = (elements: readonly TeamsCardElement[]): void => {
+    for (const element of elements) {
+      if (element.type === 'TextBlock') found.push(element.text);
+      if (element.type === 'Container') walk(element.items);
+    }
+  };
+  walk(card.body);
+  return found;
+}
+
+/** Whether Teams markdown would make a link, an autolink or a heading of this text (CommonMark: `\` escapes the next character). */
+const LIVE_MARKUP = /(?<!\\)\[[^\]]*(?<!\\)\]\(|(?<!\\)<https?:|^\s*#/m;
+
+describe('text a user typed, in a Teams card', () => {
+  const evil = '[klik hier](https://evil.example/login)';
+
+  it.each([
+    ['a project name as the card heading', { ...SAMPLES.project, title: evil } as Reply],
+    ['a place in a message', { ...SAMPLES.message, text: `Ik ken de plaats **${evil}** niet.\n- ${evil}` } as Reply],
+    ['a quoted question in the report', { ...SAMPLES.report, sections: [{ title: `# ${evil}`, body: `- "<https://evil.example>" ${evil}` }] } as Reply],
+    ['a dated item', { ...SAMPLES.deadlines, items: [{ ...dated(1), title: evil, notes: [evil] }] } as Reply],
+  ])('%s is shown as text, never as a link or heading', (_name, reply) => {
+    const texts = textBlocks(renderTeamsMessage(reply).attachments[0].content);
+    expect(texts.join('\n')).toContain('klik hier');
+    for (const text of texts) expect(text, text).not.toMatch(LIVE_MARKUP);
+  });
+
+  it.each([
+    ['link', evil, '\\[klik hier\\](https://evil.example/login)'],
+    ['emphasis and code', 'a_b *c* `d`', 'a\\_b \\*c\\* \\`d\\`'],
+    ['heading, quote, list and number at a line start', '# a\n> b\n- c\n+ d\n1. e', '\\# a\n\\> b\n\\- c\n\\+ d\n1\\. e'],
+    ['plain text unchanged', 'Zwolle – Helsinki (1.540 km)', 'Zwolle – Helsinki (1.540 km)'],
+  ])('escapes %s', (_name, text, escaped) => {
+    expect(escapeTeamsMarkdown(text)).toBe(escaped);
+  });
+
+  it('keeps the reply subset: bold and bullets', () => {
+    expect(markdownBlocks('**Let op** [x](y)\n- een_twee').map((block) => block.text)).toEqual(['**Let op** \\[x\\](y)', '- een\\_twee']);
   });
 });

@@ -33,6 +33,7 @@ export async function startWebChat(options: { now?: string; web?: Partial<WebCha
   const adapter = createWebAdapter({
     config: { enabled: true, origins: [], ...options.web },
     assistant: core.assistant,
+    knowledge: core.knowledge,
     storage,
     clock,
     zone: ZONE,
