@@ -20,6 +20,7 @@ import { createSlackAdapter, type SlackAdapter } from './slack/app.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/app.js';
 import { createTeamsNoticeHooks } from './teams/notices.js';
 import { describeListenError, describeSurfaces, localUrl } from './startup-log.js';
+import { createWebAdapter } from './web/app.js';
 
 /** How long a Slack event or command id is remembered: longer than Slack's last retry (30 minutes). */
 const SLACK_CLAIM_TTL_MS = 60 * 60 * 1000;
@@ -49,7 +50,10 @@ function createAdapters(
     logger,
     ...createTeamsNoticeHooks(storage, systemClock, logger),
   });
-  return { adapters: [...(slack ? [slack] : []), teams], teams, slack };
+  const web = config.web.enabled
+    ? [createWebAdapter({ config: config.web, assistant: core.assistant, knowledge: core.knowledge, storage, clock: systemClock, zone: config.noticeTimezone, logger })]
+    : [];
+  return { adapters: [...(slack ? [slack] : []), teams, ...web], teams, slack };
 }
 
 async function main(): Promise<void> {

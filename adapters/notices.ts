@@ -14,6 +14,7 @@ import { createSlackWebClient } from './slack/client.js';
 import { createSlackNoticeDelivery } from './slack/notices.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/app.js';
 import { createTeamsNoticeDelivery } from './teams/notices.js';
+import { createWebNoticeDelivery } from './web/notices.js';
 
 export interface NoticeSurfaces {
   config: Readonly<Config>;
@@ -35,6 +36,7 @@ export function createNoticeDeliveries(surfaces: NoticeSurfaces): Partial<Record
     const client = surfaces.slack?.client ?? createSlackWebClient(config.slack.botToken, { apiUrl: config.slack.apiUrl });
     deliveries.slack = createSlackNoticeDelivery(client);
   }
+  if (config.web.enabled) deliveries.web = createWebNoticeDelivery(storage, systemClock);
   return deliveries;
 }
 

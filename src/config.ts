@@ -63,6 +63,18 @@ const EnvSchema = z.object({
     .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Amsterdam')
     .default('Europe/Amsterdam'),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+
+  WEB_CHAT: z.enum(['on', 'off'], 'must be on or off').default('on'),
+  WEB_CHAT_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    )
+    .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'each origin is written scheme://host[:port], e.g. https://intranet.school.nl'))),
 });
 
 export interface SlackConfig {
@@ -78,6 +90,13 @@ export interface TeamsConfig {
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   tenantId: string | undefined;
   domain: string | undefined;
+}
+
+export interface WebChatConfig {
+  /** `WEB_CHAT=off` turns the chat page off. */
+  enabled: boolean;
+  /** Origins whose pages may embed the chat (`/embed`, the script tag), e.g. `https://intranet.school.nl`. */
+  origins: readonly string[];
 }
 
 export interface Config {
@@ -97,6 +116,7 @@ export interface Config {
   feedbackSalt: string | undefined;
   noticeTimezone: string;
   schedulerIntervalSeconds: number;
+  web: WebChatConfig;
 }
 
 /** Error code and message for configuration that cannot start the service. */
@@ -171,6 +191,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     feedbackSalt: e.FEEDBACK_SALT,
     noticeTimezone: e.NOTICE_TIMEZONE,
     schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
+    web: Object.freeze({ enabled: e.WEB_CHAT === 'on', origins: Object.freeze(e.WEB_CHAT_ORIGINS.map((origin) => origin.toLowerCase())) }),
   });
 }
 

@@ -1,7 +1,7 @@
 // What every surface hands to the core: a message or a button click, with where it came from.
 import type { Lang } from './knowledge/schema.js';
 
-export type Platform = 'slack' | 'teams' | 'console';
+export type Platform = 'slack' | 'teams' | 'console' | 'web';
 
 /** Where a message was written. `channelId` and `userId` are the platform's own ids. */
 export interface Conversation {

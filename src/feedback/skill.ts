@@ -2,7 +2,7 @@
 // it) and answers with a confirmation, and gives the admins in BOT_ADMINS the `report`/`rapport`. Others
 // get a polite refusal, with the phase of that name in case they meant it ("report" is also a phase
 // keyword, which is why this skill is asked before phase names). The report quotes questions, so it is
-// only shown in a personal chat.
+// only shown in a personal chat, and never in the web chat.
 import type { Knowledge } from '../knowledge/load.js';
 import type { Lang } from '../knowledge/schema.js';
 import { fold } from '../match/normalize.js';
@@ -80,6 +80,8 @@ export function createFeedbackSkill(options: FeedbackSkillOptions): Skill {
   const report = async (request: SkillRequest, word: string, lang: Lang): Promise<Reply> => {
     const { platform, userId, userAliases = [], unverified } = request.input.conversation;
     const id = `${platform}:${userId}`;
+    // The web chat is open to anyone who can reach the page: it never shows the report.
+    if (platform === 'web') return { kind: 'message', lang, text: ft(lang, 'notOnWeb'), followUps: phasesNamed(word, lang) };
     // Anyone can claim any id where the platform does not vouch for it: nobody is an admin there.
     if (unverified) return { kind: 'message', lang, text: ft(lang, 'unverified'), followUps: phasesNamed(word, lang) };
     if (![userId, ...userAliases].some((known) => admins.has(`${platform}:${known}`))) return { kind: 'message', lang, text: ft(lang, 'notAdmin', { id }), followUps: phasesNamed(word, lang) };

@@ -18,6 +18,10 @@ const TEXTS = {
     nl: 'Het rapport is alleen voor de beheerders van de kennis. Wil je het zien? Vraag de beheerder van de bot om je id toe te voegen aan BOT_ADMINS: {id}',
     en: 'The report is only for the people who keep the knowledge. Would you like to see it? Ask whoever runs the bot to add your id to BOT_ADMINS: {id}',
   },
+  notOnWeb: {
+    nl: 'Het rapport is er niet in de webchat. Beheerders van de kennis lezen het in Teams of Slack.',
+    en: 'The report is not available in the web chat. The people who keep the knowledge read it in Teams or Slack.',
+  },
   unverified: {
     nl: 'Het rapport vraagt een identiteit die het platform heeft bevestigd, en die heeft deze verbinding niet (Teams zonder MicrosoftAppId). Daarom laat ik het hier niet zien.',
     en: 'The report needs an identity the platform vouched for, and this connection has none (Teams without MicrosoftAppId), so I do not show it here.',

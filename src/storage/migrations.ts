@@ -327,4 +327,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX conversation_langs_by_time ON conversation_langs (updated_at);
     `,
   },
+  {
+    version: 4,
+    name: 'inbox: notices kept for web chat conversations until the page is opened',
+    sqlite: `
+      CREATE TABLE inbox (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform   TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        notice_key TEXT NOT NULL UNIQUE,
+        notice     TEXT NOT NULL,
+        added_at   INTEGER NOT NULL,
+        shown_at   INTEGER
+      );
+      CREATE INDEX inbox_by_channel ON inbox (platform, channel_id, shown_at);
+    `,
+    postgres: `
+      CREATE TABLE inbox (
+        seq        BIGSERIAL PRIMARY KEY,
+        platform   TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        notice_key TEXT NOT NULL UNIQUE,
+        notice     TEXT NOT NULL,
+        added_at   BIGINT NOT NULL,
+        shown_at   BIGINT
+      );
+      CREATE INDEX inbox_by_channel ON inbox (platform, channel_id, shown_at);
+    `,
+  },
 ];

@@ -12,6 +12,7 @@ import type { Platform } from '../input.js';
 import type { Lang } from '../knowledge/schema.js';
 import { CHANNEL_CHANGES_LOCK, MIGRATIONS, type Migration } from './migrations.js';
 import { createPostgresFeedbackStorage, type Queryable } from './postgres-feedback.js';
+import { createPostgresInboxStorage } from './postgres-inbox.js';
 import { createReadCache } from './read-cache.js';
 import { ACTIVE_SELECT, num, toChannel, toOutbox, toProject, type Row } from './rows.js';
 import {
@@ -198,6 +199,7 @@ function createPostgresStorage(pool: pg.Pool): Storage {
 
   return {
     ...createPostgresFeedbackStorage(pool, transaction),
+    ...createPostgresInboxStorage(pool),
     async getChannel(ref) {
       const [row] = await rows(pool, 'SELECT * FROM channels WHERE platform = $1 AND channel_id = $2', [ref.platform, ref.channelId]);
       return row && toChannel(row);

@@ -11,6 +11,7 @@ import { MIGRATIONS, type Migration } from './migrations.js';
 import { createReadCache } from './read-cache.js';
 import { ACTIVE_SELECT, num, toChannel, toOutbox, toProject, type Row } from './rows.js';
 import { createSqliteFeedbackStorage } from './sqlite-feedback.js';
+import { createSqliteInboxStorage } from './sqlite-inbox.js';
 import {
   CLAIM_PURGE_EVERY_MS,
   DEFAULT_CHANNEL_SETTINGS,
@@ -238,6 +239,7 @@ export function createSqliteStorage(db: Database.Database): Storage {
 
   return {
     ...createSqliteFeedbackStorage(db),
+    ...createSqliteInboxStorage(db),
     async getChannel(ref) {
       const row = q.getChannel.get(...refArgs(ref)) as Row | undefined;
       return row && toChannel(row);

@@ -8,6 +8,7 @@ import { CodedError } from '../errors.js';
 import type { Platform } from '../input.js';
 import type { Lang } from '../knowledge/schema.js';
 import type { FeedbackStorage } from './feedback.js';
+import type { InboxStorage } from './inbox.js';
 
 /** A chat channel, group chat or personal chat on one platform. */
 export interface ChannelRef {
@@ -131,8 +132,8 @@ export function toNoticeKeyString(key: NoticeKey): string {
   return `${key.subscriptionId}|${key.deadlineKey}|${key.reminderDays}`;
 }
 
-/** Everything the service keeps: the notices' tables here, answer feedback and the question log in feedback.ts. */
-export interface Storage extends FeedbackStorage {
+/** Everything the service keeps: the notices' tables here, answer feedback and the question log in feedback.ts, the web chat's inbox in inbox.ts. */
+export interface Storage extends FeedbackStorage, InboxStorage {
   getChannel(ref: ChannelRef): Promise<ChannelRecord | undefined>;
   /** Creates the channel with defaults when it is new, then applies `settings`. */
   saveChannelSettings(ref: ChannelRef, settings: ChannelSettings, now: Date): Promise<ChannelRecord>;
