@@ -1,42 +1,48 @@
-// `npm start`: the service. Reads the config once, opens the database in DATA_DIR, loads the knowledge
-// (refusing to start when it is invalid), mounts the adapters that are configured on one HTTP server, runs
-// the notice scheduler and the daily feedback retention purge, and shuts down gracefully.
+// `npm start`: the service. Reads the config once, opens the database in DATA_DIR (refusing one that is
+// damaged or cannot be written), loads the knowledge (refusing to start when it is invalid), mounts the
+// adapters that are configured on one HTTP server, reads the place data in the background, runs the notice
+// scheduler and the daily feedback retention purge, and shuts down gracefully on SIGTERM and SIGINT.
+// A start-up failure is one line on stderr that names the variable and what to do, without a stack trace.
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../src/config.js';
 import { createCore, type Core } from '../src/core.js';
 import { createRetentionPurge } from '../src/feedback/retention.js';
 import { KnowledgeError } from '../src/knowledge/load.js';
-import { createLogger, type Logger } from '../src/logger.js';
+import { createLogger, routeConsoleToLogger, type Logger } from '../src/logger.js';
 import { systemClock } from '../src/notices/clock.js';
-import { openSqliteStorage } from '../src/storage/sqlite.js';
+import { DATABASE_FILE, openSqliteStorage } from '../src/storage/sqlite.js';
 import type { Storage } from '../src/storage/storage.js';
 import { startNotices } from './notices.js';
 import { createServiceHost, type SurfaceAdapter } from './server.js';
 import { createSlackAdapter, type SlackAdapter } from './slack/app.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/app.js';
 import { createTeamsNoticeHooks } from './teams/notices.js';
+import { describeListenError, describeSurfaces, localUrl } from './startup-log.js';
 
-/** The adapters that this config turns on, and a line for each one that is off. */
+/** Ends the start: one line on stderr, exit code 1. */
+function refuse(line: string): never {
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
+}
+
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
+
+/** The adapters that this config turns on. */
 function createAdapters(
   config: Readonly<Config>,
   core: Core,
   storage: Storage,
   logger: Logger,
-): { adapters: SurfaceAdapter[]; off: string[]; teams: TeamsAdapter; slack: SlackAdapter | undefined } {
-  const adapters: SurfaceAdapter[] = [];
-  const off: string[] = [];
+): { adapters: SurfaceAdapter[]; teams: TeamsAdapter; slack: SlackAdapter | undefined } {
   const slack = config.slack ? createSlackAdapter({ config: config.slack, assistant: core.assistant, logger }) : undefined;
-  if (slack) adapters.push(slack);
-  else off.push('slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (docs/slack-setup.md)');
   // Teams is always mounted: without MicrosoftAppId it serves the Bot Framework Emulator on this machine.
-  if (!config.teams.appId) off.push('teams: no MicrosoftAppId, so only the Bot Framework Emulator on this machine (docs/teams-setup.md)');
   const teams = createTeamsAdapter({
     config: config.teams,
     assistant: core.assistant,
     logger,
     ...createTeamsNoticeHooks(storage, systemClock, logger),
   });
-  adapters.push(teams);
-  return { adapters, off, teams, slack };
+  return { adapters: [...(slack ? [slack] : []), teams], teams, slack };
 }
 
 async function main(): Promise<void> {
@@ -44,21 +50,20 @@ async function main(): Promise<void> {
   try {
     config = loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
+    if (error instanceof ConfigError) refuse(error.message);
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // botbuilder and Bolt print some errors with console.error: they become log lines, without keys or stacks.
+  routeConsoleToLogger(logger.child({ module: 'sdk' }));
+
+  const databasePath = resolve(config.dataDir, DATABASE_FILE);
   let storage: Storage;
   try {
     storage = openSqliteStorage(config.dataDir);
+    await storage.checkHealth?.();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    logger.fatal({ dataDir: config.dataDir, err: error }, 'cannot open the database in DATA_DIR');
-    process.stderr.write(`Cannot open the database in DATA_DIR (${config.dataDir}): ${reason}\n`);
-    process.exit(1);
+    refuse(`DATA_DIR: cannot use the database ${databasePath}: ${reasonOf(error)}. Check that the directory is writable, or move a damaged file away (a new one is made), then start again.`);
   }
   let core: Core;
   try {
@@ -70,26 +75,38 @@ async function main(): Promise<void> {
       logger: logger.child({ module: 'feedback' }),
     });
   } catch (error) {
-    if (error instanceof KnowledgeError) {
-      logger.fatal({ code: error.code, problems: error.problems }, 'knowledge is invalid; fix it and start again (npm run kb:check lists the problems)');
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
+    if (error instanceof KnowledgeError) refuse(`${error.message}\n(KNOWLEDGE_DIR=${config.knowledgeDir}; npm run kb:check lists the problems)`);
     throw error;
   }
 
-  const { adapters, off, teams, slack } = createAdapters(config, core, storage, logger);
+  const { adapters, teams, slack } = createAdapters(config, core, storage, logger);
   const host = createServiceHost({
     adapters,
     logger,
-    health: () => ({ entries: core.knowledge.entries.length, phases: core.knowledge.phases.length }),
+    checks: { database: () => storage.checkHealth?.() ?? Promise.resolve() },
+    // A platform that answers slowly (Slack's client retries auth.test) does not hold up the start-up lines.
+    startWaitMs: 3_000,
+    health: () => ({ entries: core.knowledge.entries.length, phases: core.knowledge.phases.length, places: core.distance.places.loaded ? 'loaded' : 'loading' }),
   });
-  const port = await host.listen(config.port, config.host);
-  logger.info({ port, adapters: adapters.map((a) => a.name), entries: core.knowledge.entries.length }, 'service started');
-  for (const line of off) logger.info(`adapter off: ${line}`);
-  if (!slack && !config.teams.appId) {
-    logger.info('no chat platform is configured; chat locally with `npm run chat` or `npm run ask -- "your question"`');
+  let port: number;
+  try {
+    port = await host.listen(config.port, config.host);
+  } catch (error) {
+    refuse(describeListenError(error, config.port, config.host) ?? `Cannot start the HTTP server on ${config.host}:${config.port}: ${reasonOf(error)}`);
   }
+  const base = localUrl(config.host, port);
+  logger.info(
+    { port, host: config.host, url: `${base}/`, health: `${base}/healthz`, data: databasePath, knowledge: resolve(config.knowledgeDir), entries: core.knowledge.entries.length },
+    `service started on ${base}/ (health: ${base}/healthz); data in ${databasePath}`,
+  );
+  for (const line of describeSurfaces(config, host.surfaces(), base)) logger.info({ surface: line.surface, state: line.state }, line.text);
+
+  // The place data takes seconds to read: in steps, so that requests are answered meanwhile.
+  core.distance
+    .warmInBackground()
+    .then((ms) => logger.info({ ms: Math.round(ms), places: core.distance.places.count() }, 'place data loaded'))
+    .catch((error: unknown) => logger.error({ error: reasonOf(error) }, 'place data could not be loaded; distance questions will fail until it is fixed'));
+
   const notices = startNotices({ config, core, storage, logger, teams, slack });
   const purge = createRetentionPurge({ storage, clock: systemClock, retentionDays: config.retentionDays, logger: logger.child({ module: 'feedback' }) });
   purge.start();
@@ -98,15 +115,21 @@ async function main(): Promise<void> {
   const shutdown = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    logger.info({ signal }, `stopping (${signal}): finishing running requests and notices`);
+    const force = setTimeout(() => {
+      logger.error({ signal }, 'stopped: shutdown took longer than 10 s');
+      process.exit(1);
+    }, 10_000);
     force.unref();
     Promise.all([notices.stop(), purge.stop()])
       .then(() => host.close())
       .then(() => storage.close())
-      .then(() => process.exit(0))
+      .then(() => {
+        logger.info({ signal }, 'stopped');
+        process.exit(0);
+      })
       .catch((error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
+        logger.error({ error: reasonOf(error) }, 'stopped: shutdown failed');
         process.exit(1);
       });
   };
@@ -114,7 +137,4 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+main().catch((error: unknown) => refuse(`Cannot start: ${reasonOf(error)}`));

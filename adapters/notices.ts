@@ -10,8 +10,8 @@ import type { NoticeDelivery } from '../src/notices/delivery.js';
 import { createNoticeScheduler, type NoticeScheduler } from '../src/notices/scheduler.js';
 import type { Storage } from '../src/storage/storage.js';
 import type { SlackAdapter } from './slack/app.js';
+import { createSlackWebClient } from './slack/client.js';
 import { createSlackNoticeDelivery } from './slack/notices.js';
-import { createSlackApiClient } from './slack/web-api.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/app.js';
 import { createTeamsNoticeDelivery } from './teams/notices.js';
 
@@ -32,7 +32,7 @@ export function createNoticeDeliveries(surfaces: NoticeSurfaces): Partial<Record
   const teams = surfaces.teams ?? createTeamsAdapter({ config: config.teams, assistant: core.assistant, logger });
   const deliveries: Partial<Record<Platform, NoticeDelivery>> = { teams: createTeamsNoticeDelivery(teams, storage) };
   if (config.slack) {
-    const client = surfaces.slack?.client ?? createSlackApiClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl });
+    const client = surfaces.slack?.client ?? createSlackWebClient(config.slack.botToken, { apiUrl: config.slack.apiUrl });
     deliveries.slack = createSlackNoticeDelivery(client);
   }
   return deliveries;

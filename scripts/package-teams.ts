@@ -1,12 +1,16 @@
-// `npm run package:teams`: fills the app id (MicrosoftAppId) and the service's domain (TEAMS_APP_DOMAIN)
-// into manifest/teams/manifest.json and zips it with the two icons into dist/teams-app.zip, the file to
-// upload in Teams (Apps › Manage your apps › Upload an app) or the Teams admin center.
+// `npm run package:teams [-- --out <file>]`: fills the app id (MicrosoftAppId) and the service's domain
+// (TEAMS_APP_DOMAIN) into manifest/teams/manifest.json and zips it with the two icons into
+// dist/teams-app.zip, the file to upload in Teams (Apps › Manage your apps › Upload an app) or the Teams
+// admin center. It needs those two values only: the app password is the service's, not the package's.
 // https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/apps-package
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import JSZip from 'jszip';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { loadTeamsPackageValues } from '../src/config.js';
+
+const USAGE = 'usage: npm run package:teams [-- --out <file, default dist/teams-app.zip>]';
 
 export const TEAMS_MANIFEST_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'manifest', 'teams');
 export const TEAMS_PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
@@ -56,19 +60,23 @@ export async function buildTeamsPackage(values: TeamsManifestValues, dir = TEAMS
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const values = checkTeamsManifestValues({ MicrosoftAppId: config.teams.appId, TEAMS_APP_DOMAIN: config.teams.domain });
+  const { values: args } = parseArgs({ options: { out: { type: 'string', default: join('dist', 'teams-app.zip') }, help: { type: 'boolean', short: 'h', default: false } } });
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const values = checkTeamsManifestValues(loadTeamsPackageValues());
   const zip = await buildTeamsPackage(values);
-  const out = join('dist', 'teams-app.zip');
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, zip);
-  process.stdout.write(`wrote ${out} (${zip.length} bytes) for app ${values.MicrosoftAppId} on ${values.TEAMS_APP_DOMAIN}\n`);
+  mkdirSync(dirname(args.out), { recursive: true });
+  writeFileSync(args.out, zip);
+  process.stdout.write(`wrote ${args.out} (${zip.length} bytes) for app ${values.MicrosoftAppId} on ${values.TEAMS_APP_DOMAIN}\n`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().catch((error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof TeamsPackageError;
-    process.stderr.write(`${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
+    const usage = error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+    if (usage) process.stderr.write(`${error.message}\n${USAGE}\n`);
+    else process.stderr.write(`${error instanceof TeamsPackageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(usage ? 2 : 1);
   });
 }

@@ -15,7 +15,8 @@ import { fold } from './match/normalize.js';
 import { readRoadQuestion, resolveRoad, type RoadQuestion } from './road.js';
 import { parseAction, type Action } from './actions.js';
 import { feedbackButtons } from './feedback/actions.js';
-import { answerFor, helpReply, linksFor, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
+import { answerFor, helpReply, linksFor, phaseGroupReply, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
+import { overviewFor, type Overview } from './overview.js';
 import type { AnswerReply, OutOfScopeReply, Reply, SmallTalkReply } from './reply.js';
 import { createSearch, type SearchResults } from './search.js';
 import type { Skill } from './skill.js';
@@ -39,6 +40,8 @@ export interface Assistant {
   readonly matcher: Matcher;
   /** The language a text would be answered in. */
   languageOf(text: string, fallback?: Lang): Lang;
+  /** The home view of the bot (Slack's App Home): help, how to ask, the phases and quick links. */
+  overview(lang: Lang): Overview;
 }
 
 export interface AssistantOptions {
@@ -114,7 +117,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const earlySkills = skills.filter((skill) => skill.early);
   const laterSkills = skills.filter((skill) => !skill.early);
 
-  const runAction = (action: Action, lang: Lang): Reply | undefined => {
+  const help = (input: Input, lang: Lang): Reply => helpReply(presenter, lang, { platform: input.conversation.platform, feedback: options.feedback === true });
+
+  const runAction = (action: Action, lang: Lang, input: Input): Reply | undefined => {
     switch (action.type) {
       case 'entry': {
         const entry = knowledge.entryById.get(action.id);
@@ -122,11 +127,12 @@ export function createAssistant(options: AssistantOptions): Assistant {
       }
       case 'phase': {
         const phase = knowledge.phaseById.get(action.id);
-        return phase && phaseReply(presenter, phase, lang);
+        if (!phase) return undefined;
+        return action.group === undefined ? phaseReply(presenter, phase, lang) : phaseGroupReply(presenter, phase, lang, action.group, action.offset);
       }
       case 'command':
         return action.command === 'help'
-          ? helpReply(presenter, lang)
+          ? help(input, lang)
           : action.command === 'roadmap'
             ? roadmapReply(presenter, lang)
             : action.command === 'tools'
@@ -186,7 +192,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
     if (!best || best.confidence < matchOptions.threshold) {
       await report('declined');
       const closest = presenter.options(candidates.map((c) => c.entry), lang, 4);
-      return { kind: 'not-found', lang, text: t(lang, 'notFound'), options: closest.length > 0 ? closest : presenter.starterOptions(lang) };
+      const options = closest.length > 0 ? closest : presenter.starterOptions(lang);
+      return { kind: 'not-found', lang, text: t(lang, 'notFound'), options, ...(best ? { score: Math.round(best.confidence * 1000) / 1000 } : {}) };
     }
     // Several entries fit about equally well (a question of one broad word): let the user choose.
     const close = candidates.filter((c) => c.strength >= best.strength * TIE_RATIO && c.confidence >= matchOptions.threshold);
@@ -203,6 +210,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   return {
     matcher,
     languageOf,
+    overview: (lang) => overviewFor(presenter, lang),
     search,
     async handle(input) {
       const text = (input.text ?? '').replace(/\s+/g, ' ').trim();
@@ -216,7 +224,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
 
       if (action) {
         const parsed = parseAction(action);
-        const reply = runAction(parsed, lang);
+        const reply = runAction(parsed, lang, input);
         if (reply) return reply;
         for (const skill of [...earlySkills, ...laterSkills]) {
           const skillReply = await skill.handle({ input, text: '', lang, action });
@@ -225,15 +233,15 @@ export function createAssistant(options: AssistantOptions): Assistant {
         return { kind: 'message', lang, text: t(lang, 'staleButton'), followUps: presenter.starterOptions(lang) };
       }
 
-      if (text === '') return helpReply(presenter, lang);
+      if (text === '') return help(input, lang);
       if (text.length > MAX_QUESTION_LENGTH) {
         return { kind: 'message', lang, text: t(lang, 'tooLong', { max: MAX_QUESTION_LENGTH }), followUps: presenter.starterOptions(lang) };
       }
 
-      const folded = fold(text.replace(/^\/?erasmus\b/i, ''));
+      const folded = fold(text);
       const command = COMMANDS[folded === '' ? text : folded];
       if (command) {
-        return runAction({ type: 'command', command: command.command }, command.lang ?? lang) ?? helpReply(presenter, lang);
+        return runAction({ type: 'command', command: command.command }, command.lang ?? lang, input) ?? help(input, lang);
       }
       if (talk) return smallTalkReply(talk, lang);
       for (const skill of earlySkills) {

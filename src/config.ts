@@ -1,6 +1,8 @@
 // Reads the environment once, checks it with zod and returns a frozen config that is passed down.
 // Platform variables keep the names the platforms use (SLACK_*, MicrosoftApp*).
+import { isIP } from 'node:net';
 import { config as loadDotenv } from 'dotenv';
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
 const optionalString = z
@@ -16,9 +18,17 @@ const optionalUrl = z
   .pipe(z.url({ protocol: /^https?$/ }).optional())
   .optional();
 
+/** A host to listen on: an IP address or a host name (not a dotted quad that is no IPv4 address). */
+const hostName = z
+  .string()
+  .refine(
+    (value) => isIP(value) !== 0 || (!/^[\d.]+$/.test(value) && /^(?=.{1,253}$)[a-z\d]([a-z\d-]*[a-z\d])?(\.[a-z\d]([a-z\d-]*[a-z\d])?)*$/i.test(value)),
+    'must be an IP address (0.0.0.0 for every interface, 127.0.0.1 for this machine only) or a host name',
+  );
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  HOST: hostName.default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
   DATA_DIR: z.string().trim().min(1).default('data'),
@@ -30,7 +40,8 @@ const EnvSchema = z.object({
 
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  // Microsoft no longer allows new multi-tenant bots (docs/teams-setup.md).
+  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
   MicrosoftAppTenantId: optionalString,
   TEAMS_APP_DOMAIN: optionalString,
 
@@ -46,7 +57,10 @@ const EnvSchema = z.object({
     .pipe(z.array(z.string().regex(/^(slack|teams):.+$/, 'each admin is written platform:userId, e.g. slack:U123'))),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   FEEDBACK_SALT: optionalString,
-  NOTICE_TIMEZONE: z.string().trim().min(1).default('Europe/Amsterdam'),
+  NOTICE_TIMEZONE: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Amsterdam')
+    .default('Europe/Amsterdam'),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });
 
@@ -100,19 +114,29 @@ function crossCheck(env: NodeJS.ProcessEnv): string[] {
   if (set('SLACK_APP_TOKEN') && !set('SLACK_BOT_TOKEN')) {
     problems.push('SLACK_APP_TOKEN: Socket Mode also needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
   }
-  const appType = (env.MicrosoftAppType ?? '').trim() || 'MultiTenant';
+  const appType = (env.MicrosoftAppType ?? '').trim() || 'SingleTenant';
   if (set('MicrosoftAppId') && appType !== 'UserAssignedMSI' && !set('MicrosoftAppPassword')) {
     problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (except for UserAssignedMSI)');
   }
-  if (set('MicrosoftAppId') && appType === 'SingleTenant' && !set('MicrosoftAppTenantId')) {
-    problems.push('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  if (set('MicrosoftAppId') && appType !== 'MultiTenant' && !set('MicrosoftAppTenantId')) {
+    problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${appType} (the default is SingleTenant; see docs/teams-setup.md)`);
   }
   return problems;
 }
 
+/** The variables the schema knows, trimmed, with empty values left out: empty means the default. */
+function present(env: NodeJS.ProcessEnv): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of Object.keys(EnvSchema.shape)) {
+    const value = env[name]?.trim();
+    if (value) values[name] = value;
+  }
+  return values;
+}
+
 /** Parses the environment into a frozen config; throws `ConfigError` naming every bad variable. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = EnvSchema.safeParse(present(env));
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ...crossCheck(env),
@@ -150,4 +174,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   loadDotenv({ quiet: true, processEnv: env });
   return readConfig(env);
+}
+
+/** The two values the Teams app package needs (MicrosoftAppId, TEAMS_APP_DOMAIN), from `.env` and the environment, without the service's other rules. */
+export function loadTeamsPackageValues(env: NodeJS.ProcessEnv = process.env): { MicrosoftAppId: string | undefined; TEAMS_APP_DOMAIN: string | undefined } {
+  loadDotenv({ quiet: true, processEnv: env });
+  return { MicrosoftAppId: env.MicrosoftAppId, TEAMS_APP_DOMAIN: env.TEAMS_APP_DOMAIN };
 }

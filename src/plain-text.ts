@@ -1,6 +1,7 @@
 // The plain-text form of every reply: used by the terminal, as the notification text on Slack and Teams,
 // and by clients that cannot show cards.
 import { assertNever, type DatedItem, type FollowUp, type Reply, type ReplyItem, type ReplyLink } from './reply.js';
+import { t } from './texts.js';
 
 /** Removes the markdown subset (`**bold**`) that reply bodies may use. */
 export function stripMarkdown(text: string): string {
@@ -8,7 +9,8 @@ export function stripMarkdown(text: string): string {
 }
 
 function linkLines(links: readonly ReplyLink[]): string[] {
-  return links.map((link) => `- ${link.label}: ${link.url}`);
+  // A label that ends in its own mark (`… partnerships?`) takes no colon after it.
+  return links.map((link) => `- ${link.label}${/[.!?:]$/.test(link.label) ? '' : ':'} ${link.url}`);
 }
 
 function itemLines(items: readonly ReplyItem[], numbered: boolean): string[] {
@@ -17,7 +19,7 @@ function itemLines(items: readonly ReplyItem[], numbered: boolean): string[] {
 
 function datedLines(items: readonly DatedItem[]): string[] {
   return items.flatMap((item) => [
-    `- ${item.title}: ${item.due} (${item.left})`,
+    `- ${item.title}: ${item.due}, ${item.left}`,
     ...item.notes.map((note) => `  ${stripMarkdown(note)}`),
     ...(item.notices ? [`  ${item.notices}`] : []),
   ]);
@@ -42,8 +44,8 @@ export function toPlainText(reply: Reply): string {
         reply.title,
         '',
         stripMarkdown(reply.body),
-        ...section(en ? 'Since 2021:' : 'Sinds 2021:', reply.notes.map((note) => `- ${stripMarkdown(note)}`)),
-        ...section(en ? 'Links:' : 'Links:', linkLines(reply.links)),
+        ...section(`${t(reply.lang, 'labelSince')}:`, reply.notes.map((note) => `- ${stripMarkdown(note)}`)),
+        ...section(`${t(reply.lang, 'labelLinks')}:`, linkLines(reply.links)),
         ...section(en ? 'See also:' : 'Zie ook:', optionLines(reply.followUps)),
       ];
       break;
@@ -62,7 +64,9 @@ export function toPlainText(reply: Reply): string {
         `${reply.title} (${reply.position}/${reply.total})`,
         reply.summary,
         '',
-        ...itemLines(reply.steps, false),
+        ...(reply.groups
+          ? reply.groups.flatMap((group, i) => [...(i > 0 ? [''] : []), `${group.title}:`, ...itemLines(group.items, false)])
+          : itemLines(reply.steps, false)),
         ...section(en ? 'Also:' : 'Verder:', optionLines(reply.followUps)),
       ];
       break;
@@ -94,7 +98,7 @@ export function toPlainText(reply: Reply): string {
         '',
         stripMarkdown(reply.body),
         ...reply.notes.map((note) => `- ${stripMarkdown(note)}`),
-        ...section(en ? 'Links:' : 'Links:', linkLines(reply.links)),
+        ...section(`${t(reply.lang, 'labelLinks')}:`, linkLines(reply.links)),
       ];
       break;
     case 'distance':
@@ -103,7 +107,7 @@ export function toPlainText(reply: Reply): string {
         '',
         stripMarkdown(reply.body),
         ...(reply.notes.length === 0 ? [] : ['', ...reply.notes.map(stripMarkdown)]),
-        ...section(en ? 'Links:' : 'Links:', linkLines(reply.links)),
+        ...section(`${t(reply.lang, 'labelLinks')}:`, linkLines(reply.links)),
         ...section(en ? 'Did you mean another place?' : 'Bedoel je een andere plaats?', optionLines(reply.alternatives)),
         '',
         `${en ? 'Amounts' : 'Bedragen'}: ${reply.source}`,

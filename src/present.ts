@@ -1,10 +1,11 @@
 // Builds replies from knowledge: an entry's answer with its links, notes and follow-ups, the roadmap
 // overview, a phase's steps, the tools list and the help text, all in the asker's language.
 import { commandAction, entryAction, phaseAction } from './actions.js';
+import type { Platform } from './input.js';
 import type { Knowledge } from './knowledge/load.js';
-import type { Entry, Lang, Phase } from './knowledge/schema.js';
-import type { AnswerReply, FollowUp, HelpReply, PhaseReply, ReplyItem, ReplyLink, RoadmapReply, ToolsReply } from './reply.js';
-import { t } from './texts.js';
+import type { Entry, EntryType, Lang, Phase } from './knowledge/schema.js';
+import type { AnswerReply, FollowUp, HelpReply, PhaseReply, ReplyGroup, ReplyItem, ReplyLink, RoadmapReply, ToolsReply } from './reply.js';
+import { t, type TextKey } from './texts.js';
 
 /** Entry types listed by the `tools` command. */
 const TOOL_TYPES = new Set(['tool', 'document']);
@@ -60,20 +61,46 @@ export function linksFor(entry: Entry, lang: Lang): ReplyLink[] {
   return entry.links.map((link) => ({ label: link.label[lang], url: link.url, kind: link.kind }));
 }
 
-function firstSentence(text: string): string {
-  // A bullet list becomes one line: `intro: first; second; third`.
-  const plain = text
-    .replace(/\*\*/g, '')
-    .replace(/:?\s*\n(?:- |\d+\. )/, ': ')
-    .replace(/\n(?:- |\d+\. )/g, '; ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const match = /^(.{20,160}?[.!?])(\s|$)/.exec(plain);
-  return match?.[1] ?? (plain.length > 160 ? `${plain.slice(0, 157)}…` : plain);
+/** Longest summary under a list item. */
+const MAX_SUMMARY = 160;
+
+/** `text` cut at a word boundary to at most `max` characters, with `…` when it was cut. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  // Inside a word when both the last character kept and the first one dropped are letters or digits.
+  const inWord = /[\p{L}\p{N}]$/u.test(cut) && /^[\p{L}\p{N}]/u.test(text.slice(max - 1));
+  const space = cut.lastIndexOf(' ');
+  const head = inWord && space > 0 ? cut.slice(0, space) : cut;
+  return `${head.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** One line from a body in the small markdown subset: a bullet list reads `intro: first; second; third`. */
+function oneLine(markdown: string): string {
+  let line = '';
+  let inList = false;
+  for (const raw of markdown.replace(/\*\*/g, '').split('\n')) {
+    const bullet = /^\s*(?:[-*•]|\d+[.)])\s+/.exec(raw);
+    const text = raw.slice(bullet?.[0].length ?? 0).replace(/\s+/g, ' ').trim();
+    if (text === '') continue;
+    if (line === '') line = text;
+    else if (bullet && inList) line = /[?!]$/.test(line) ? `${line} ${text}` : `${line.replace(/[.;,:]+$/, '')}; ${text}`;
+    else if (bullet) line = /[.!?]$/.test(line) ? `${line} ${text}` : `${line.replace(/[:;,]+$/, '')}: ${text}`;
+    else line = `${/[.!?:]$/.test(line) ? line : `${line.replace(/[;,]+$/, '')}.`} ${text}`;
+    inList = bullet !== null;
+  }
+  return line;
+}
+
+/** The first sentence of an entry's text, or its start cut at a word, for a list item. */
+export function summaryOf(markdown: string): string {
+  const line = oneLine(markdown);
+  const sentence = new RegExp(`^(.{20,${MAX_SUMMARY}}?[.!?])(?=\\s|$)`).exec(line);
+  return sentence?.[1] ?? shorten(line, MAX_SUMMARY);
 }
 
 function itemFor(entry: Entry, lang: Lang): ReplyItem {
-  return { id: entry.id, title: entry.title[lang], summary: firstSentence(entry.text[lang]), action: entryAction(entry.id), links: linksFor(entry, lang) };
+  return { id: entry.id, title: entry.title[lang], summary: summaryOf(entry.text[lang]), action: entryAction(entry.id), links: linksFor(entry, lang) };
 }
 
 /** The answer for one entry, with related entries and the next step as follow-ups. */
@@ -114,9 +141,68 @@ export function roadmapReply(presenter: Presenter, lang: Lang): RoadmapReply {
   };
 }
 
-/** The steps of one phase, with the neighbouring phases as follow-ups. */
+/** Most entries a phase shows at once; the other groups are one choice each. */
+const MAX_PHASE_ITEMS = 8;
+
+/** The groups of a phase's entries, in the order they are shown, with the entry types in each. */
+const ENTRY_GROUPS: ReadonlyArray<{ id: string; key: TextKey; types: readonly EntryType[] }> = [
+  { id: 'steps', key: 'groupSteps', types: ['step'] },
+  { id: 'tips', key: 'groupTips', types: ['tip'] },
+  { id: 'documents', key: 'groupDocuments', types: ['document', 'tool'] },
+  { id: 'meetings', key: 'groupMeetings', types: ['meeting'] },
+  { id: 'checks', key: 'groupChecks', types: ['check'] },
+  { id: 'links', key: 'groupLinks', types: ['link'] },
+];
+
+interface EntryGroup {
+  id: string;
+  title: string;
+  entries: Entry[];
+}
+
+function groupsOf(presenter: Presenter, phase: Phase, lang: Lang): EntryGroup[] {
+  const entries = presenter.knowledge.entries.filter((entry) => entry.phase === phase.id);
+  return ENTRY_GROUPS.map((group) => ({ id: group.id, title: t(lang, group.key), entries: entries.filter((entry) => group.types.includes(entry.type)) })).filter(
+    (group) => group.entries.length > 0,
+  );
+}
+
+/** One item that opens a group of entries not shown, or the entry itself when the group has one. */
+function groupItem(phase: Phase, group: EntryGroup, lang: Lang): ReplyItem {
+  const [only] = group.entries;
+  if (only && group.entries.length === 1) return itemFor(only, lang);
+  return {
+    id: `${phase.id}-${group.id}`,
+    title: t(lang, 'groupCount', { group: group.title, count: group.entries.length }),
+    summary: shorten(group.entries.map((entry) => entry.title[lang]).join('; '), MAX_SUMMARY),
+    action: phaseAction(phase.id, group.id),
+    links: [],
+  };
+}
+
+function phaseBase(presenter: Presenter, phase: Phase, lang: Lang, title: string, groups: ReplyGroup[], followUps: FollowUp[]): PhaseReply {
+  const { phases } = presenter.knowledge;
+  return {
+    kind: 'phase',
+    lang,
+    phaseId: phase.id,
+    position: phases.indexOf(phase) + 1,
+    total: phases.length,
+    title,
+    summary: phase.summary[lang],
+    steps: groups.flatMap((group) => group.items),
+    groups,
+    followUps,
+  };
+}
+
+/**
+ * The entries of one phase, grouped by kind, with the neighbouring phases as follow-ups. Whole groups are
+ * shown while they fit in about eight entries; each other group is one item that opens it.
+ */
 export function phaseReply(presenter: Presenter, phase: Phase, lang: Lang): PhaseReply {
-  const { phases, entries } = presenter.knowledge;
+  const { phases } = presenter.knowledge;
+  const groups = groupsOf(presenter, phase, lang);
   const index = phases.indexOf(phase);
   const followUps: FollowUp[] = [];
   const previous = phases[index - 1];
@@ -124,17 +210,48 @@ export function phaseReply(presenter: Presenter, phase: Phase, lang: Lang): Phas
   if (previous) followUps.push({ label: t(lang, 'previousPhase', { title: previous.title[lang] }), action: phaseAction(previous.id) });
   if (next) followUps.push({ label: t(lang, 'nextPhase', { title: next.title[lang] }), action: phaseAction(next.id) });
   followUps.push({ label: t(lang, 'wholeRoadmap'), action: commandAction('roadmap') });
-  return {
-    kind: 'phase',
-    lang,
-    phaseId: phase.id,
-    position: index + 1,
-    total: phases.length,
-    title: phase.title[lang],
-    summary: phase.summary[lang],
-    steps: entries.filter((entry) => entry.phase === phase.id).map((entry) => itemFor(entry, lang)),
-    followUps,
-  };
+
+  const shown: ReplyGroup[] = [];
+  const more: ReplyItem[] = [];
+  let count = 0;
+  const all = groups.reduce((sum, g) => sum + g.entries.length, 0);
+  for (const candidate of groups) {
+    if (all <= MAX_PHASE_ITEMS || count + candidate.entries.length <= MAX_PHASE_ITEMS) {
+      shown.push({ title: candidate.title, items: candidate.entries.map((entry) => itemFor(entry, lang)) });
+      count += candidate.entries.length;
+    } else {
+      more.push(groupItem(phase, candidate, lang));
+    }
+  }
+  if (more.length > 0) shown.push({ title: t(lang, 'moreInPhase'), items: more });
+  return phaseBase(presenter, phase, lang, phase.title[lang], shown, followUps);
+}
+
+/** One group of a phase's entries (`documents`, `links`, …) from `offset` on; undefined when the phase has no such group. */
+export function phaseGroupReply(presenter: Presenter, phase: Phase, lang: Lang, id: string, offset = 0): PhaseReply | undefined {
+  const group = groupsOf(presenter, phase, lang).find((candidate) => candidate.id === id);
+  return group && groupPage(presenter, phase, group, lang, offset);
+}
+
+/** About eight entries of a group, with a choice for the rest. */
+function groupPage(presenter: Presenter, phase: Phase, group: EntryGroup, lang: Lang, offset: number): PhaseReply {
+  const start = offset < group.entries.length ? offset : 0;
+  const page = group.entries.slice(start, start + MAX_PHASE_ITEMS);
+  const rest = group.entries.length - start - page.length;
+  const groups: ReplyGroup[] = [{ title: group.title, items: page.map((entry) => itemFor(entry, lang)) }];
+  if (rest > 0) {
+    const title = t(lang, 'moreOfGroup', { group: group.title.toLowerCase(), count: rest });
+    const next = group.entries.slice(start + page.length);
+    groups.push({
+      title: t(lang, 'moreInPhase'),
+      items: [{ id: `${phase.id}-${group.id}-${start + page.length}`, title, summary: shorten(next.map((e) => e.title[lang]).join('; '), MAX_SUMMARY), action: phaseAction(phase.id, group.id, start + page.length), links: [] }],
+    });
+  }
+  const followUps = [
+    { label: t(lang, 'backToPhase', { title: phase.title[lang] }), action: phaseAction(phase.id) },
+    { label: t(lang, 'wholeRoadmap'), action: commandAction('roadmap') },
+  ];
+  return phaseBase(presenter, phase, lang, `${phase.title[lang]}: ${group.title.toLowerCase()}`, groups, followUps);
 }
 
 /** Every tool and document of the roadmap. */
@@ -148,12 +265,23 @@ export function toolsReply(presenter: Presenter, lang: Lang): ToolsReply {
   };
 }
 
-/** How to use the bot, with example questions taken from the knowledge. */
-export function helpReply(presenter: Presenter, lang: Lang): HelpReply {
+/** What help tells beyond the commands: whether answers take feedback (and admins get the report). */
+export interface HelpOptions {
+  platform: Platform;
+  feedback: boolean;
+}
+
+const SURFACE_HELP: Partial<Record<Platform, TextKey>> = { slack: 'helpSlack', teams: 'helpTeams', console: 'helpConsole' };
+
+/** How to use the bot: every command, what differs on this surface, and example questions from the knowledge. */
+export function helpReply(presenter: Presenter, lang: Lang, options: HelpOptions): HelpReply {
   const examples = presenter.knowledge.entries
     .filter((entry) => entry.type === 'step' && entry.questions[lang].length > 0)
     .filter((_, i, list) => i % Math.max(1, Math.floor(list.length / 3)) === 0)
     .slice(0, 3)
     .map((entry) => ({ label: entry.questions[lang][0] ?? entry.title[lang], action: entryAction(entry.id) }));
-  return { kind: 'help', lang, title: t(lang, 'helpTitle'), body: t(lang, 'helpBody'), examples: [...examples, ...presenter.starterOptions(lang).slice(0, 2)] };
+  const commands = [t(lang, 'helpBody'), ...(options.feedback ? [t(lang, 'helpReport')] : [])].join('\n');
+  const surface = SURFACE_HELP[options.platform];
+  const body = [commands, ...(options.feedback ? [t(lang, 'helpFeedback')] : []), ...(surface ? [t(lang, surface)] : [])].join('\n\n');
+  return { kind: 'help', lang, title: t(lang, 'helpTitle'), body, examples: [...examples, ...presenter.starterOptions(lang).slice(0, 2)] };
 }

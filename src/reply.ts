@@ -81,6 +81,8 @@ export interface NotFoundReply extends ReplyBase {
   kind: 'not-found';
   text: string;
   options: FollowUp[];
+  /** The nearest entry's confidence, below the answer threshold; absent when no entry came near. */
+  score?: number;
 }
 
 /** How to use the bot. */
@@ -99,7 +101,16 @@ export interface RoadmapReply extends ReplyBase {
   phases: ReplyItem[];
 }
 
-/** The steps of one phase, with the neighbouring phases as follow-ups. */
+/** Entries of one kind under a heading (steps, tips, documents and tools, …), or the choices that open more. */
+export interface ReplyGroup {
+  title: string;
+  items: ReplyItem[];
+}
+
+/**
+ * The entries of one phase, grouped by kind, with the neighbouring phases as follow-ups. A long phase shows
+ * whole groups up to about eight entries; each other group is one item that opens it (`phase:<id>:<group>`).
+ */
 export interface PhaseReply extends ReplyBase {
   kind: 'phase';
   phaseId: string;
@@ -108,7 +119,10 @@ export interface PhaseReply extends ReplyBase {
   total: number;
   title: string;
   summary: string;
+  /** Every item shown, in the order of `groups`: for renderers that show one list. */
   steps: ReplyItem[];
+  /** The same items under their headings. */
+  groups?: ReplyGroup[];
   followUps: FollowUp[];
 }
 

@@ -36,7 +36,7 @@ const FIRST: readonly RegExp[] = [
   /\bwaar\s+(?:begint|start)\s+(?:de\s+roadmap|het\s+traject|de\s+route|het\s+stappenplan|het)\b/i,
   /\bwhere\s+does\s+the\s+(?:roadmap|road|process)\s+(?:start|begin)\b/i,
   /\bwhat\s+do\s+(?:i|we)\s+(?:do|start\s+with)\s+first\b/i,
-  /\bwat\s+(?:doe|doen|moet|moeten)\s+(?:ik|we|je)\s+(?:als\s+)?eerst(?:e)?\b(?!\s+\w+\s+(?:om|voor))/i,
+  /\bwat\s+(?:doe|doen|moet|moeten)\s+(?:ik|we|je)\s+(?:als\s+)?(?:aller)?eerst(?:e)?\s*(?:[?,.!]|$)/i,
   /\bwhat\s+should\s+(?:i|we)\s+do\s+first\b/i,
 ];
 

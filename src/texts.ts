@@ -50,17 +50,47 @@ const TEXTS = {
   helpTitle: { nl: 'Zo werkt de Erasmus+ mbo-assistent', en: 'How the Erasmus+ mbo assistant works' },
   helpBody: {
     nl:
-      'Ik help je stap voor stap met een Erasmus+ KA2-partnerschap voor het mbo: van het eerste idee tot de formele afsluiting. Stel je vraag in gewone woorden, in het Nederlands of Engels.\n' +
+      'Ik help je stap voor stap met een Erasmus+ KA2-partnerschap voor het mbo, van het eerste idee tot de formele afsluiting. Stel je vraag in gewone woorden, in het Nederlands of het Engels, of typ een van deze opdrachten:\n' +
       '- **roadmap** of **stappenplan**: alle fases op een rij\n' +
-      '- de naam van een fase, bijvoorbeeld **rapportage**: de stappen van die fase\n' +
+      '- de naam van een fase, bijvoorbeeld **rapportage**: de stappen, documenten en bijeenkomsten van die fase\n' +
       '- **tools** of **hulpmiddelen**: alle hulpmiddelen en documenten\n' +
+      '- **afstand Zwolle naar Helsinki**: de afstand met de afstandsband en de reiskostenvergoeding per deelnemer, zoals de afstandscalculator van de EU die berekent\n' +
+      '- **deadlines**: de komende deadlines van de call\n' +
+      '- **project 1-9-2025 31-8-2027**: jullie project met start- en einddatum, voor de mijlpalen; **project** laat het zien, **project tussenrapportage 15-3-2026** en **project naam …** vullen het aan, **project verwijder** wist het\n' +
+      '- **abonneer**: berichten in dit gesprek als een deadline of mijlpaal nadert (**abonneer oproepen** of **abonneer project** voor één van beide); **opzeggen** stopt ze\n' +
+      '- **herinneringen**: wanneer die berichten komen (standaard 30, 7 en 1 dag vooraf om 09:00); wijzig met **herinneringen 14,3 om 08:30**, terug met **herinneringen standaard**\n' +
       '- **help** of **hulp**: deze uitleg',
     en:
-      'I guide you step by step through an Erasmus+ KA2 partnership for mbo: from the first idea to the formal closing. Ask in plain words, in Dutch or English.\n' +
+      'I guide you step by step through an Erasmus+ KA2 partnership for mbo, from the first idea to the formal closing. Ask in plain words, in Dutch or English, or type one of these commands:\n' +
       '- **roadmap**: all phases in order\n' +
-      '- the name of a phase, for example **reporting**: the steps of that phase\n' +
+      '- the name of a phase, for example **reporting**: the steps, documents and meetings of that phase\n' +
       '- **tools**: every tool and document\n' +
+      '- **distance Zwolle to Helsinki**: the distance with its distance band and the travel support per participant, as the EU distance calculator works it out\n' +
+      '- **deadlines**: the upcoming call deadlines\n' +
+      '- **project 1-9-2025 31-8-2027**: your project with its start and end date, for its milestones; **project** shows it, **project interim 15-3-2026** and **project name …** add to it, **project remove** deletes it\n' +
+      '- **subscribe**: notices in this conversation when a deadline or milestone comes near (**subscribe calls** or **subscribe project** for one of the two); **unsubscribe** stops them\n' +
+      '- **reminders**: when those notices come (by default 30, 7 and 1 days before, at 09:00); change it with **reminders 14,3 at 08:30**, back with **reminders default**\n' +
       '- **help**: this explanation',
+  },
+  helpReport: {
+    nl: '- **rapport**: voor beheerders (BOT_ADMINS): wat er gevraagd is en hoe de antwoorden vielen, alleen in een persoonlijk gesprek met mij',
+    en: '- **report**: for admins (BOT_ADMINS): what people asked and how the answers did, only in a personal chat with me',
+  },
+  helpFeedback: {
+    nl: 'Onder elk antwoord staan 👍 en 👎: zo zien de beheerders wat beter kan.',
+    en: 'Every answer has 👍 and 👎: they show the admins what to improve.',
+  },
+  helpSlack: {
+    nl: 'In Slack: stuur me een direct bericht, noem me in een kanaal (**@Erasmus mbo**, ik antwoord in een thread), of typ **/erasmus** met je vraag of opdracht (alleen jij ziet dat antwoord). Met **/erasmus abonneer** in een kanaal krijgt het hele kanaal de berichten.',
+    en: 'In Slack: send me a direct message, mention me in a channel (**@Erasmus mbo**, I answer in a thread), or type **/erasmus** with your question or command (only you see that answer). **/erasmus subscribe** in a channel gives the whole channel the notices.',
+  },
+  helpTeams: {
+    nl: 'In Teams: chat met me, of noem me in een kanaal (**@Erasmus+ mbo**). Typ je **abonneer** in een kanaal, dan krijgt het hele kanaal de berichten. In het berichtvak vind je me ook bij de apps, om een stap of de afstand in je bericht in te voegen.',
+    en: 'In Teams: chat with me, or mention me in a channel (**@Erasmus+ mbo**). Type **subscribe** in a channel and the whole channel gets the notices. You also find me among the apps of the message box, to put a step or a distance into your message.',
+  },
+  helpConsole: {
+    nl: 'In de terminal: typ het nummer van een keuze; een lege regel stopt. Abonnementen en je project bewaar ik in DATA_DIR; **npm run notices -- --at 2027-02-03T09:00** laat zien welke berichten er op dat moment komen.',
+    en: 'In the terminal: type the number of a choice; an empty line quits. Subscriptions and your project are kept in DATA_DIR; **npm run notices -- --at 2027-02-03T09:00** shows which notices come at that moment.',
   },
   roadmapTitle: { nl: 'De roadmap: strategische partnerschappen voor het mbo', en: 'The roadmap: strategic partnerships for mbo' },
   roadmapIntro: {
@@ -76,6 +106,16 @@ const TEXTS = {
   nextPhase: { nl: 'Volgende fase: {title}', en: 'Next phase: {title}' },
   previousPhase: { nl: 'Vorige fase: {title}', en: 'Previous phase: {title}' },
   wholeRoadmap: { nl: 'Hele roadmap', en: 'Whole roadmap' },
+  backToPhase: { nl: 'Terug naar {title}', en: 'Back to {title}' },
+  groupSteps: { nl: 'Stappen', en: 'Steps' },
+  groupTips: { nl: 'Tips', en: 'Tips' },
+  groupDocuments: { nl: 'Documenten en hulpmiddelen', en: 'Documents and tools' },
+  groupMeetings: { nl: 'Bijeenkomsten', en: 'Meetings' },
+  groupChecks: { nl: 'Controles', en: 'Checks' },
+  groupLinks: { nl: 'Websites en links', en: 'Websites and links' },
+  groupCount: { nl: '{group} ({count})', en: '{group} ({count})' },
+  moreInPhase: { nl: 'Meer in deze fase', en: 'More in this phase' },
+  moreOfGroup: { nl: 'Meer {group} (nog {count})', en: 'More {group} ({count} more)' },
   source: {
     nl: 'Bron: roadmap "Strategische partnerschappen voor het mbo" (NA Erasmus+), blok {block}',
     en: 'Source: roadmap "Strategische partnerschappen voor het mbo" (Erasmus+ NA), block {block}',
@@ -86,14 +126,30 @@ const TEXTS = {
   },
   roadmapWording: { nl: '**In de roadmap 2014–2020:** {text}', en: '**In the 2014–2020 roadmap:** {text}' },
   noteChecked: { nl: '{text} (gecontroleerd op {date})', en: '{text} (checked on {date})' },
-  turnFailed: {
-    nl: 'Er ging iets mis aan mijn kant. Probeer het over een paar minuten nog eens.',
-    en: 'Something went wrong on my side. Please try again in a few minutes.',
-  },
-  sinceLabel: { nl: 'Sinds 2021', en: 'Since 2021' },
+  // Labels around the parts of a reply, for every renderer.
+  labelSince: { nl: 'Sinds 2021', en: 'Since 2021' },
+  labelLinks: { nl: 'Links', en: 'Links' },
+  labelPhase: { nl: 'Fase', en: 'Phase' },
+  labelOpen: { nl: 'Bekijk', en: 'Open' },
+  labelMore: { nl: 'Er is meer; vraag gericht door.', en: 'There is more; ask a narrower question.' },
   phasePosition: { nl: 'Fase {position} van {total}', en: 'Phase {position} of {total}' },
   moreItems: { nl: 'En nog {count}: vraag gericht door.', en: 'And {count} more: ask a narrower question.' },
   welcome: { nl: 'Welkom! Ik ben de Erasmus+ mbo-assistent.', en: 'Welcome! I am the Erasmus+ mbo assistant.' },
+  somethingWrong: {
+    nl: 'Sorry, er ging iets mis aan mijn kant. Probeer het zo nog eens.',
+    en: 'Sorry, something went wrong on my side. Please try again in a moment.',
+  },
+  chooseNumber: { nl: 'Typ een nummer om te kiezen:', en: 'Type a number to choose:' },
+  noSuchChoice: { nl: 'Keuze {n} bestaat niet; kies {range}.', en: 'There is no choice {n}; choose {range}.' },
+  noChoices: {
+    nl: 'Er valt hier niets te kiezen: stel een vraag of typ **help**.',
+    en: 'There is nothing to choose here: ask a question or type **help**.',
+  },
+  consoleWelcome: {
+    nl: 'Erasmus+ mbo-assistent: stel je vraag, typ **help** voor alle opdrachten, of een lege regel om te stoppen.',
+    en: 'Erasmus+ mbo assistant: ask your question, type **help** for every command, or an empty line to quit.',
+  },
+  consoleData: { nl: 'Abonnementen en je project bewaar ik in {path}.', en: 'Subscriptions and your project are kept in {path}.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXTS;

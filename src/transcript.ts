@@ -17,6 +17,7 @@ export interface TranscriptLine {
   links: Array<{ label: string; url: string }>;
   followUps: string[];
   lang: Lang;
+  /** The answer's confidence; for a decline, the nearest entry's; null when there is none. */
   score: number | null;
 }
 
@@ -35,6 +36,6 @@ export function toTranscriptLine(question: string, reply: Reply): TranscriptLine
     links: links.map(({ label, url }) => ({ label, url })),
     followUps: followUps.map((f) => f.label),
     lang: reply.lang,
-    score: answer?.score ?? null,
+    score: answer?.score ?? (reply.kind === 'not-found' ? reply.score : undefined) ?? null,
   };
 }

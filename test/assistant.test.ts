@@ -21,7 +21,6 @@ describe('commands', () => {
     ['overview', 'roadmap', 'en'],
     ['tools', 'tools', 'nl'],
     ['hulpmiddelen', 'tools', 'nl'],
-    ['/erasmus help', 'help', 'en'],
     ['Rapportage', 'phase', 'nl'],
     ['reporting', 'phase', 'en'],
     ['fase voorbereiding', 'phase', 'nl'],

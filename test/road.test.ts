@@ -7,6 +7,7 @@ describe('road questions', () => {
   it.each([
     ['what is the first step?', 'first'],
     ['wat doe je als allereerste?', 'first'],
+    ['wat moeten we eerst?', 'first'],
     ['Wat is de allerlaatste stap van de roadmap?', 'last'],
     ['We submitted our final report. What is the next step?', 'next'],
     ['wat komt er na de eindrapportage', 'next'],
@@ -15,7 +16,7 @@ describe('road questions', () => {
     ['What do I need to arrange before I can fill in the online application form?', 'previous'],
   ])('%s asks for the %s stop', (text, intent) => expect(readRoadQuestion(text)?.intent).toBe(intent));
 
-  it.each(['when is the next deadline?', 'Before we publish our video, what do we add to it?', 'kan er daarna nog een controle komen?', 'where is the distance calculator'])(
+  it.each(['when is the next deadline?', 'Wat doen we eerst om partners te vinden?', 'Before we publish our video, what do we add to it?', 'kan er daarna nog een controle komen?', 'where is the distance calculator'])(
     '%s is not a road question',
     (text) => expect(readRoadQuestion(text)).toBeUndefined(),
   );

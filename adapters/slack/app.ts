@@ -1,21 +1,23 @@
 // The Slack surface: a Bolt app that answers direct messages, @mentions (in a thread), the `/erasmus`
 // slash command and clicks on its buttons (a 👍/👎 click is confirmed to the clicker alone), and publishes
-// the App Home tab. Over HTTP it is mounted on the service host at POST /slack/events (events, commands
-// and interactivity) through its own receiver, which refuses any request without a valid signature and a
-// timestamp within 5 minutes before Bolt sees it; with SLACK_APP_TOKEN it connects through Socket Mode instead. Events are acknowledged before they
-// are answered; retried deliveries are answered once.
+// the App Home tab. Over HTTP, Bolt's HTTPReceiver is mounted on the service host at POST /slack/events
+// (events, commands and interactivity) behind the gate in http.ts; with SLACK_APP_TOKEN it connects through
+// Socket Mode instead. Events are acknowledged before they are answered; retries and replays are answered once.
 // https://docs.slack.dev/tools/bolt-js/concepts/receiver · https://docs.slack.dev/apis/events-api
-import { App, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type RespondFn, type webApi } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
 import type { Assistant } from '../../src/assistant.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Lang } from '../../src/knowledge/schema.js';
 import type { Logger } from '../../src/logger.js';
-import type { Reply } from '../../src/reply.js';
+import { t } from '../../src/texts.js';
 import type { HttpRoute, SurfaceAdapter } from '../server.js';
-import { createEventDeduper, type EventDeduper } from './dedupe.js';
-import { deliverSlackEphemeral, deliverSlackMessage, postSlackMessage } from './deliver.js';
-import { friendlyErrorText, toSlackFailure } from './errors.js';
+import { createSlackClientOptions } from './client.js';
+import { createMemoryClaim, createSlackDedupe, type SlackClaim } from './dedupe.js';
+import { deliverSlackEphemeral, deliverSlackMessage, type SlackSender } from './deliver.js';
+import { createSlackCalls, toSlackFailure } from './errors.js';
 import { renderSlackHome, SLACK_HOME_LANG_ACTION } from './home.js';
+import { createSlackHttpRoute } from './http.js';
 import {
   parseSlackBlockAction,
   parseSlackMessageEvent,
@@ -24,12 +26,7 @@ import {
   type SlackInbound,
   type SlackMessageEvent,
 } from './inbound.js';
-import { SlackHttpReceiver } from './receiver.js';
 import { renderSlackMessage, renderSlackNotice } from './render.js';
-import { createSlackApiClient, type SlackApiClient, type SlackApiRetryOptions } from './web-api.js';
-
-export { postSlackMessage } from './deliver.js';
-export type { SlackApiClient } from './web-api.js';
 
 /** The one path for events, slash commands and interactivity. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -38,23 +35,25 @@ export const SLACK_COMMAND = '/erasmus';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
-  assistant: Pick<Assistant, 'handle'>;
+  assistant: Pick<Assistant, 'handle' | 'overview'>;
   logger: Logger;
-  /** Milliseconds since the epoch; used for the retry memory and timings. */
+  /** Milliseconds since the epoch; the signature window and the rate-limit memory. */
   clock?: () => number;
-  /** Retries of Web API and response_url calls; tests shorten the back-off. */
-  retry?: SlackApiRetryOptions;
+  /** Waits for a Retry-After; tests pass one that does not wait in real time. */
+  sleep?: (ms: number) => Promise<void>;
+  /** WebClient's retries of 5xx and network failures; tests shorten the back-off. */
+  retryConfig?: webApi.RetryOptions;
+  /** The de-duplication memory; in memory by default. */
+  claim?: SlackClaim;
+  /** Milliseconds for each attempt of each Web API and response_url call. */
+  timeoutMs?: number;
 }
 
-/** The Slack surface as the service host mounts it, plus proactive sends for notices. */
+/** The Slack surface as the service host mounts it. */
 export interface SlackAdapter extends SurfaceAdapter {
   readonly mode: 'http' | 'socket';
-  /** A Web API client with the bot token. */
-  readonly client: SlackApiClient;
-  /** Posts a core Reply to a channel, a DM or a thread; resolves to the message ts. */
-  post(channel: string, reply: Reply, threadTs?: string): Promise<string | undefined>;
-  /** Publishes the App Home tab for a user. */
-  publishHome(userId: string, lang?: Lang): Promise<void>;
+  /** Bolt's Web API client with the bot token (app.client). */
+  readonly client: webApi.WebClient;
 }
 
 const BOLT_LEVELS: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN };
@@ -77,57 +76,41 @@ function toBoltLogger(logger: Logger): BoltLogger {
   };
 }
 
-/** Remembers each user's last language, so clicks and short messages keep it. Bounded, oldest out first. */
-function createLangMemory(max = 10_000): { get(userId: string): Lang | undefined; set(userId: string, lang: Lang): void } {
-  const langs = new Map<string, Lang>();
-  return {
-    get: (userId) => langs.get(userId),
-    set(userId, lang) {
-      langs.delete(userId);
-      langs.set(userId, lang);
-      if (langs.size > max) langs.delete(langs.keys().next().value as string);
-    },
-  };
-}
-
 /** Creates the Slack adapter: HTTP routes, or Socket Mode when the config has an app token. */
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { config, assistant } = options;
   const logger = options.logger.child({ surface: 'slack' });
   const clock = options.clock ?? Date.now;
   const boltLogger = toBoltLogger(logger);
-  // Bolt's own client makes auth.test at start-up (a few retries, so a bad network fails the start within
-  // seconds); answers go through the lighter client below.
-  const clientOptions: webApi.WebClientOptions = {
-    slackApiUrl: config.apiUrl,
-    rejectRateLimitedCalls: false,
-    retryConfig: { retries: 3, factor: 2, minTimeout: 1_000, maxTimeout: 5_000 },
-    timeout: 10_000,
-    logger: boltLogger,
-  };
-  const client = createSlackApiClient({ token: config.botToken, apiUrl: config.apiUrl, ...options.retry });
-  const deduper: EventDeduper = createEventDeduper({ clock });
-  const langs = createLangMemory();
+  const calls = createSlackCalls({ clock, ...(options.sleep ? { sleep: options.sleep } : {}) });
+  // Each user's last language, so that clicks and short messages keep it.
+  const langs = new LRUCache<string, Lang>({ max: 10_000 });
   const mode = config.appToken ? 'socket' : 'http';
 
+  const http = mode === 'http' ? createSlackHttpRoute({ signingSecret: config.signingSecret, path: SLACK_EVENTS_PATH, logger, boltLogger, clock }) : undefined;
   const receiver =
-    mode === 'socket'
-      ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger: boltLogger, installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } } })
-      : new SlackHttpReceiver({ signingSecret: config.signingSecret, logger, clock });
+    http?.receiver ??
+    new SocketModeReceiver({ appToken: config.appToken ?? '', logger: boltLogger, installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } } });
 
   const app = new App({
     token: config.botToken,
     receiver,
     logger: boltLogger,
-    clientOptions,
+    clientOptions: createSlackClientOptions({
+      apiUrl: config.apiUrl,
+      logger: boltLogger,
+      ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    }),
     convoStore: false,
     deferInitialization: true,
   });
 
-  async function answer(inbound: SlackInbound, source: string): Promise<void> {
+  async function answer(inbound: SlackInbound, source: string, respond: RespondFn | undefined): Promise<void> {
     // Requests that arrived with this one are acknowledged before this answer takes the CPU.
     await new Promise<void>((resolve) => setImmediate(resolve));
     const { input, target } = inbound;
+    const sender: SlackSender = { client: app.client, calls, ...(respond ? { respond } : {}) };
     const userId = input.conversation.userId;
     const remembered = langs.get(userId);
     const withLang = input.lang === undefined && remembered !== undefined ? { ...input, lang: remembered } : input;
@@ -139,64 +122,49 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       lang = reply.lang;
       langs.set(userId, reply.lang);
       // A 👍/👎 confirmation is for the clicker alone, not the channel.
-      if (reply.kind === 'feedback-ack') await deliverSlackEphemeral(client, target, userId, renderSlackMessage(reply));
-      else await deliverSlackMessage(client, target, renderSlackMessage(reply));
+      if (reply.kind === 'feedback-ack') await deliverSlackEphemeral(sender, target, userId, renderSlackMessage(reply));
+      else await deliverSlackMessage(sender, target, renderSlackMessage(reply));
       logger.info({ source, kind: reply.kind, target: target.kind, ms: clock() - started }, 'slack answer sent');
     } catch (error) {
       logger.error({ source, target: target.kind, channel: target.kind === 'channel' ? target.channel : undefined, ...toSlackFailure(error) }, 'slack answer failed');
-      await deliverSlackMessage(client, target, renderSlackNotice(friendlyErrorText(lang))).catch((again: unknown) =>
+      await deliverSlackMessage(sender, target, renderSlackNotice(t(lang, 'somethingWrong'))).catch((again: unknown) =>
         logger.warn({ source, ...toSlackFailure(again) }, 'slack error notice could not be sent'),
       );
     }
   }
 
-  async function publishHome(userId: string, lang?: Lang): Promise<void> {
-    const shown = lang ?? langs.get(userId) ?? 'nl';
-    const conversation = { platform: 'slack', channelId: userId, userId, kind: 'personal' } as const;
-    const [help, roadmap, tools] = await Promise.all(
-      ['cmd:help', 'cmd:roadmap', 'cmd:tools'].map((action) => assistant.handle({ action, lang: shown, conversation })),
-    );
-    if (help?.kind !== 'help' || roadmap?.kind !== 'roadmap' || tools?.kind !== 'tools') {
-      throw new Error(`App Home expects help, roadmap and tools replies; got ${help?.kind}, ${roadmap?.kind}, ${tools?.kind}`);
-    }
-    await client.call('views.publish', { user_id: userId, view: renderSlackHome({ lang: shown, help, roadmap, tools }) });
+  async function publishHome(client: webApi.WebClient, userId: string, lang?: Lang): Promise<void> {
+    const view = renderSlackHome(assistant.overview(lang ?? langs.get(userId) ?? 'nl'));
+    await calls.run('views.publish', () => client.views.publish({ user_id: userId, view }));
   }
 
-  // A retried delivery carries the same event_id; it was acknowledged already and is answered once.
-  app.use(async ({ body, context, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && deduper.seen(eventId)) {
-      logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack retry of a handled event skipped');
-      return;
-    }
-    await next();
-  });
+  app.use(createSlackDedupe(options.claim ?? createMemoryClaim(), logger));
 
   // One listener per kind of request: every listener costs every request a pass through Bolt's middleware.
-  app.event(/^(message|app_mention|app_home_opened)$/, async ({ event, context }) => {
+  app.event(/^(message|app_mention|app_home_opened)$/, async ({ event, context, client }) => {
     if (event.type === 'app_home_opened') {
-      if (event.tab === 'home') await publishHome(event.user).catch((error: unknown) => logger.error({ ...toSlackFailure(error) }, 'slack App Home publish failed'));
+      if (event.tab === 'home') await publishHome(client, event.user).catch((error: unknown) => logger.error({ ...toSlackFailure(error) }, 'slack App Home publish failed'));
       return;
     }
-    const inbound = parseSlackMessageEvent(event as unknown as SlackMessageEvent, context.botUserId);
-    if (inbound) await answer(inbound, event.type === 'message' ? 'message.im' : 'app_mention');
+    const inbound = parseSlackMessageEvent(event as SlackMessageEvent, context.botUserId);
+    if (inbound) await answer(inbound, event.type === 'message' ? 'message.im' : 'app_mention', undefined);
   });
 
-  app.command(SLACK_COMMAND, async ({ command, ack }) => {
+  app.command(SLACK_COMMAND, async ({ command, ack, respond }) => {
     await ack();
-    await answer(parseSlackSlashCommand(command), 'command');
+    await answer(parseSlackSlashCommand(command), 'command', respond);
   });
 
-  app.action(/^erasmus(:|-home:)/, async ({ body, action, ack }) => {
+  app.action(/^erasmus(:|-home:)/, async ({ body, action, ack, respond, client }) => {
     await ack();
     if ('action_id' in action && action.action_id === SLACK_HOME_LANG_ACTION) {
       const lang: Lang = 'value' in action && action.value === 'en' ? 'en' : 'nl';
       langs.set(body.user.id, lang);
-      await publishHome(body.user.id, lang).catch((error: unknown) => logger.error({ ...toSlackFailure(error) }, 'slack App Home publish failed'));
+      await publishHome(client, body.user.id, lang).catch((error: unknown) => logger.error({ ...toSlackFailure(error) }, 'slack App Home publish failed'));
       return;
     }
-    const inbound = parseSlackBlockAction(body as unknown as SlackBlockActionBody);
-    if (inbound) await answer(inbound, 'block_actions');
+    const inbound = parseSlackBlockAction(body as SlackBlockActionBody);
+    if (inbound) await answer(inbound, 'block_actions', respond);
   });
 
   // The catch-all: listeners handle their own failures; anything that escapes them is logged here.
@@ -204,13 +172,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger.error({ ...toSlackFailure(error.original ?? error), boltCode: error.code }, 'slack listener failed');
   });
 
-  const routes: HttpRoute[] =
-    receiver instanceof SlackHttpReceiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => receiver.handle(req, res) }] : [];
+  const routes: HttpRoute[] = http ? [http.route] : [];
 
   return {
     name: 'slack',
     mode,
-    client,
+    client: app.client,
     routes,
     async start() {
       await app.init();
@@ -219,9 +186,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
     async stop() {
       if (mode === 'socket') await app.stop();
-      client.close();
     },
-    post: (channel, reply, threadTs) => postSlackMessage(client, channel, reply, threadTs),
-    publishHome,
   };
 }

@@ -1,48 +1,49 @@
-// Remembers the event_ids already handled, so a delivery Slack retries (X-Slack-Retry-Num) is answered
-// once. In memory with a time-to-live: Slack retries within minutes (after 1 min, 5 min, then 30 min).
-// https://docs.slack.dev/apis/events-api/#retries
+// Answers each Slack request once: an event Slack retries (same event_id, X-Slack-Retry-Num) and a slash
+// command or click replayed within the 5 minutes a signature stays valid (same trigger_id) are
+// acknowledged and skipped. The memory is an injected async `claim`, so that several replicas can share
+// it through the database; by default an in-memory LRU with a time-to-live of one hour, which covers
+// Slack's retries (after 1 min, 5 min, then 30 min). https://docs.slack.dev/apis/events-api/#retries
+import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
+import type { Logger } from '../../src/logger.js';
 
-export interface EventDeduper {
-  /** True when `id` was seen within the time-to-live; otherwise records it and returns false. */
-  seen(id: string): boolean;
-  readonly size: number;
-}
+/** Records `key` and resolves to true, or to false when it was claimed before. */
+export type SlackClaim = (key: string) => Promise<boolean>;
 
-export interface EventDeduperOptions {
-  /** How long an id is remembered; one hour covers Slack's three retries. */
-  ttlMs?: number;
-  /** Most ids kept; the oldest go first. */
-  maxSize?: number;
-  /** Milliseconds since the epoch; injectable for tests. */
-  clock?: () => number;
-}
-
-/** An in-memory set of event ids with a time-to-live and a size bound. */
-export function createEventDeduper(options: EventDeduperOptions = {}): EventDeduper {
-  const ttlMs = options.ttlMs ?? 60 * 60 * 1000;
-  const maxSize = options.maxSize ?? 50_000;
-  const clock = options.clock ?? Date.now;
-  // Insertion order is expiry order (the TTL is the same for every id), so pruning stops at the first live id.
-  const expiries = new Map<string, number>();
-
-  const prune = (now: number): void => {
-    for (const [id, expiresAt] of expiries) {
-      if (expiresAt > now && expiries.size < maxSize) break;
-      expiries.delete(id);
-    }
+/** An in-memory claim with a time-to-live and a size bound, oldest out first. */
+export function createMemoryClaim(options: { ttlMs?: number; max?: number; clock?: () => number } = {}): SlackClaim {
+  const clock = options.clock;
+  const seen = new LRUCache<string, true>({
+    max: options.max ?? 50_000,
+    ttl: options.ttlMs ?? 60 * 60 * 1000,
+    ...(clock ? { perf: { now: clock }, ttlResolution: 0 } : {}),
+  });
+  return async (key) => {
+    if (seen.has(key)) return false;
+    seen.set(key, true);
+    return true;
   };
+}
 
-  return {
-    seen(id) {
-      const now = clock();
-      prune(now);
-      const expiresAt = expiries.get(id);
-      if (expiresAt !== undefined && expiresAt > now) return true;
-      expiries.set(id, now + ttlMs);
-      return false;
-    },
-    get size() {
-      return expiries.size;
-    },
+/** What identifies a request across its deliveries: the event_id, or the trigger_id of a command or click. */
+export function toSlackDedupeKey(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { event_id: eventId, trigger_id: triggerId } = body as { event_id?: unknown; trigger_id?: unknown };
+  if (typeof eventId === 'string' && eventId !== '') return `event:${eventId}`;
+  if (typeof triggerId === 'string' && triggerId !== '') return `trigger:${triggerId}`;
+  return undefined;
+}
+
+/** Global Bolt middleware: a request seen before is acknowledged (events are already) and goes no further. */
+export function createSlackDedupe(claim: SlackClaim, logger: Logger): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const { body, context, next } = args;
+    const key = toSlackDedupeKey(body);
+    if (key === undefined || (await claim(key))) {
+      await next();
+      return;
+    }
+    if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
+    logger.info({ key, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack retry of a handled event skipped');
   };
 }

@@ -50,7 +50,7 @@ export interface SlackBlockActionBody {
 }
 
 /** Conversation kind from a channel id or a `channel_type`: D… is a DM, G…/mpim a group DM, the rest channels. */
-export function toConversationKind(channelId: string, channelType?: string): Conversation['kind'] {
+function toConversationKind(channelId: string, channelType?: string): Conversation['kind'] {
   if (channelType === 'im' || (channelType === undefined && channelId.startsWith('D'))) return 'personal';
   if (channelType === 'mpim') return 'group';
   return 'channel';
@@ -77,6 +77,14 @@ export function parseSlackText(text: string, botUserId?: string): string {
 }
 
 /**
+ * The text without a typed `/erasmus` in front: slash commands do not work in threads, so people type
+ * them as a message. The core never sees the platform's command name.
+ */
+function stripSlashCommand(text: string): string {
+  return text.replace(/^\/erasmus\b\s*/i, '');
+}
+
+/**
  * A direct message (`message` with channel_type `im`) or an `@mention` as an input, or undefined when the
  * bot must not answer it: edits, deletions and other subtypes, bot messages, its own messages, channel
  * messages without a mention, and mentions inside a DM (those also arrive as `message.im`).
@@ -84,7 +92,7 @@ export function parseSlackText(text: string, botUserId?: string): string {
 export function parseSlackMessageEvent(event: SlackMessageEvent, botUserId: string | undefined): SlackInbound | undefined {
   if (event.subtype !== undefined || event.bot_id !== undefined || !event.user) return undefined;
   if (botUserId !== undefined && event.user === botUserId) return undefined;
-  const text = parseSlackText(event.text ?? '', botUserId);
+  const text = stripSlashCommand(parseSlackText(event.text ?? '', botUserId));
   if (event.type === 'message') {
     if (event.channel_type !== 'im') return undefined;
     return {
@@ -112,7 +120,7 @@ export function parseSlackMessageEvent(event: SlackMessageEvent, botUserId: stri
 export function parseSlackSlashCommand(command: SlackSlashCommand): SlackInbound {
   const kind = command.channel_name === 'directmessage' ? 'personal' : command.channel_name?.startsWith('mpdm-') ? 'group' : toConversationKind(command.channel_id);
   const conversation: Conversation = { platform: 'slack', channelId: command.channel_id, userId: command.user_id, kind };
-  return { input: { text: parseSlackText(command.text), conversation }, target: { kind: 'response-url', url: command.response_url } };
+  return { input: { text: stripSlashCommand(parseSlackText(command.text)), conversation }, target: { kind: 'response-url', url: command.response_url } };
 }
 
 /**

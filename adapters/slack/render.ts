@@ -6,6 +6,7 @@ import type { types } from '@slack/bolt';
 import { toPlainText } from '../../src/plain-text.js';
 import { assertNever, replyFeedbackButtons, type DatedItem, type FollowUp, type Reply, type ReplyItem, type ReplyLink } from '../../src/reply.js';
 import type { Lang } from '../../src/knowledge/schema.js';
+import { t } from '../../src/texts.js';
 import { escapeMrkdwn, splitMrkdwn, toMrkdwn, toSlackLink, truncateMrkdwn } from './mrkdwn.js';
 
 export type SlackBlock = types.KnownBlock;
@@ -18,7 +19,7 @@ export interface SlackMessage {
 }
 
 /** Slack's Block Kit limits. */
-export const SLACK_LIMITS = {
+const SLACK_LIMITS = {
   blocks: 50,
   text: 3000,
   header: 150,
@@ -29,13 +30,13 @@ export const SLACK_LIMITS = {
 } as const;
 
 /** Every button the bot renders has an action_id with this prefix, so one listener catches them all. */
-export const SLACK_ACTION_PREFIX = 'erasmus:';
+const SLACK_ACTION_PREFIX = 'erasmus:';
 
 /**
  * A button's action_id: the prefix, the reply's language (so a click is answered in the language the
  * button was shown in) and a number that makes it unique within the message, e.g. `erasmus:en:3`.
  */
-export function toSlackActionId(lang: Lang, n: number): string {
+function toSlackActionId(lang: Lang, n: number): string {
   return `${SLACK_ACTION_PREFIX}${lang}:${n}`;
 }
 
@@ -44,11 +45,6 @@ export function parseSlackActionId(actionId: string): { lang: Lang } | undefined
   const match = /^erasmus:(nl|en):\d+$/.exec(actionId);
   return match ? { lang: match[1] as Lang } : undefined;
 }
-
-const LABELS = {
-  nl: { since: 'Sinds 2021', links: 'Links', phase: 'Fase', open: 'Bekijk', more: 'Er is meer; vraag gericht door.' },
-  en: { since: 'Since 2021', links: 'Links', phase: 'Phase', open: 'Open', more: 'There is more; ask a narrower question.' },
-} as const satisfies Record<Lang, Record<string, string>>;
 
 /** Builds the buttons and blocks of one message, numbering action_ids so they are unique within it. */
 export class SlackBlockBuilder {
@@ -106,9 +102,43 @@ export class SlackBlockBuilder {
   divider(): void {
     this.blocks.push({ type: 'divider' });
   }
+
+  /** Roadmap items (phases, steps, tools), each with an "Open" button. */
+  itemList(items: readonly ReplyItem[], options: ListOptions & { numbered?: boolean }): void {
+    this.list(items, (item, i) => itemText(item, options.numbered ? i + 1 : undefined), options);
+  }
+
+  /** Deadlines or milestones, each with an "Open" button. */
+  datedList(items: readonly DatedItem[], options: ListOptions): void {
+    this.list(items, datedText, options);
+  }
+
+  /**
+   * A section with a button each while they fit in the block budget, leaving `reserve` blocks for what
+   * follows; otherwise one section for all and the buttons gathered in actions blocks.
+   */
+  private list<T extends { title: string; action: string }>(items: readonly T[], text: (item: T, i: number) => string, options: ListOptions): void {
+    const budget = (options.limit ?? SLACK_LIMITS.blocks) - this.blocks.length - (options.reserve ?? 0);
+    if (items.length <= budget) {
+      items.forEach((item, i) => this.section(text(item, i), this.button({ label: options.open, action: item.action })));
+      return;
+    }
+    this.section(items.map(text).join('\n\n'));
+    this.actions(items.map((item) => ({ label: item.title, action: item.action })));
+  }
 }
 
-function linkList(links: readonly ReplyLink[]): string {
+interface ListOptions {
+  /** The label of each item's button. */
+  open: string;
+  /** Blocks to leave for what follows the list. */
+  reserve?: number;
+  /** The message's block limit (a Home tab holds 100). */
+  limit?: number;
+}
+
+/** Links as a bullet list. */
+export function linkList(links: readonly ReplyLink[]): string {
   return links.map((link) => `• ${toSlackLink(link.url, link.label)}`).join('\n');
 }
 
@@ -119,36 +149,10 @@ function itemText(item: ReplyItem, number?: number): string {
   return `${title}${summary}${links}`;
 }
 
-/**
- * A list of roadmap items: one section with an "Open" button each while they fit in the block budget,
- * otherwise compact sections of several items with the buttons gathered in actions blocks.
- */
-function itemList(builder: SlackBlockBuilder, items: readonly ReplyItem[], lang: Lang, numbered: boolean, reserve: number): void {
-  const open = LABELS[lang].open;
-  const budget = SLACK_LIMITS.blocks - builder.blocks.length - reserve;
-  if (items.length <= budget) {
-    items.forEach((item, i) => builder.section(itemText(item, numbered ? i + 1 : undefined), builder.button({ label: open, action: item.action })));
-    return;
-  }
-  builder.section(items.map((item, i) => itemText(item, numbered ? i + 1 : undefined)).join('\n\n'));
-  builder.actions(items.map((item) => ({ label: item.title, action: item.action })));
-}
-
 function datedText(item: DatedItem): string {
   const lines = [`*${escapeMrkdwn(item.title)}*`, `${escapeMrkdwn(item.due)} · ${escapeMrkdwn(item.left)}`, ...item.notes.map(toMrkdwn)];
   if (item.notices) lines.push(escapeMrkdwn(item.notices));
   return lines.join('\n');
-}
-
-/** Deadlines or milestones: a section with an "Open" button each while they fit, otherwise one section and the buttons together. */
-function datedList(builder: SlackBlockBuilder, items: readonly DatedItem[], lang: Lang, reserve: number): void {
-  const open = LABELS[lang].open;
-  if (items.length <= SLACK_LIMITS.blocks - builder.blocks.length - reserve) {
-    items.forEach((item) => builder.section(datedText(item), builder.button({ label: open, action: item.action })));
-    return;
-  }
-  builder.section(items.map(datedText).join('\n\n'));
-  builder.actions(items.map((item) => ({ label: item.title, action: item.action })));
 }
 
 /**
@@ -158,19 +162,20 @@ function datedList(builder: SlackBlockBuilder, items: readonly DatedItem[], lang
 export function fitBlocks(blocks: SlackBlock[], lang: Lang, limit: number = SLACK_LIMITS.blocks, keep = blocks.at(-1)?.type === 'actions' ? 1 : 0): SlackBlock[] {
   if (blocks.length <= limit) return blocks;
   const tail = keep > 0 ? blocks.slice(-keep) : [];
-  const note: SlackBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: LABELS[lang].more }] };
+  const note: SlackBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: t(lang, 'labelMore') }] };
   return [...blocks.slice(0, limit - 1 - tail.length), note, ...tail];
 }
 
 /** The plain-text fallback for notifications and clients without blocks, escaped and within 3,000 characters. */
-export function renderSlackFallback(reply: Reply): string {
+function renderSlackFallback(reply: Reply): string {
   return truncateMrkdwn(escapeMrkdwn(toPlainText(reply)), SLACK_LIMITS.text);
 }
 
 /** The Block Kit blocks of a reply. */
 export function renderSlackBlocks(reply: Reply): SlackBlock[] {
   const b = new SlackBlockBuilder(reply.lang);
-  const labels = LABELS[reply.lang];
+  const { lang } = reply;
+  const labels = { since: t(lang, 'labelSince'), links: t(lang, 'labelLinks'), phase: t(lang, 'labelPhase'), open: t(lang, 'labelOpen') };
   let keep: number | undefined;
   switch (reply.kind) {
     case 'answer': {
@@ -203,20 +208,20 @@ export function renderSlackBlocks(reply: Reply): SlackBlock[] {
     case 'roadmap':
       b.header(reply.title);
       if (reply.intro) b.section(toMrkdwn(reply.intro));
-      itemList(b, reply.phases, reply.lang, true, 0);
+      b.itemList(reply.phases, { numbered: true, open: labels.open });
       break;
     case 'phase': {
       b.header(`${reply.title} (${reply.position}/${reply.total})`);
       if (reply.summary) b.section(toMrkdwn(reply.summary));
       const reserve = Math.ceil(reply.followUps.length / SLACK_LIMITS.actionsElements);
-      itemList(b, reply.steps, reply.lang, false, reserve);
+      b.itemList(reply.steps, { open: labels.open, reserve });
       b.actions(reply.followUps);
       break;
     }
     case 'tools':
       b.header(reply.title);
       if (reply.intro) b.section(toMrkdwn(reply.intro));
-      itemList(b, reply.tools, reply.lang, false, 0);
+      b.itemList(reply.tools, { open: labels.open });
       break;
     case 'message':
     case 'smalltalk':
@@ -231,7 +236,7 @@ export function renderSlackBlocks(reply: Reply): SlackBlock[] {
     case 'deadlines':
       b.header(reply.title);
       b.section(toMrkdwn(reply.intro));
-      datedList(b, reply.items, reply.lang, 2);
+      b.datedList(reply.items, { open: labels.open, reserve: 2 });
       b.context([toMrkdwn(reply.subscription)]);
       b.actions(reply.followUps);
       break;
@@ -239,7 +244,7 @@ export function renderSlackBlocks(reply: Reply): SlackBlock[] {
       b.header(reply.title);
       b.context([escapeMrkdwn(reply.period)]);
       if (reply.intro) b.section(toMrkdwn(reply.intro));
-      datedList(b, reply.milestones, reply.lang, 2);
+      b.datedList(reply.milestones, { open: labels.open, reserve: 2 });
       b.context([toMrkdwn(reply.subscription)]);
       b.actions(reply.followUps);
       break;

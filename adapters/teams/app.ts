@@ -93,7 +93,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       },
       mapped?.message ?? 'turn failed',
     );
-    const sorry = t(toLang(activity.locale) ?? 'nl', 'turnFailed');
+    const sorry = t(toLang(activity.locale) ?? 'nl', 'somethingWrong');
     try {
       // A failed connector call cannot carry the apology either; the message extension shows it in its pop-up.
       if (activity.type === 'invoke') {

@@ -109,7 +109,7 @@ function cardContent(reply: Reply, ctx: RenderContext): { body: TeamsCardElement
         ...markdownBlocks(ctx.detail === 'minimal' ? firstParagraph(reply.body) : reply.body),
       ];
       if (reply.notes.length > 0 && ctx.detail !== 'minimal') {
-        body.push(boldBlock(t(ctx.lang, 'sinceLabel')), ...markdownBlocks(reply.notes.map((note) => `- ${note}`).join('\n')));
+        body.push(boldBlock(t(ctx.lang, 'labelSince')), ...markdownBlocks(reply.notes.map((note) => `- ${note}`).join('\n')));
       }
       body.push(...linkSets(reply.links));
       body.push(textBlock(reply.source, { size: 'Small', isSubtle: true }));

@@ -77,11 +77,29 @@ function intern(values: string[], lookup: Map<string, number>, value: string): n
   return index;
 }
 
+/** Rows parsed between two pauses of `geoNamesReader`: a few milliseconds of work. */
+const ROWS_PER_STEP = 1000;
+
 /** Reads a GeoNames dump (tab-separated, one place a line) into a `GeoNamesTable`. */
 export function readGeoNames(path: string = defaultGeoNamesPath()): GeoNamesTable {
-  const bytes = readFileSync(path);
+  const reader = geoNamesReader(path);
+  for (;;) {
+    const step = reader.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The reader of `readGeoNames` in steps: each `next()` parses a slice of rows, and the last returns the
+ * table. A caller can pause between steps (to keep the event loop free) or run them all at once. Takes the
+ * file's path, or its bytes when the caller read them already (asynchronously).
+ */
+export function* geoNamesReader(source: string | Buffer = defaultGeoNamesPath()): Generator<undefined, GeoNamesTable, undefined> {
+  const bytes = typeof source === 'string' ? readFileSync(source) : source;
+  yield;
   let capacity = 1024;
   for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) capacity++;
+  yield;
 
   const ids = new Int32Array(capacity);
   const lat = new Float64Array(capacity);
@@ -98,6 +116,7 @@ export function readGeoNames(path: string = defaultGeoNamesPath()): GeoNamesTabl
   const keys = createNameIndex(Math.round(capacity * 3));
   const starts = new Int32Array(COLUMNS_READ);
   const column = (n: number): string => text.slice(starts[n], (starts[n + 1] ?? 0) - 1);
+  yield;
 
   let row = 0;
   let text = '';
@@ -143,13 +162,17 @@ export function readGeoNames(path: string = defaultGeoNamesPath()): GeoNamesTabl
         at = comma + 1;
       }
       row++;
+      if (row % ROWS_PER_STEP === 0) yield;
     }
   }
 
+  yield;
   keys.compact();
+  yield;
   const order = new Float64Array(row);
   for (let i = 0; i < row; i++) order[i] = (ids[i] ?? 0) * 2 ** 21 + i;
   order.sort();
+  yield;
   const byId = new Int32Array(row);
   for (let i = 0; i < row; i++) byId[i] = (order[i] ?? 0) % 2 ** 21;
 

@@ -4,7 +4,8 @@
 // population), its own name over an alternate one, the Netherlands for this Dutch audience (more so in a
 // Dutch question), the Erasmus+ programme countries, and capitals and regional seats.
 import type { Lang } from '../knowledge/schema.js';
-import { readGeoNames, rowOfId, Seat, type GeoNamesTable } from './geonames.js';
+import { readFile } from 'node:fs/promises';
+import { defaultGeoNamesPath, geoNamesReader, rowOfId, Seat, type GeoNamesTable } from './geonames.js';
 import { normalizeName } from './normalize.js';
 import type { PlacesFile, RegionName } from './schema.js';
 import { createSuggester, type Suggester } from './suggest.js';
@@ -34,6 +35,11 @@ export interface PlaceMatch {
 export interface PlaceIndex {
   /** Reads the place data now; it is read on first use otherwise. Returns the time taken in ms (0 when loaded). */
   load(): number;
+  /**
+   * Reads the place data in small steps between which other work runs, so the event loop stays free.
+   * A question asked meanwhile finishes the reading at once. Resolves to the ms it took (0 when loaded).
+   */
+  loadInBackground(): Promise<number>;
   readonly loaded: boolean;
   /** The number of places. */
   count(): number;
@@ -94,8 +100,25 @@ export function createPlaceIndex(options: PlaceIndexOptions): PlaceIndex {
     }
   };
 
-  const build = (): GeoNamesTable => {
-    const data = readGeoNames(options.path);
+  let reader: Generator<undefined, GeoNamesTable, undefined> | undefined;
+  let failure: unknown;
+
+  /** One step of reading the dump; the table once it is read and indexed. A failure is kept and thrown again. */
+  const step = (): GeoNamesTable | undefined => {
+    if (table) return table;
+    if (failure !== undefined) throw failure;
+    reader ??= geoNamesReader(options.path);
+    try {
+      const next = reader.next();
+      if (next.done) table = build(next.value);
+    } catch (error) {
+      failure = error;
+      throw error;
+    }
+    return table;
+  };
+
+  const build = (data: GeoNamesTable): GeoNamesTable => {
     const aliasRows = new Map<string, number>();
     for (const alias of additions.aliases) {
       const row = rowOfId(data, alias.geonameId);
@@ -124,7 +147,12 @@ export function createPlaceIndex(options: PlaceIndexOptions): PlaceIndex {
     return data;
   };
 
-  const ensure = (): GeoNamesTable => (table ??= build());
+  const ensure = (): GeoNamesTable => {
+    for (;;) {
+      const data = step();
+      if (data) return data;
+    }
+  };
 
   const placeAt = (data: GeoNamesTable, row: number): Place => ({
     id: data.ids[row] ?? 0,
@@ -193,6 +221,15 @@ export function createPlaceIndex(options: PlaceIndexOptions): PlaceIndex {
       if (table) return 0;
       const started = performance.now();
       ensure();
+      return performance.now() - started;
+    },
+    async loadInBackground() {
+      if (table) return 0;
+      const started = performance.now();
+      // The file is read off the event loop; a question asked meanwhile reads it itself.
+      const bytes = await readFile(options.path ?? defaultGeoNamesPath());
+      reader ??= geoNamesReader(bytes);
+      while (!step()) await new Promise<void>((resolve) => setImmediate(resolve));
       return performance.now() - started;
     },
     get loaded() {

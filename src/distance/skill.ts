@@ -41,6 +41,8 @@ export interface DistanceSkill extends Skill {
   answer(from: string, to: string, lang: Lang): Reply;
   /** Reads the place data now rather than on the first question; returns the ms it took (0 when read). */
   warm(): number;
+  /** Reads the place data in small steps that leave the event loop free (at start); resolves to the ms it took. */
+  warmInBackground(): Promise<number>;
   readonly places: PlaceIndex;
 }
 
@@ -216,6 +218,9 @@ export function createDistanceSkill(options: DistanceSkillOptions): DistanceSkil
     },
     warm() {
       return places.load();
+    },
+    warmInBackground() {
+      return places.loadInBackground();
     },
   };
 }

@@ -4,9 +4,14 @@
 import type { Knowledge } from '../knowledge/load.js';
 import type { Lang } from '../knowledge/schema.js';
 import { fold } from '../match/normalize.js';
+import { dayIn, formatDay } from '../notices/dates.js';
 import type { ReportReply, ReportSection } from '../reply.js';
-import type { EntryCounts, FeedbackSummary, QuestionRecord } from '../storage/feedback.js';
+import type { EntryCounts, FeedbackStorage, FeedbackSummary, QuestionRecord } from '../storage/feedback.js';
 import { ft, questionCount } from './texts.js';
+
+/** Most unanswered questions one report reads. */
+const MAX_UNANSWERED = 5000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Groups of unanswered questions the report lists. */
 export const TOP_TO_ADD = 10;
@@ -120,4 +125,23 @@ export function buildReport(input: ReportInput): ReportReply {
     });
   }
   return { kind: 'report', lang, title: ft(lang, 'reportTitle'), intro, sections };
+}
+
+/** What the report of the last `days` before `now` is made from. */
+export interface ReportSource {
+  knowledge: Knowledge;
+  storage: Pick<FeedbackStorage, 'feedbackSummary' | 'unansweredQuestions'>;
+  now: Date;
+  days: number;
+  /** The time zone in which the report names its first day. */
+  zone: string;
+  lang: Lang;
+}
+
+/** Reads the feedback of the period from the store and builds the report: for the `report` command and `npm run report`. */
+export async function loadReport(source: ReportSource): Promise<ReportReply> {
+  const { knowledge, storage, lang, days } = source;
+  const since = new Date(source.now.getTime() - days * DAY_MS);
+  const [summary, unanswered] = await Promise.all([storage.feedbackSummary(since), storage.unansweredQuestions(since, MAX_UNANSWERED)]);
+  return buildReport({ knowledge, summary, unanswered, lang, days, since: formatDay(dayIn(since, source.zone), lang) });
 }

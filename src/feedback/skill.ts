@@ -7,21 +7,17 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Lang } from '../knowledge/schema.js';
 import { fold } from '../match/normalize.js';
 import type { Clock } from '../notices/clock.js';
-import { dayIn, formatDay } from '../notices/dates.js';
 import { answerFor, createPresenter } from '../present.js';
 import type { FeedbackAckReply, MessageReply, Reply } from '../reply.js';
 import type { Skill, SkillRequest } from '../skill.js';
 import type { FeedbackStorage } from '../storage/feedback.js';
 import { feedbackButtons, parseFeedbackAction, type FeedbackAction } from './actions.js';
 import { createFeedbackHasher, resolveFeedbackSalt, type FeedbackHasher } from './hash.js';
-import { buildReport } from './report.js';
+import { loadReport } from './report.js';
 import { ft } from './texts.js';
 
 /** The words of the report command and the language each tells. */
 const REPORT_WORDS: Record<string, Lang> = { report: 'en', rapport: 'nl', feedbackrapport: 'nl' };
-/** Most unanswered questions one report reads. */
-const MAX_UNANSWERED = 5000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface FeedbackSkillOptions {
   knowledge: Knowledge;
@@ -89,10 +85,7 @@ export function createFeedbackSkill(options: FeedbackSkillOptions): Skill {
     if (![userId, ...userAliases].some((known) => admins.has(`${platform}:${known}`))) return { kind: 'message', lang, text: ft(lang, 'notAdmin', { id }), followUps: phasesNamed(word, lang) };
     // The report quotes what people asked: it is shown to the admin alone.
     if (request.input.conversation.kind !== 'personal') return { kind: 'message', lang, text: ft(lang, 'personalOnly', { word }), followUps: [] };
-    const now = clock.now();
-    const since = new Date(now.getTime() - options.retentionDays * DAY_MS);
-    const [summary, unanswered] = await Promise.all([storage.feedbackSummary(since), storage.unansweredQuestions(since, MAX_UNANSWERED)]);
-    return buildReport({ knowledge, summary, unanswered, lang, days: options.retentionDays, since: formatDay(dayIn(since, zone), lang) });
+    return loadReport({ knowledge, storage, now: clock.now(), days: options.retentionDays, zone, lang });
   };
 
   return {
@@ -103,7 +96,7 @@ export function createFeedbackSkill(options: FeedbackSkillOptions): Skill {
         const click = parseFeedbackAction(request.action);
         return click && vote(click, request);
       }
-      const word = fold(request.text.replace(/^\/?erasmus\b/i, ''));
+      const word = fold(request.text);
       const wordLang = REPORT_WORDS[word];
       return wordLang && report(request, word, wordLang);
     },

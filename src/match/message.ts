@@ -70,6 +70,10 @@ export function readSmallTalk(text: string): SmallTalk | undefined {
   return { act: greeting && hit.act === 'how-are-you' ? 'how-are-you' : hit.act, lang: hit.lang ?? greetingLang };
 }
 
+/** A clause that says when, not what: "voordat we de aanvraag gaan schrijven", "once the project is running". */
+const WHEN_CLAUSE =
+  /(?:^|(?<=[,;]\s*)|\s)(?:voordat|nadat|zodra|wanneer\s+(?:we|ik|de|het)|als\s+(?:de|het|we|ik|onze|ons)|before|after|once|as\s+soon\s+as|when\s+(?:we|i|the|our))\b(?:\s+[^\s,;?!.]+){1,6}(?:\s*,\s*)?/gi;
+
 /** Splits a message into its parts: the question sentences are the focus, the rest is context. */
 export function readMessage(text: string): MessagePart[] {
   const withoutGreeting = text.trim().replace(GREETING, '');
@@ -92,10 +96,20 @@ function splitSentences(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-/** Takes the project's theme and the places out of a sentence as asides. */
+/** Takes the project's theme and the places out of a sentence as asides, and a clause of time as context. */
 function splitAsides(sentence: string, role: PartRole): MessagePart[] {
   const asides: string[] = [];
+  const clauses: string[] = [];
   let rest = sentence;
+  if (role === 'focus') {
+    const reduced = sentence.replace(WHEN_CLAUSE, (clause: string) => {
+      clauses.push(clause);
+      return ' ';
+    });
+    // A sentence that is all clause ("after the kick-off") keeps it as its question.
+    if (/\p{L}{3,}/u.test(reduced.replace(/\b(?:wat|what|hoe|how|is|are|er|there|we|i|ik|de|the)\b/gi, ''))) rest = reduced;
+    else clauses.length = 0;
+  }
   const names: string[] = [];
   for (const [pattern, list] of [[THEME, asides], [PLACES, names], [IN_PLACE, names]] as const) {
     rest = rest.replace(pattern, (whole: string, aside: string) => {
@@ -105,6 +119,7 @@ function splitAsides(sentence: string, role: PartRole): MessagePart[] {
   }
   return [
     { text: rest, role },
+    ...clauses.map((clause): MessagePart => ({ text: clause, role: 'context' })),
     ...asides.map((aside): MessagePart => ({ text: aside, role: 'aside' })),
     ...names.map((name): MessagePart => ({ text: name, role: 'aside', ifTopic: role })),
   ];

@@ -251,7 +251,7 @@ function parseReminders(rest: string[]): ParsedCommand | undefined {
 
 /** The notices command in `text`, or undefined when the text is not one (and belongs to the roadmap). */
 export function parseNoticeCommand(text: string): ParsedCommand | undefined {
-  const trimmed = text.trim().replace(/^\/erasmus\b\s*/i, '');
+  const trimmed = text.trim();
   const folded = fold(trimmed);
   const filtered = parseDeadlineFilter(folded);
   if (filtered) return filtered;

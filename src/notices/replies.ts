@@ -135,9 +135,12 @@ export function projectReply(project: ProjectRecord, view: ConversationNotices, 
 /** Longest part of an entry's text that goes into a notice; the button opens the whole entry. */
 const NOTICE_TEXT_LIMIT = 700;
 
-/** One notice: what is due, when, the days left and what is needed, with a "what do I need?" button. */
+/**
+ * One notice: what is due, when, the days left and what is needed, with a "what do I need?" button.
+ * `repeat` marks a notice sent again because an earlier send may or may not have arrived.
+ */
 export function noticeReply(
-  notice: { item: DueItem; daysLeft: number; late: boolean; sendAt: Date },
+  notice: { item: DueItem; daysLeft: number; late: boolean; sendAt: Date; repeat?: boolean },
   ctx: ReplyContext,
 ): NoticeReply {
   const { item, daysLeft } = notice;
@@ -157,7 +160,7 @@ export function noticeReply(
     kind: 'notice',
     lang,
     deadlineId: item.id,
-    title: `${capitalise(left)}: ${item.title[lang]}`,
+    title: `${capitalise(left)}: ${item.title[lang]}${notice.repeat ? ` ${nt(lang, 'noticeRepeat')}` : ''}`,
     due: nt(lang, 'noticeDue', { due: dueText(item, lang), left }),
     dueAt: item.dueAt.toISOString(),
     daysLeft,

@@ -2,17 +2,20 @@
 // in the outbox, delivers it and records the outcome. A notice is identified by (subscription, deadline,
 // reminder), so it is sent once across restarts and replicas.
 //
-// Exactly once, and what happens when the process stops mid-way:
+// What happens when the process stops mid-way:
 // - A claim is an INSERT that does nothing when the row exists, so two replicas never both own a notice.
 // - The row goes `claimed` → `sending` just before the platform call → `sent` / `retry` / `gone` / `failed`.
 // - A stale `claimed` row (its owner stopped before calling the platform) is taken over and sent: nothing
 //   went out yet, so this cannot repeat a notice.
 // - A stale `sending` row means the process stopped during the call or before recording it: the message may
-//   or may not have gone out. Slack and Teams have no idempotency key for posts, so resending would risk a
-//   duplicate. When the delivery can check the channel (`confirm`), the answer decides; otherwise the row is
-//   marked `unknown` and not resent, with a warning. We choose at-most-once for this narrow window because a
-//   repeated notice is visible to every member while the next reminder still covers the deadline.
+//   or may not have gone out. Slack and Teams have no idempotency key for posts. When the delivery can check
+//   the channel (`confirm`), its answer decides. Otherwise the notice is sent again, its title marked as a
+//   repeat: a notice seen twice is better than a deadline nobody was told about.
 // - A notice missed while the service was down is sent late, with a note, as long as its deadline has not passed.
+//
+// Two clocks: `clock` is the moment the notices are for (what is due, what the text says); `wallClock` runs
+// the leases, retries and records. They differ only in `npm run notices -- --at`, so that the recovery of an
+// interrupted run does not depend on the moment the next run looks at.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Platform } from '../input.js';
@@ -36,6 +39,8 @@ export interface SchedulerOptions {
   /** One delivery per configured platform; notices for other platforms wait until it is configured. */
   deliveries: Partial<Record<Platform, NoticeDelivery>>;
   clock: Clock;
+  /** The real time, for leases, retries and records; `clock` when left out. */
+  wallClock?: Clock;
   zone: string;
   intervalMs: number;
   logger: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
@@ -59,7 +64,8 @@ export interface TickReport {
   gone: number;
   failed: number;
   expired: number;
-  unknown: number;
+  /** Interrupted sends that the platform could not confirm, sent again as a repeat. */
+  repeated: number;
 }
 
 /** A notice as `npm run notices` lists it. */
@@ -90,11 +96,23 @@ interface Job {
   item: DueItem;
   sendAt: Date;
   attempt: number;
+  /** An earlier send was interrupted and may have arrived: the notice says it is a repeat. */
+  repeat: boolean;
 }
+
+/** Starts `lastError` of a notice whose send was interrupted and could not be confirmed; kept across its retries. */
+const INTERRUPTED = 'interrupted mid-send, not confirmed';
 
 const refOf = (ref: ChannelRef): ChannelRef => ({ platform: ref.platform, channelId: ref.channelId });
 const keyOf = (key: NoticeKey): NoticeKey => ({ subscriptionId: key.subscriptionId, deadlineKey: key.deadlineKey, reminderDays: key.reminderDays });
-const jobOf = (row: OutboxRecord, item: DueItem): Job => ({ key: keyOf(row), ref: refOf(row), item, sendAt: row.sendAt, attempt: row.attempts + 1 });
+const jobOf = (row: OutboxRecord, item: DueItem): Job => ({
+  key: keyOf(row),
+  ref: refOf(row),
+  item,
+  sendAt: row.sendAt,
+  attempt: row.attempts + 1,
+  repeat: row.lastError?.startsWith(INTERRUPTED) === true,
+});
 
 /** Creates the scheduler; nothing runs until `start()` or `tick()`. */
 export function createNoticeScheduler(options: SchedulerOptions): NoticeScheduler {
@@ -106,7 +124,8 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
   const maxBackoffMs = options.maxBackoffMs ?? 60 * 60_000;
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const calls = options.deadlines.map((deadline) => callItem(deadline, zone));
-  const holder = (): ClaimHolder => ({ owner, now: clock.now() });
+  const wallClock = options.wallClock ?? clock;
+  const holder = (): ClaimHolder => ({ owner, now: wallClock.now() });
 
   const findDue = async (now: Date): Promise<DueNotice[]> => {
     const [subscriptions, outboxKeys] = await Promise.all([storage.activeSubscriptions(), storage.outboxKeys(now)]);
@@ -121,9 +140,15 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
     return project && projectItems(project, zone).find((item) => item.key === row.deadlineKey);
   };
 
-  const replyFor = (job: Pick<Job, 'item' | 'sendAt'>, lang: Lang, now: Date): NoticeReply =>
+  const replyFor = (job: Pick<Job, 'item' | 'sendAt'> & { repeat?: boolean }, lang: Lang, now: Date): NoticeReply =>
     noticeReply(
-      { item: job.item, sendAt: job.sendAt, daysLeft: daysBetween(dayIn(now, zone), job.item.day), late: now.getTime() - job.sendAt.getTime() > LATE_AFTER_MS },
+      {
+        item: job.item,
+        sendAt: job.sendAt,
+        daysLeft: daysBetween(dayIn(now, zone), job.item.day),
+        late: now.getTime() - job.sendAt.getTime() > LATE_AFTER_MS,
+        repeat: job.repeat === true,
+      },
       { knowledge, zone, now, lang },
     );
 
@@ -144,7 +169,8 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
           return;
         }
         const delay = result.retryAfterMs ?? Math.min(maxBackoffMs, backoffMs * 2 ** (job.attempt - 1));
-        await storage.markRetry(job.key, done, new Date(done.now.getTime() + delay), result.error);
+        const error = job.repeat ? `${INTERRUPTED}; then ${result.error}` : result.error;
+        await storage.markRetry(job.key, done, new Date(done.now.getTime() + delay), error);
         report.retrying += 1;
         logger.warn({ ...log, error: result.error, retryInMs: delay }, 'notice will be retried');
         return;
@@ -185,30 +211,34 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
     await record(job, result, report);
   };
 
-  /** Rows whose owner stopped: resend what never started; for interrupted sends, ask the platform or give up. */
+  /** Rows whose owner stopped: resend what never started; for interrupted sends, ask the platform or send again as a repeat. */
   const recoverStale = async (report: TickReport, jobs: Job[]): Promise<void> => {
     for (const row of await storage.takeOverStale(holder(), leaseMs)) {
       const item = await itemOf(row);
       const job = item && jobOf(row, item);
-      if (row.status === 'claimed') {
-        if (job) jobs.push(job);
-        else {
-          await storage.markDone(row, holder(), 'expired', 'the deadline moved or the project was removed');
-          report.expired += 1;
-        }
+      if (!job) {
+        await storage.markDone(row, holder(), 'expired', 'the deadline moved or the project was removed');
+        report.expired += 1;
         continue;
       }
-      const check = await deliveries[row.platform]?.confirm?.(refOf(row), keyOf(row), row.claimedAt);
+      if (row.status === 'claimed') {
+        jobs.push(job);
+        continue;
+      }
+      const check = await deliveries[row.platform]?.confirm?.(refOf(row), keyOf(row), row.claimedAt).catch(() => 'unknown' as const);
       if (check === 'delivered') {
         await storage.markSent(row, holder());
         report.sent += 1;
-      } else if (check === 'not-delivered' && job) {
+      } else if (check === 'not-delivered') {
         // The platform confirms nothing went out: a retry that is due now goes through the ordinary claim below.
-        await storage.markRetry(row, holder(), clock.now(), 'interrupted send was not delivered');
+        await storage.markRetry(row, holder(), holder().now, 'interrupted send was not delivered');
       } else {
-        await storage.markDone(row, holder(), 'unknown', 'the process stopped while sending; not resent to avoid a duplicate');
-        report.unknown += 1;
-        logger.warn({ key: row, platform: row.platform, channel: row.channelId }, 'a notice was interrupted mid-send; it is not resent');
+        await storage.markRetry(row, holder(), holder().now, `${INTERRUPTED}: sent again as a repeat`);
+        report.repeated += 1;
+        logger.warn(
+          { key: keyOf(row), platform: row.platform, channel: row.channelId },
+          'a notice was interrupted mid-send and the platform cannot tell whether it arrived; it is sent again, marked as a repeat',
+        );
       }
     }
   };
@@ -225,7 +255,7 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
   };
 
   const tick = async (): Promise<TickReport> => {
-    const report: TickReport = { due: 0, sent: 0, retrying: 0, gone: 0, failed: 0, expired: 0, unknown: 0 };
+    const report: TickReport = { due: 0, sent: 0, retrying: 0, gone: 0, failed: 0, expired: 0, repeated: 0 };
     const jobs: Job[] = [];
     await recoverStale(report, jobs);
     for (const row of await storage.claimRetries(holder(), leaseMs, 500)) {
@@ -241,10 +271,10 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
       const { key, subscription, item, sendAt } = notice;
       const claimed = await storage.claimNotice(
         { ...key, platform: subscription.platform, channelId: subscription.channelId, deadlineId: item.id, dueAt: item.dueAt, sendAt },
-        { owner, now },
+        holder(),
         leaseMs,
       );
-      if (claimed) jobs.push({ key, ref: refOf(subscription), item, sendAt, attempt: 1 });
+      if (claimed) jobs.push({ key, ref: refOf(subscription), item, sendAt, attempt: 1, repeat: false });
     }
     report.due = jobs.length;
     await runPool(jobs, report);
@@ -257,7 +287,7 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
   const loop = (): void => {
     running = tick()
       .then((report) => {
-        if (report.due > 0 || report.unknown > 0) logger.info({ report }, 'notice tick');
+        if (report.due > 0 || report.repeated > 0) logger.info({ report }, 'notice tick');
       })
       .catch((error: unknown) => logger.error({ err: error }, 'notice tick failed'))
       .finally(() => {
@@ -270,7 +300,8 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
     findDue,
     async preview(now) {
       const due = await findDue(now);
-      const retries = (await storage.listOutbox({ status: 'retry' })).filter((row) => (row.nextAttemptAt?.getTime() ?? 0) <= now.getTime());
+      const wallNow = wallClock.now().getTime();
+      const retries = (await storage.listOutbox({ status: 'retry' })).filter((row) => (row.nextAttemptAt?.getTime() ?? 0) <= wallNow);
       const previews: NoticePreview[] = [];
       for (const notice of due) {
         const lang = notice.subscription.channel.lang;
@@ -280,7 +311,7 @@ export function createNoticeScheduler(options: SchedulerOptions): NoticeSchedule
         const item = await itemOf(row);
         const channel = await storage.getChannel(row);
         if (item && channel && deliveries[row.platform] && item.dueAt.getTime() > now.getTime()) {
-          previews.push({ ...toPreview(row, item, row.reminderDays), reply: replyFor({ item, sendAt: row.sendAt }, channel.lang, now) });
+          previews.push({ ...toPreview(row, item, row.reminderDays), reply: replyFor(jobOf(row, item), channel.lang, now) });
         }
       }
       return previews;

@@ -353,6 +353,18 @@ export function createSqliteStorage(db: Database.Database): Storage {
       return (q.listOutbox.all({ status: filter.status ?? null, limit: filter.limit ?? 1000 }) as Row[]).map(toOutbox);
     },
 
+    async checkHealth() {
+      try {
+        const problem = db.pragma('quick_check(1)', { simple: true });
+        if (problem !== 'ok') throw new Error(`the file is damaged (${String(problem)})`);
+        // A real write (the schema version, set to what it is) proves that the file takes writes.
+        const version = db.pragma('user_version', { simple: true }) as number;
+        db.pragma(`user_version = ${version}`);
+      } catch (error) {
+        throw new StorageError('STORAGE_UNHEALTHY', `The database ${db.name} cannot be used: ${(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ')}`);
+      }
+    },
+
     async close() {
       if (db.open) db.close();
     },

@@ -73,7 +73,8 @@ export interface NoticeKey {
  * - `sending`: the platform call has started; the outcome is not yet recorded;
  * - `sent`, `failed`, `gone` (channel removed the bot), `expired` (the deadline passed while retrying);
  * - `retry`: waiting for `nextAttemptAt`;
- * - `unknown`: a scheduler stopped during the send; it is not sent again (see scheduler.ts).
+ * - `unknown`: a send interrupted and left unsent by earlier versions; the scheduler now sends such a notice
+ *   again, marked as a repeat (see scheduler.ts).
  */
 export type OutboxStatus = 'claimed' | 'sending' | 'sent' | 'retry' | 'failed' | 'gone' | 'expired' | 'unknown';
 
@@ -112,7 +113,7 @@ export const DEFAULT_CHANNEL_SETTINGS: Readonly<Required<ChannelSettings>> = Obj
 /** Error codes of the storage: a schema newer than this build, or an older one opened read-only. */
 export class StorageError extends Error {
   constructor(
-    readonly code: 'STORAGE_SCHEMA_TOO_NEW' | 'STORAGE_SCHEMA_OUTDATED' | 'STORAGE_MISSING',
+    readonly code: 'STORAGE_SCHEMA_TOO_NEW' | 'STORAGE_SCHEMA_OUTDATED' | 'STORAGE_MISSING' | 'STORAGE_UNHEALTHY',
     message: string,
   ) {
     super(message);
@@ -165,6 +166,9 @@ export interface Storage extends FeedbackStorage {
   markDone(key: NoticeKey, holder: ClaimHolder, status: 'failed' | 'gone' | 'expired' | 'unknown', error: string): Promise<void>;
   /** Outbox rows, newest first, for operations and tests. */
   listOutbox(filter?: { status?: OutboxStatus; limit?: number }): Promise<OutboxRecord[]>;
+
+  /** Rejects with `STORAGE_UNHEALTHY` when the store is damaged or cannot be written (for /healthz and the start). */
+  checkHealth?(): Promise<void>;
 
   close(): Promise<void>;
 }

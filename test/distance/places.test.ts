@@ -24,6 +24,43 @@ describe('the GeoNames data', () => {
     expect(places.byId(1)).toBeUndefined();
   });
 
+  it('reads them in the background in small steps, letting other work run in between', async () => {
+    const background = createPlaceIndex({ additions });
+    let turns = 0;
+    let counting = true;
+    const tick = (): void => {
+      turns += 1;
+      if (counting) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const ms = await background.loadInBackground();
+    counting = false;
+    expect(background.loaded).toBe(true);
+    expect(ms).toBeGreaterThan(0);
+    // A dump of ~200,000 rows read in steps of 1,000 rows gives other callbacks about two hundred turns.
+    expect(turns).toBeGreaterThan(100);
+    expect(background.count()).toBe(places.count());
+    expect(background.find('Zwolle', 'nl')[0]?.place.id).toBe(2743477);
+    expect(await background.loadInBackground()).toBe(0);
+  });
+
+  it('answers a question asked while it reads in the background, by finishing the reading at once', async () => {
+    const background = createPlaceIndex({ additions });
+    const loading = background.loadInBackground();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(background.loaded).toBe(false);
+    expect(background.find('Zwolle', 'nl')[0]?.place.id).toBe(2743477);
+    expect(background.loaded).toBe(true);
+    await loading;
+    expect(background.count()).toBe(places.count());
+  });
+
+  it('refuses an alias whose id is another place, in the background too', async () => {
+    const wrong = createPlaceIndex({ additions: { ...additions, aliases: [{ names: ['Den Bosch'], geonameId: 2743477, place: "'s-Hertogenbosch" }] } });
+    await expect(wrong.loadInBackground()).rejects.toThrow(PlaceDataError);
+    expect(() => wrong.load()).toThrow(PlaceDataError);
+  });
+
   it('refuses an alias whose id is another place', () => {
     const wrong = createPlaceIndex({ additions: { ...additions, aliases: [{ names: ['Den Bosch'], geonameId: 2743477, place: "'s-Hertogenbosch" }] } });
     expect(() => wrong.load()).toThrow(PlaceDataError);

@@ -18,7 +18,7 @@ export interface FakeSlackCall {
 }
 
 /** A scripted answer for the next call to a method. */
-export interface FakeSlackFailure {
+interface FakeSlackFailure {
   status: number;
   retryAfterSeconds?: number;
   body?: Record<string, unknown>;
@@ -48,9 +48,11 @@ export interface FakeSlackWebApi {
 
 export const FAKE_BOT_USER_ID = 'UBOTFAKE1';
 export const FAKE_BOT_ID = 'BBOTFAKE1';
-export const FAKE_TEAM_ID = 'TFAKE0001';
+const FAKE_TEAM_ID = 'TFAKE0001';
 
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata']);
+/** Form fields that WebClient sends as `true`/`false`. */
+const BOOLEAN_FIELDS = new Set(['unfurl_links', 'unfurl_media', 'include_all_metadata', 'replace_original', 'reply_broadcast', 'mrkdwn']);
 
 async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -63,7 +65,8 @@ function parseArgs(raw: string, contentType: string): Record<string, unknown> {
   if (contentType.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
   const args: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    args[key] = JSON_FIELDS.has(key) && /^[[{]/.test(value) ? JSON.parse(value) : value;
+    if (JSON_FIELDS.has(key) && /^[[{]/.test(value)) args[key] = JSON.parse(value);
+    else args[key] = BOOLEAN_FIELDS.has(key) && (value === 'true' || value === 'false') ? value === 'true' : value;
   }
   return args;
 }
@@ -74,8 +77,16 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(payload);
 }
 
+export interface FakeSlackWebApiOptions {
+  /** Told of every call as it arrives (the benchmark times replies with it). */
+  onCall?: (call: FakeSlackCall) => void;
+  /** Keep the calls in `calls`; off for long benchmark runs. */
+  record?: boolean;
+}
+
 /** Starts the fake on a free port of 127.0.0.1. */
-export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
+export async function startFakeSlackWebApi(options: FakeSlackWebApiOptions = {}): Promise<FakeSlackWebApi> {
+  const record = options.record ?? true;
   const calls: FakeSlackCall[] = [];
   const failures = new Map<string, FakeSlackFailure[]>();
   const holds = new Map<string, Promise<void>>();
@@ -120,7 +131,9 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
       const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/response/') ? 'response_url' : path;
       const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
       const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
-      calls.push({ method, path, args, token, contentType, at: performance.now() });
+      const call = { method, path, args, token, contentType, at: performance.now() };
+      if (record) calls.push(call);
+      options.onCall?.(call);
       for (const wake of [...waiters]) wake();
 
       track(method, 1);

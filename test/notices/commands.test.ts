@@ -5,7 +5,6 @@ describe('parseNoticeCommand', () => {
   it.each([
     ['deadlines', { type: 'deadlines' }, undefined],
     ['Deadline', { type: 'deadlines' }, undefined],
-    ['/erasmus deadlines', { type: 'deadlines' }, undefined],
     ['When is the deadline?', { type: 'deadlines' }, 'en'],
     ['what are the upcoming deadlines', { type: 'deadlines' }, 'en'],
     ['Wanneer is de deadline?', { type: 'deadlines' }, 'nl'],

@@ -54,7 +54,7 @@ describe('the notice scheduler', () => {
       lang: 'nl',
       deadlineId: 'ka220-vet-2027',
       title: 'Nog 30 dagen: KA220-VET: deadline call 2027',
-      due: 'Uiterlijk donderdag 1 april 2027, 12:00 uur (Brusselse tijd) (nog 30 dagen).',
+      due: 'Uiterlijk donderdag 1 april 2027, 12:00 uur (Brusselse tijd), nog 30 dagen.',
       daysLeft: 30,
       late: undefined,
     });
@@ -208,7 +208,7 @@ describe('a scheduler killed between the send and the record', () => {
     expect(child.signal, child.stderr).toBe('SIGKILL');
   }
 
-  it('does not send the notice again when the platform cannot tell, and says so', async () => {
+  it('sends the notice again, marked as a repeat, when the platform cannot tell, and says so', async () => {
     const { dir, storage, clock } = setUp();
     await storage.subscribe(C1, ['calls'], clock.now());
     const sentFile = join(dir, 'sent.jsonl');
@@ -222,14 +222,32 @@ describe('a scheduler killed between the send and the record', () => {
     await s.tick();
     expect((await storage.listOutbox())[0]?.status).toBe('sending');
     clock.set('2027-03-25T08:01:01Z');
-    expect(await s.tick()).toMatchObject({ unknown: 1, sent: 0 });
-    expect(delivery.attempts).toBe(0);
-    expect((await storage.listOutbox())[0]?.status).toBe('unknown');
-    expect(s.logger.lines.some((line) => line.level === 'warn' && /interrupted mid-send/.test(line.msg))).toBe(true);
+    expect(await s.tick()).toMatchObject({ repeated: 1, sent: 1 });
+    expect(delivery.sent.map((n) => [n.key.reminderDays, n.notice.title])).toEqual([[7, 'Nog 7 dagen: KA220-VET: deadline call 2027 (herhaling, voor het geval je hem gemist hebt)']]);
+    expect((await storage.listOutbox()).map((row) => [row.status, row.attempts])).toEqual([['sent', 2]]);
+    expect(s.logger.lines.some((line) => line.level === 'warn' && /interrupted mid-send.*sent again, marked as a repeat/.test(line.msg))).toBe(true);
 
     clock.set(ONE_DAY);
     await s.tick();
-    expect(delivery.sent.map((n) => n.key.reminderDays)).toEqual([1]);
+    expect(delivery.sent.map((n) => [n.key.reminderDays, n.notice.title.endsWith(')')])).toEqual([
+      [7, true],
+      [1, false],
+    ]);
+  });
+
+  it('keeps the repeat mark when the repeat itself has to wait for a retry', async () => {
+    const { dir, storage, clock } = setUp();
+    await storage.subscribe(C1, ['calls'], clock.now());
+    await storage.saveChannelSettings(C1, { lang: 'en' }, clock.now());
+    killMidSend(dir, join(dir, 'sent.jsonl'), SEVEN_DAYS);
+    const delivery = createFakeDelivery([{ status: 'retry', error: 'HTTP 503' }]);
+    const s = scheduler(storage, clock, delivery, { backoffMs: 1_000 });
+    clock.set('2027-03-25T08:02:00Z');
+    expect(await s.tick()).toMatchObject({ repeated: 1, retrying: 1 });
+    expect((await storage.listOutbox())[0]?.lastError).toMatch(/^interrupted mid-send, not confirmed; then HTTP 503/);
+    clock.advance(5_000);
+    expect(await s.tick()).toMatchObject({ sent: 1 });
+    expect(delivery.sent.map((n) => n.notice.title)).toEqual(['7 days left: KA220-VET: 2027 call deadline (repeat, in case you missed it)']);
   });
 
   it.each([

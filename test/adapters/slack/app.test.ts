@@ -34,12 +34,14 @@ afterAll(async () => {
 beforeEach(() => {
   h.fake.reset();
   h.logs.length = 0;
+  h.sleeps.length = 0;
 });
 
 type Blocks = Parameters<typeof checkSlackLimits>[0];
 const blocksOf = (call: FakeSlackCall | undefined): Blocks => (call?.args.blocks ?? []) as Blocks;
 const textsOf = (call: FakeSlackCall | undefined): string => checkSlackLimits(blocksOf(call)).texts.join('\n');
 const sideEffects = (): FakeSlackCall[] => h.fake.calls.filter((call) => call.method !== 'auth.test');
+const now = (): number => Math.floor(Date.now() / 1000);
 
 describe('answers where the question was asked', () => {
   test('a direct message is answered in the DM with Block Kit and a fallback text', async () => {
@@ -52,6 +54,12 @@ describe('answers where the question was asked', () => {
     expect(call?.args.text).toContain('Finding project partners');
     expect(checkSlackLimits(blocksOf(call)).violations).toEqual([]);
     expect(textsOf(call)).toContain('<https://school-education.ec.europa.eu/en/etwinning|eTwinning>');
+  });
+
+  test('a DM that starts with a typed /erasmus is answered as the command', async () => {
+    await postToSlackEvents(h.baseUrl, eventCallback(dmEvent('/erasmus help')));
+    const [call] = await h.fake.waitForCalls('chat.postMessage', 1);
+    expect(call?.args.text).toContain('How the Erasmus+ mbo assistant works');
   });
 
   test('an @mention in a channel is answered in a thread under the question', async () => {
@@ -234,7 +242,7 @@ describe('Slack’s rules', () => {
     expect(h.logs.filter((line) => line.msg === 'slack retry of a handled event skipped').map((line) => line.retryNum)).toEqual([1, 2]);
   });
 
-  const now = (): number => Math.floor(Date.now() / 1000);
+
   test.each<[string, SignedRequestOptions]>([
     ['a forged signature', { signature: `v0=${'0'.repeat(64)}` }],
     ['a signature made with another secret', { signature: signSlackBody('{}', now(), 'another-secret') }],
@@ -302,8 +310,8 @@ describe('Slack’s rules', () => {
   test('a 429 from the Web API is retried after Retry-After and the answer arrives', async () => {
     h.fake.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 1 });
     await postToSlackEvents(h.baseUrl, eventCallback(dmEvent('how do I find a partner', { channel: 'D0RATE001' })));
-    const [limited, retried] = await h.fake.waitForCalls('chat.postMessage', 2, 10_000);
-    expect((retried?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    const [limited, retried] = await h.fake.waitForCalls('chat.postMessage', 2);
+    expect(h.sleeps).toEqual([1000]);
     expect(retried?.args).toEqual(limited?.args);
     expect(String(retried?.args.text)).toContain('Finding project partners');
     await expect.poll(() => h.logs.some((line) => line.msg === 'slack answer sent')).toBe(true);
@@ -313,8 +321,8 @@ describe('Slack’s rules', () => {
   test('a 429 from a response_url is retried after Retry-After', async () => {
     h.fake.failNext('response_url', { status: 429, retryAfterSeconds: 1 });
     await postToSlackEvents(h.baseUrl, slashCommandBody('tools', h.fake.responseUrl('limited')), { contentType: FORM });
-    const [limited, retried] = await h.fake.waitForCalls('response_url', 2, 10_000);
-    expect((retried?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    const [limited, retried] = await h.fake.waitForCalls('response_url', 2);
+    expect(h.sleeps).toEqual([1000]);
     expect(retried?.args).toEqual(limited?.args);
   });
 
@@ -339,5 +347,86 @@ describe('Slack’s rules', () => {
     const calls = await h.fake.waitForCalls('chat.postMessage', 4);
     expect(calls.at(-1)?.args.text).toBe('Sorry, something went wrong on my side. Please try again in a moment.');
     expect(h.logs.find((line) => line.msg === 'slack answer failed')).toMatchObject({ code: 'SLACK_HTTP_ERROR', status: 503 });
+  });
+});
+
+describe('safe by default', () => {
+  test.each([
+    ['null', 'null', 'application/json'],
+    ['an event_callback whose event is null', '{"type":"event_callback","event_id":"EvNULL01","event":null}', 'application/json'],
+    ['an event_callback without an event', '{"type":"event_callback","event_id":"EvNULL02"}', 'application/json'],
+    ['an interactivity payload that is null', 'payload=null', FORM],
+    ['a JSON array', '[1,2]', 'application/json'],
+  ])('a signed body that is %s gets a 400 and a log line, and reaches no listener', async (_name, body, contentType) => {
+    const response = await postToSlackEvents(h.baseUrl, body, { contentType });
+    expect(response.status).toBe(400);
+    expect(h.logs.find((line) => line.msg === 'slack request body refused')).toMatchObject({ level: 40, code: 'SLACK_BODY_INVALID' });
+    await postToSlackEvents(h.baseUrl, eventCallback(dmEvent('where is the distance calculator', { channel: 'D0BARRIER' })));
+    await h.fake.waitForCalls('chat.postMessage', 1);
+    expect(sideEffects().map((c) => c.args.channel)).toEqual(['D0BARRIER']);
+  });
+
+  test('a signed slash command replayed within 5 minutes is acknowledged and answered once', async () => {
+    const body = slashCommandBody('roadmap', h.fake.responseUrl('replayed'));
+    const timestamp = now();
+    const signed = { contentType: FORM, timestamp, signature: signSlackBody(body, timestamp) };
+    expect((await postToSlackEvents(h.baseUrl, body, signed)).status).toBe(200);
+    await h.fake.waitForCalls('response_url', 1);
+    expect((await postToSlackEvents(h.baseUrl, body, signed)).status).toBe(200);
+    await postToSlackEvents(h.baseUrl, eventCallback(dmEvent('where is the distance calculator', { channel: 'D0BARRIER' })));
+    await h.fake.waitForCalls('chat.postMessage', 1);
+    expect(sideEffects().map((c) => c.method)).toEqual(['response_url', 'chat.postMessage']);
+    expect(h.logs.filter((line) => line.msg === 'slack retry of a handled event skipped')).toHaveLength(1);
+  });
+
+  test('after a 429 with a long Retry-After the error line is not posted at once to the same method', async () => {
+    h.fake.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 120 });
+    await postToSlackEvents(h.baseUrl, eventCallback(dmEvent('how do I find a partner', { channel: 'D0RATE120' })));
+    await expect.poll(() => h.logs.some((line) => line.msg === 'slack error notice could not be sent')).toBe(true);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(h.sleeps).toEqual([]);
+    expect(h.logs.find((line) => line.msg === 'slack answer failed')).toMatchObject({ code: 'SLACK_RATE_LIMITED', retryAfterSeconds: 120 });
+    expect(h.logs.find((line) => line.msg === 'slack error notice could not be sent')).toMatchObject({ code: 'SLACK_RATE_LIMITED' });
+  });
+
+  test('a typed text that looks like markup is shown as text, never as a mention or a link', async () => {
+    const knowledge = loadKnowledge(FIXTURE_KNOWLEDGE);
+    const withDistance = await startSlackHarness({ assistant: createAssistant({ knowledge, skills: [createDistanceSkill({ knowledgeDir: 'knowledge' })] }) });
+    try {
+      // Slack sends a typed `<` as `&lt;`; the answer echoes the place, and must not turn it back into markup.
+      const typed = 'afstand Zwolle naar &lt;!channel&gt; &lt;https://evil.example|klik hier&gt;';
+      await postToSlackEvents(withDistance.baseUrl, slashCommandBody(typed, withDistance.fake.responseUrl('hostile')), { contentType: FORM });
+      const [call] = await withDistance.fake.waitForCalls('response_url', 1);
+      const shown = `${String(call?.args.text)}\n${textsOf(call)}`;
+      expect(shown).toContain('&lt;!channel&gt; &lt;https://evil.example|klik hier&gt;');
+      expect(shown).not.toMatch(/<!channel>|<https:\/\/evil/);
+      expect(checkSlackLimits(blocksOf(call)).violations).toEqual([]);
+    } finally {
+      await withDistance.close();
+    }
+  });
+});
+
+describe('every outbound call has a timeout', () => {
+  let slow: SlackHarness;
+  beforeAll(async () => {
+    slow = await startSlackHarness({ timeoutMs: 150 });
+  });
+  afterAll(() => slow.close());
+
+  test.each([
+    ['chat.postMessage', () => eventCallback(dmEvent('how do I find a partner', { channel: 'D0SLOW001' })), 'application/json'],
+    ['response_url', () => slashCommandBody('roadmap', slow.fake.responseUrl('slow')), FORM],
+  ])('a %s call that hangs fails after the timeout and is logged', async (method, body, contentType) => {
+    slow.logs.length = 0;
+    const release = slow.fake.hold(method);
+    try {
+      await postToSlackEvents(slow.baseUrl, body(), { contentType });
+      await expect.poll(() => slow.logs.find((line) => line.msg === 'slack answer failed'), { timeout: 4000 }).toMatchObject({ code: 'SLACK_REQUEST_FAILED' });
+      // A response_url is a credential for that conversation: it never goes to the log.
+      expect(JSON.stringify(slow.logs)).not.toContain('/response/');
+    } finally {
+      release();
+    }
   });
 });

@@ -26,6 +26,8 @@ export interface SlackHarness {
   baseUrl: string;
   /** Log lines (parsed JSON) written so far. */
   logs: Array<Record<string, unknown>>;
+  /** Every wait the adapter asked for (a Retry-After), in milliseconds; none waits in real time. */
+  sleeps: number[];
   close(): Promise<void>;
 }
 
@@ -38,6 +40,8 @@ export interface SlackHarnessOptions {
   clock?: () => number;
   /** The assistant to serve; the fixture assistant by default. */
   assistant?: Assistant;
+  /** The timeout of each outbound call. */
+  timeoutMs?: number;
 }
 
 /** Starts the fake Web API, the adapter and the host on a free port. */
@@ -52,12 +56,15 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
     },
   });
   const logger = createLogger(options.logLevel ?? 'info', sink);
+  const sleeps: number[] = [];
   const adapter = createSlackAdapter({
     config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, appToken: options.appToken, apiUrl: fake.apiUrl },
     assistant: options.assistant ?? createFixtureAssistant(),
     logger,
-    retry: { maxRetries: 2, baseDelayMs: 1 },
+    retryConfig: { retries: 2, minTimeout: 1, maxTimeout: 1 },
+    sleep: async (ms) => void sleeps.push(ms),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
   const host = createServiceHost({ adapters: [adapter], logger });
   const port = await host.listen(0, '127.0.0.1');
@@ -67,6 +74,7 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
     host,
     baseUrl: `http://127.0.0.1:${port}`,
     logs,
+    sleeps,
     async close() {
       await host.close();
       await fake.close();
@@ -111,7 +119,7 @@ export async function postToSlackEvents(baseUrl: string, body: string, options: 
 
 let counter = 0;
 /** A unique id with a prefix, for event ids and timestamps. */
-export function nextId(prefix: string): string {
+function nextId(prefix: string): string {
   counter += 1;
   return `${prefix}${String(counter).padStart(6, '0')}`;
 }
@@ -156,14 +164,14 @@ export function slashCommandBody(text: string, responseUrl: string, extra: Recor
     text,
     api_app_id: 'AFAKE0001',
     response_url: responseUrl,
-    trigger_id: '1.2.3',
+    trigger_id: nextId('1.2.'),
     ...extra,
   }).toString();
 }
 
 /** A form-encoded `block_actions` body (`payload=<json>`). */
 export function blockActionsBody(payload: Record<string, unknown>): string {
-  return new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', team: { id: 'TFAKE0001', domain: 'fake' }, api_app_id: 'AFAKE0001', token: 'legacy-token', trigger_id: '1.2.3', ...payload }) }).toString();
+  return new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', team: { id: 'TFAKE0001', domain: 'fake' }, api_app_id: 'AFAKE0001', token: 'legacy-token', trigger_id: nextId('1.3.'), ...payload }) }).toString();
 }
 
 export const FORM = 'application/x-www-form-urlencoded';

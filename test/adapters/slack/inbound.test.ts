@@ -1,6 +1,6 @@
 // Slack events, slash commands and clicks as core inputs: what is answered, where, and with which text.
 import { describe, expect, test } from 'vitest';
-import { createEventDeduper } from '../../../adapters/slack/dedupe.js';
+import { createMemoryClaim, toSlackDedupeKey } from '../../../adapters/slack/dedupe.js';
 import {
   parseSlackBlockAction,
   parseSlackMessageEvent,
@@ -41,6 +41,13 @@ describe('parseSlackMessageEvent', () => {
       target: { kind: 'channel', channel: 'D1' },
     });
     expect(parseSlackMessageEvent(dm({ thread_ts: '99.9' }), BOT)?.target).toEqual({ kind: 'channel', channel: 'D1', threadTs: '99.9' });
+  });
+
+  test('a typed /erasmus in front of a message is left out (the core does not know Slack’s command name)', () => {
+    expect(parseSlackMessageEvent(dm({ text: '/erasmus help' }), BOT)?.input.text).toBe('help');
+    expect(parseSlackMessageEvent(mention({ text: '<@UBOT> /Erasmus roadmap' }), BOT)?.input.text).toBe('roadmap');
+    expect(parseSlackMessageEvent(dm({ text: '/erasmusplus help' }), BOT)?.input.text).toBe('/erasmusplus help');
+    expect(parseSlackMessageEvent(dm({ text: 'erasmus subsidie' }), BOT)?.input.text).toBe('erasmus subsidie');
   });
 
   test('an @mention is answered in a thread under the question, or in the thread it was asked in', () => {
@@ -148,23 +155,33 @@ describe('mrkdwn', () => {
   });
 });
 
-describe('createEventDeduper', () => {
-  test('an event id is new once, then seen until the time-to-live passes', () => {
+describe('createMemoryClaim', () => {
+  test('a key is claimed once, then refused until the time-to-live passes', async () => {
     let now = 1_000;
-    const deduper = createEventDeduper({ ttlMs: 100, clock: () => now });
-    expect(deduper.seen('Ev1')).toBe(false);
-    expect(deduper.seen('Ev1')).toBe(true);
-    expect(deduper.seen('Ev2')).toBe(false);
+    const claim = createMemoryClaim({ ttlMs: 100, clock: () => now });
+    expect(await claim('event:Ev1')).toBe(true);
+    expect(await claim('event:Ev1')).toBe(false);
+    expect(await claim('event:Ev2')).toBe(true);
     now += 101;
-    expect(deduper.seen('Ev1')).toBe(false);
-    expect(deduper.size).toBe(1);
+    expect(await claim('event:Ev1')).toBe(true);
   });
 
-  test('holds at most maxSize ids, forgetting the oldest first', () => {
-    const deduper = createEventDeduper({ maxSize: 3, clock: () => 0 });
-    for (const id of ['a', 'b', 'c', 'd']) deduper.seen(id);
-    expect(deduper.size).toBe(3);
-    expect(deduper.seen('d')).toBe(true);
-    expect(deduper.seen('a')).toBe(false);
+  test('holds at most max keys, forgetting the oldest first', async () => {
+    const claim = createMemoryClaim({ max: 3 });
+    for (const key of ['a', 'b', 'c', 'd']) await claim(key);
+    expect(await claim('d')).toBe(false);
+    expect(await claim('a')).toBe(true);
+  });
+});
+
+describe('toSlackDedupeKey', () => {
+  test.each([
+    [{ type: 'event_callback', event_id: 'Ev1', event: {} }, 'event:Ev1'],
+    [{ command: '/erasmus', trigger_id: '1.2.3' }, 'trigger:1.2.3'],
+    [{ type: 'block_actions', trigger_id: '4.5.6' }, 'trigger:4.5.6'],
+    [{ type: 'url_verification' }, undefined],
+    [null, undefined],
+  ])('%j → %s', (body, key) => {
+    expect(toSlackDedupeKey(body)).toBe(key);
   });
 });

@@ -57,7 +57,14 @@ describe('manifest/slack/manifest.yaml', () => {
     const scopes = manifest.oauth_config.scopes.bot;
     for (const scope of Object.values(needs).filter(Boolean)) expect(scopes).toContain(scope);
     expect(scopes).toEqual(expect.arrayContaining(['chat:write', 'commands']));
-    expect(scopes).not.toContain('channels:history');
+  });
+
+  test('the history of every kind of channel a notice can go to may be read, but no channel message is subscribed', () => {
+    // An interrupted notice is looked up in conversations.history by its metadata key.
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['channels:history', 'groups:history', 'im:history', 'mpim:history']));
+    expect(manifest.settings.event_subscriptions.bot_events).not.toEqual(expect.arrayContaining(['message.channels']));
+    expect(manifest.settings.event_subscriptions.bot_events).not.toEqual(expect.arrayContaining(['message.groups']));
+    expect(manifest.settings.event_subscriptions.bot_events).not.toEqual(expect.arrayContaining(['message.mpim']));
   });
 
   test('App Home has a Home tab and a Messages tab users can write in; Socket Mode is off by default', () => {

@@ -3,10 +3,9 @@
 // rendered blocks and the notice key in its metadata. Web API failures map to retry / gone / failed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../adapters/slack/app.js';
-import { SlackApiError, SlackHttpError, SlackRateLimitedError, SlackRequestError } from '../../../adapters/slack/errors.js';
-import { createSlackNoticeDelivery, SLACK_NOTICE_EVENT, toSlackDeliveryResult } from '../../../adapters/slack/notices.js';
+import { createSlackWebClient } from '../../../adapters/slack/client.js';
+import { createSlackNoticeDelivery, SLACK_NOTICE_EVENT } from '../../../adapters/slack/notices.js';
 import { renderSlackMessage } from '../../../adapters/slack/render.js';
-import { createSlackApiClient } from '../../../adapters/slack/web-api.js';
 import { createServiceHost, type ServiceHost } from '../../../adapters/server.js';
 import { createAssistant } from '../../../src/assistant.js';
 import { createLogger } from '../../../src/logger.js';
@@ -43,7 +42,7 @@ describe('Slack notices', () => {
     host = createServiceHost({ adapters: [adapter], logger });
     baseUrl = `http://127.0.0.1:${await host.listen(0, '127.0.0.1')}`;
     // Retries are the scheduler's: the client reports a 429 at once, with its Retry-After.
-    const delivery = createSlackNoticeDelivery(createSlackApiClient({ token: BOT_TOKEN, apiUrl: fake.apiUrl, maxRetries: 0 }));
+    const delivery = createSlackNoticeDelivery(createSlackWebClient(BOT_TOKEN, { apiUrl: fake.apiUrl, retryConfig: { retries: 0 } }));
     const recording: NoticeDelivery = {
       send: (target, notice, key) => {
         notices.push(notice);
@@ -103,7 +102,7 @@ describe('Slack notices', () => {
   });
 
   it('finds an interrupted notice in the channel history by its metadata key', async () => {
-    const delivery = createSlackNoticeDelivery(createSlackApiClient({ token: BOT_TOKEN, apiUrl: fake.apiUrl, maxRetries: 0 }));
+    const delivery = createSlackNoticeDelivery(createSlackWebClient(BOT_TOKEN, { apiUrl: fake.apiUrl, retryConfig: { retries: 0 } }));
     const key = { subscriptionId: 'slack:C1:calls', deadlineKey: 'ka220-vet-2027@2027-04-01', reminderDays: 7 };
     const since = new Date('2027-03-25T08:00:00Z');
     fake.respondWith('conversations.history', { messages: [{ ts: '1.0', metadata: { event_type: SLACK_NOTICE_EVENT, event_payload: { key: 'slack:C1:calls|ka220-vet-2027@2027-04-01|7' } } }], has_more: false });
@@ -118,18 +117,35 @@ describe('Slack notices', () => {
   });
 });
 
-describe('toSlackDeliveryResult', () => {
-  it.each([
-    [new SlackApiError('chat.postMessage', 'channel_not_found'), { status: 'gone', reason: 'channel_not_found' }],
-    [new SlackApiError('chat.postMessage', 'not_in_channel'), { status: 'gone', reason: 'not_in_channel' }],
-    [new SlackApiError('chat.postMessage', 'is_archived'), { status: 'gone', reason: 'is_archived' }],
-    [new SlackApiError('chat.postMessage', 'invalid_auth'), { status: 'failed', error: 'SLACK_API_ERROR: invalid_auth' }],
-    [new SlackApiError('chat.postMessage', 'internal_error'), { status: 'retry', error: 'SLACK_API_ERROR: internal_error' }],
-    [new SlackRateLimitedError('chat.postMessage', 30), { status: 'retry', error: 'SLACK_RATE_LIMITED: HTTP 429', retryAfterMs: 30_000 }],
-    [new SlackHttpError('chat.postMessage', 503), { status: 'retry', error: 'SLACK_HTTP_ERROR: HTTP 503' }],
-    [new SlackHttpError('chat.postMessage', 400), { status: 'failed', error: 'SLACK_HTTP_ERROR: HTTP 400' }],
-    [new SlackRequestError('chat.postMessage', 'ECONNRESET'), { status: 'retry', error: 'SLACK_REQUEST_FAILED: chat.postMessage request failed: ECONNRESET' }],
-  ])('%s', (error, result) => {
-    expect(toSlackDeliveryResult(error)).toEqual(result);
+describe('what a failed notice post means', () => {
+  let fake: FakeSlackWebApi;
+  beforeAll(async () => {
+    fake = await startFakeSlackWebApi();
+  });
+  afterAll(() => fake.close());
+
+  const target = { platform: 'slack' as const, channelId: 'C1' };
+  const key = { subscriptionId: 'slack:C1:calls', deadlineKey: 'ka220-vet-2027@2027-04-01', reminderDays: 7 };
+  const notice: NoticeReply = { kind: 'notice', lang: 'nl', deadlineId: 'ka220-vet-2027', title: 'Deadline', due: 'morgen', dueAt: '2027-04-01', daysLeft: 7, body: 'Dien in.', late: undefined, notes: [], links: [], followUps: [] };
+
+  it.each<[string, { status: number; retryAfterSeconds?: number; body?: Record<string, unknown> }, unknown]>([
+    ['channel_not_found', { status: 200, body: { ok: false, error: 'channel_not_found' } }, { status: 'gone', reason: 'channel_not_found' }],
+    ['not_in_channel', { status: 200, body: { ok: false, error: 'not_in_channel' } }, { status: 'gone', reason: 'not_in_channel' }],
+    ['is_archived', { status: 200, body: { ok: false, error: 'is_archived' } }, { status: 'gone', reason: 'is_archived' }],
+    ['invalid_auth', { status: 200, body: { ok: false, error: 'invalid_auth' } }, { status: 'failed', error: 'SLACK_API_ERROR: invalid_auth' }],
+    ['internal_error', { status: 200, body: { ok: false, error: 'internal_error' } }, { status: 'retry', error: 'SLACK_API_ERROR: internal_error' }],
+    ['429 with Retry-After', { status: 429, retryAfterSeconds: 30 }, { status: 'retry', error: 'SLACK_RATE_LIMITED: HTTP 429', retryAfterMs: 30_000 }],
+    ['HTTP 503', { status: 503 }, { status: 'retry', error: 'SLACK_HTTP_ERROR: HTTP 503' }],
+    ['HTTP 403', { status: 403 }, { status: 'failed', error: 'SLACK_HTTP_ERROR: HTTP 403' }],
+    ['HTTP 400', { status: 400 }, { status: 'failed', error: 'SLACK_HTTP_ERROR: HTTP 400' }],
+  ])('%s', async (_name, failure, result) => {
+    const delivery = createSlackNoticeDelivery(createSlackWebClient(BOT_TOKEN, { apiUrl: fake.apiUrl, retryConfig: { retries: 0 } }));
+    fake.failNext('chat.postMessage', failure);
+    expect(await delivery.send(target, notice, key)).toEqual(result);
+  });
+
+  it('a Web API that does not answer is tried again later', async () => {
+    const delivery = createSlackNoticeDelivery(createSlackWebClient(BOT_TOKEN, { apiUrl: 'http://127.0.0.1:9/api/', retryConfig: { retries: 0 } }));
+    expect(await delivery.send(target, notice, key)).toMatchObject({ status: 'retry', error: expect.stringMatching(/^SLACK_REQUEST_FAILED: /) });
   });
 });

@@ -200,9 +200,7 @@ describe('renderSlackMessage', () => {
       expect(checkSlackLimits(message.blocks).violations, action).toEqual([]);
       expect(message.text.length, action).toBeLessThanOrEqual(3000);
     }
-    const [help, roadmap, tools] = await Promise.all(['cmd:help', 'cmd:roadmap', 'cmd:tools'].map((action) => assistant.handle({ action, lang, conversation })));
-    if (help?.kind !== 'help' || roadmap?.kind !== 'roadmap' || tools?.kind !== 'tools') throw new Error('unexpected kinds');
-    const home = checkSlackLimits(renderSlackHome({ lang, help, roadmap, tools }).blocks as never, SLACK_HOME_MAX_BLOCKS);
+    const home = checkSlackLimits(renderSlackHome(assistant.overview(lang)).blocks as never, SLACK_HOME_MAX_BLOCKS);
     expect(home.violations).toEqual([]);
     expect(home.buttons.map((b) => b.value)).toEqual(expect.arrayContaining(knowledge.phases.map((phase) => `phase:${phase.id}`)));
   });
@@ -312,11 +310,10 @@ describe('renderSlackMessage', () => {
 });
 
 describe('renderSlackHome', () => {
-  test.each(['nl', 'en'] as const)('the Home tab in %s shows every phase, how to use the bot and quick links', async (lang) => {
-    const assistant = createFixtureAssistant();
-    const [help, roadmap, tools] = await Promise.all(['cmd:help', 'cmd:roadmap', 'cmd:tools'].map((action) => assistant.handle({ action, lang, conversation })));
-    if (help?.kind !== 'help' || roadmap?.kind !== 'roadmap' || tools?.kind !== 'tools') throw new Error('unexpected kinds');
-    const view = renderSlackHome({ lang, help, roadmap, tools });
+  test.each(['nl', 'en'] as const)('the Home tab in %s shows every phase, how to use the bot and quick links', (lang) => {
+    const overview = createFixtureAssistant().overview(lang);
+    const { roadmap } = overview;
+    const view = renderSlackHome(overview);
     expect(view.type).toBe('home');
     const report = checkSlackLimits(view.blocks as never, SLACK_HOME_MAX_BLOCKS);
     expect(report.violations).toEqual([]);

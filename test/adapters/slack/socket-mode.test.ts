@@ -2,7 +2,7 @@
 // and clicks over a WebSocket (a local fake), acknowledging each envelope and answering through the fake
 // Web API.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startFakeSocketMode, type FakeSocketMode } from './fake-socket-mode.js';
+import { startFakeSocketMode, type FakeSocketMode } from '../../fakes/slack-socket-mode.js';
 import { dmEvent, eventCallback, postToSlackEvents, startSlackHarness, type SlackHarness } from './harness.js';
 
 const APP_TOKEN = 'xapp-1-test-token';
@@ -65,7 +65,7 @@ describe('Socket Mode', () => {
       type: 'interactive',
       accepts_response_payload: false,
       payload: {
-        type: 'block_actions', team: { id: 'TFAKE0001', domain: 'fake' }, api_app_id: 'AFAKE0001', token: 't', trigger_id: '1.2',
+        type: 'block_actions', team: { id: 'TFAKE0001', domain: 'fake' }, api_app_id: 'AFAKE0001', token: 't', trigger_id: '1.3',
         user: { id: 'UHUMAN009', username: 'e' }, channel: { id: 'C0CHAN001', name: 'team' },
         container: { type: 'message', channel_id: 'C0CHAN001', message_ts: '1700000500.000200' },
         message: { type: 'message', ts: '1700000500.000200', thread_ts: '1700000500.000100', text: 'x' },

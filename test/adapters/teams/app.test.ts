@@ -312,7 +312,7 @@ describe('Teams adapter when a turn fails', () => {
     try {
       const { status } = await post(`http://127.0.0.1:${port}/api/messages`, { ...messageActivity(fake.url, 'personal', 'hoe vind ik een partner'), locale: 'en-GB' });
       expect(status).toBe(200);
-      expect(fake.activities.map((a) => a.activity.text)).toEqual(['Something went wrong on my side. Please try again in a few minutes.']);
+      expect(fake.activities.map((a) => a.activity.text)).toEqual(['Sorry, something went wrong on my side. Please try again in a moment.']);
       expect(JSON.stringify(fake.activities)).not.toContain('secret internal detail');
       expect(lines.map((line) => line.code)).toEqual(['TEAMS_TURN_FAILED']);
     } finally {

@@ -98,7 +98,7 @@ describe('the Teams route with odd input', () => {
   it('tells the message extension one friendly line when its turn fails, not a 500', async () => {
     const { status, text } = await post(JSON.stringify(searchActivity(fake.url, 'kapot')));
     expect(status).toBe(200);
-    expect(JSON.parse(text)).toEqual({ composeExtension: { type: 'message', text: 'Er ging iets mis aan mijn kant. Probeer het over een paar minuten nog eens.' } });
+    expect(JSON.parse(text)).toEqual({ composeExtension: { type: 'message', text: 'Sorry, er ging iets mis aan mijn kant. Probeer het zo nog eens.' } });
     expect(text).not.toContain('secret internal detail');
     expect(lines.map((line) => line.code)).toEqual(['TEAMS_TURN_FAILED']);
   });

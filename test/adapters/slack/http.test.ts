@@ -1,8 +1,7 @@
-// Request verification as a pure function with the time passed in: Slack's published example, and every
-// way a request can fail.
-import { createHmac } from 'node:crypto';
+// The signature check of the Slack route as a pure function with the time passed in: Slack's published
+// example, and every way a request can fail.
 import { describe, expect, test } from 'vitest';
-import { verifySlackSignature } from '../../../adapters/slack/verify.js';
+import { checkSlackSignature } from '../../../adapters/slack/http.js';
 
 // The example request from Slack's "Verifying requests from Slack" page.
 const EXAMPLE = {
@@ -13,11 +12,12 @@ const EXAMPLE = {
 };
 const AT = Number(EXAMPLE.timestamp) * 1000;
 
-describe('verifySlackSignature', () => {
+type Case = { signingSecret: string; timestamp: string | undefined; body: string; signature: string | undefined; nowMs: number };
+const check = (c: Case): string | undefined => checkSlackSignature(c.signingSecret, c.body, { timestamp: c.timestamp, signature: c.signature }, c.nowMs);
+
+describe('checkSlackSignature', () => {
   test('accepts Slack’s published example at its own time, and up to 5 minutes either side', () => {
-    for (const offset of [0, 299_000, -299_000]) {
-      expect(verifySlackSignature({ ...EXAMPLE, nowMs: AT + offset })).toEqual({ ok: true });
-    }
+    for (const offset of [0, 299_000, -299_000]) expect(check({ ...EXAMPLE, nowMs: AT + offset })).toBeUndefined();
   });
 
   test.each([
@@ -31,12 +31,6 @@ describe('verifySlackSignature', () => {
     ['another version', { signature: EXAMPLE.signature.replace('v0=', 'v1=') }, 'SLACK_SIGNATURE_INVALID'],
     ['a short signature', { signature: 'v0=a2114d' }, 'SLACK_SIGNATURE_INVALID'],
   ] as const)('refuses %s', (_name, change, code) => {
-    expect(verifySlackSignature({ ...EXAMPLE, nowMs: AT, ...change })).toEqual({ ok: false, code });
-  });
-
-  test('a timestamp re-signed with the secret is accepted: the window is about the signature’s time', () => {
-    const timestamp = String(Number(EXAMPLE.timestamp) + 100);
-    const signature = `v0=${createHmac('sha256', EXAMPLE.signingSecret).update(`v0:${timestamp}:${EXAMPLE.body}`).digest('hex')}`;
-    expect(verifySlackSignature({ ...EXAMPLE, timestamp, signature, nowMs: AT })).toEqual({ ok: true });
+    expect(check({ ...EXAMPLE, nowMs: AT, ...change })).toBe(code);
   });
 });
