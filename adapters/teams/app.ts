@@ -1,7 +1,8 @@
 // The Teams surface: a botbuilder CloudAdapter behind `POST /api/messages` on the service host. It checks
 // the Bot Framework JWT before anything else runs, turns activities into core input (inbound.ts), answers
 // with Adaptive Cards (render.ts), updates an answer's card after a 👍/👎 click, serves the message-extension
-// search (extension.ts) and sends core replies proactively to stored conversation references. All
+// search (extension.ts) and sends core replies proactively to stored conversation references. Without
+// MicrosoftAppId it serves only this machine (local-only.ts) and nobody is an admin through it. All
 // botbuilder use is in this folder, so that a move to the Microsoft 365 Agents SDK (same Activity protocol)
 // stays here.
 // https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication

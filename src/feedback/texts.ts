@@ -23,8 +23,8 @@ const TEXTS = {
     en: 'The report is not available in the web chat. The people who keep the knowledge read it in Teams or Slack.',
   },
   unverified: {
-    nl: 'Het rapport vraagt een identiteit die het platform heeft bevestigd, en die heeft deze verbinding niet (Teams zonder MicrosoftAppId). Daarom laat ik het hier niet zien.',
-    en: 'The report needs an identity the platform vouched for, and this connection has none (Teams without MicrosoftAppId), so I do not show it here.',
+    nl: 'Het rapport vraagt een identiteit die het platform heeft bevestigd, en die heeft deze verbinding niet (Teams zonder MicrosoftAppId). Daarom laat ik het hier niet zien; wie de bot draait, leest het met `npm run report`.',
+    en: 'The report needs an identity the platform vouched for, and this connection has none (Teams without MicrosoftAppId), so I do not show it here; whoever runs the bot can read it with `npm run report`.',
   },
   personalOnly: {
     nl: 'Het rapport citeert vragen van gebruikers, dus ik laat het alleen zien in een persoonlijk gesprek met mij. Typ daar **{word}**.',
