@@ -17,6 +17,7 @@ import type { Storage } from '../src/storage/storage.js';
 import { startNotices } from './notices.js';
 import { createServiceHost, type SurfaceAdapter } from './server.js';
 import { createSlackAdapter, type SlackAdapter } from './slack/app.js';
+import { createStoreClaim } from './slack/dedupe.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams/app.js';
 import { createTeamsNoticeHooks } from './teams/notices.js';
 import { describeListenError, describeSurfaces, localUrl } from './startup-log.js';
@@ -41,7 +42,10 @@ function createAdapters(
   logger: Logger,
 ): { adapters: SurfaceAdapter[]; teams: TeamsAdapter; slack: SlackAdapter | undefined } {
   // Slack's retries and replays are claimed in the store, so that a retry reaching another replica is answered once.
-  const claim = (key: string): Promise<boolean> => storage.claimOnce('slack', key, SLACK_CLAIM_TTL_MS, new Date());
+  const claim = createStoreClaim((scope, key, ttlMs, now) => storage.claimOnce(scope, key, ttlMs, now), {
+    ttlMs: SLACK_CLAIM_TTL_MS,
+    onError: (error) => logger.warn({ err: error }, 'slack de-duplication through the store failed; this replica remembers the request itself'),
+  });
   const slack = config.slack ? createSlackAdapter({ config: config.slack, assistant: core.assistant, logger, claim }) : undefined;
   // Teams is always mounted: without MicrosoftAppId it serves the Bot Framework Emulator on this machine.
   const teams = createTeamsAdapter({

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../src/core.js';
 import { evaluate, QuestionSetSchema } from '../src/evaluation.js';
@@ -33,5 +33,18 @@ describe('answer quality on the real knowledge', () => {
     const summary = await evaluate(assistant, load(`test/eval/blind/${name}.json`));
     expect(summary.inDomain.accuracy).toBeGreaterThanOrEqual(0.85);
     expect(summary.offTopic.rate).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+// The shared set of realistic chat messages (long messages with context, paraphrases, sloppy messages,
+// road questions, near topics outside the roadmap). Its target is 97% top-1 and 95% off-topic declined;
+// this guard keeps what has been reached from slipping back while the rest is built.
+const CHAT_SET = '../shared/eval/chat-questions.json';
+describe.skipIf(!existsSync(CHAT_SET))('answer quality on realistic chat messages', () => {
+  it('keeps top-1 and off-topic declined at least where they stand', async () => {
+    const summary = await evaluate(assistant, load(CHAT_SET));
+    const failures = summary.results.filter((r) => !r.passed).map((r) => `${r.case.id}: ${r.reason}`);
+    expect(summary.inDomain.accuracy, failures.join('\n')).toBeGreaterThanOrEqual(0.85);
+    expect(summary.offTopic.rate, failures.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -50,7 +50,7 @@ function startReplica(name: string, env: Record<string, string>): Promise<Replic
         return;
       }
       logs.push(entry);
-      if (entry.msg === 'service started') resolve({ name, base: `http://127.0.0.1:${String(entry.port)}`, child, dataDir, logs });
+      if (String(entry.msg).startsWith('service started')) resolve({ name, base: `http://127.0.0.1:${String(entry.port)}`, child, dataDir, logs });
     });
   });
 }

@@ -122,6 +122,7 @@ describe('npm start', { timeout: 120_000 }, () => {
       expect(surfaces.map((l) => [l.surface, l.state])).toEqual([
         ['slack', expect.stringMatching(/^(on|starting)$/)],
         ['teams', 'emulator-only'],
+        ['web', 'on'],
         ['terminal', 'on'],
       ]);
       expect(String(surfaces[1]?.msg)).toContain(`${service.base}/api/messages`);

@@ -47,3 +47,28 @@ export function createSlackDedupe(claim: SlackClaim, logger: Logger): Middleware
     logger.info({ key, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack retry of a handled event skipped');
   };
 }
+
+/** The store's one-time claim (`Storage.claimOnce`), shared by every replica. */
+export type ClaimOnce = (scope: string, key: string, ttlMs: number, now: Date) => Promise<boolean>;
+
+/**
+ * A claim through the store, so that a retry that reaches another replica is skipped too. When the store
+ * fails, the key is claimed in this process's memory instead (and `onError` told): answering a retry twice
+ * beats not answering while the database is unreachable.
+ */
+export function createStoreClaim(
+  claimOnce: ClaimOnce,
+  options: { ttlMs?: number; clock?: () => number; onError?: (error: unknown) => void } = {},
+): SlackClaim {
+  const ttlMs = options.ttlMs ?? 60 * 60 * 1000;
+  const clock = options.clock ?? Date.now;
+  const fallback = createMemoryClaim({ ttlMs, ...(options.clock ? { clock: options.clock } : {}) });
+  return async (key) => {
+    try {
+      return await claimOnce('slack', key, ttlMs, new Date(clock()));
+    } catch (error) {
+      options.onError?.(error);
+      return fallback(key);
+    }
+  };
+}

@@ -7,6 +7,7 @@
 // Replicas: claims are single conditional statements (INSERT … ON CONFLICT DO NOTHING, UPDATE … WHERE
 // status …), which PostgreSQL re-checks on the current row after waiting for a concurrent writer, so two
 // replicas can never both own a notice, a retry or a stale row.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Platform } from '../input.js';
 import type { Lang } from '../knowledge/schema.js';
@@ -196,6 +197,7 @@ function createPostgresStorage(pool: pg.Pool): Storage {
   });
   let claimsPurgedAt = 0;
   let closed = false;
+  const healthKey = randomUUID();
 
   return {
     ...createPostgresFeedbackStorage(pool, transaction),
@@ -371,6 +373,19 @@ function createPostgresStorage(pool: pg.Pool): Storage {
     },
     async deleteConversationLangsOf(platform, userId) {
       return run(pool, 'DELETE FROM conversation_langs WHERE platform = $1 AND user_id = $2', [platform, userId]);
+    },
+
+    async checkHealth() {
+      try {
+        // A real write, as on SQLite: a read-only standby or a full disk fails here. The row is born expired,
+        // so the next purge of claims removes it.
+        await pool.query(
+          `INSERT INTO once_claims (scope, key, expires_at) VALUES ('health', $1, 0) ON CONFLICT (scope, key) DO UPDATE SET expires_at = 0`,
+          [healthKey],
+        );
+      } catch (error) {
+        throw new StorageError('STORAGE_UNHEALTHY', `The database cannot be used: ${(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ')}`);
+      }
     },
 
     async close() {
