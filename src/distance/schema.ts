@@ -93,6 +93,5 @@ export const PlacesFileSchema = z.strictObject({
 export type Band = z.infer<typeof BandSchema>;
 export type TravelTable = z.infer<typeof TravelTableSchema>;
 export type TravelSupportFile = z.infer<typeof TravelSupportFileSchema>;
-export type Alias = z.infer<typeof AliasSchema>;
 export type PlacesFile = z.infer<typeof PlacesFileSchema>;
 export type RegionName = z.infer<typeof regionName>;

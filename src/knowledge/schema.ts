@@ -117,10 +117,7 @@ export const GlossaryFileSchema = z.strictObject({ terms: z.array(GlossaryTermSc
 
 export type Lang = 'nl' | 'en';
 export type Bilingual = z.infer<typeof BilingualSchema>;
-export type Link = z.infer<typeof LinkSchema>;
 export type LinkKind = z.infer<typeof LinkKindSchema>;
-export type Note = z.infer<typeof NoteSchema>;
-export type Source = z.infer<typeof SourceSchema>;
 export type Entry = z.infer<typeof EntrySchema>;
 export type EntryType = z.infer<typeof EntryTypeSchema>;
 export type Phase = z.infer<typeof PhaseSchema>;
