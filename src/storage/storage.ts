@@ -20,7 +20,7 @@ export interface ChannelRef {
 export type Topic = 'calls' | 'project';
 
 /** `active`, or `gone` when the platform said the bot can no longer post there (removed, archived). */
-export type ChannelStatus = 'active' | 'gone';
+type ChannelStatus = 'active' | 'gone';
 
 export interface ChannelRecord extends ChannelRef {
   lang: Lang;
