@@ -65,7 +65,7 @@ interface CheckResult {
 }
 
 /** Largest request body any route accepts; Slack and Bot Framework payloads stay far below it. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Reads a request body up to `limit` bytes; rejects with code `BODY_TOO_LARGE` beyond it. */
 export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {

@@ -1,6 +1,6 @@
 // Draws the Teams app icons into manifest/teams/: color.png (192×192, full colour) and outline.png
 // (32×32, white on transparent), as Teams requires. Plain RGBA PNGs written with node:zlib; shapes are
-// drawn with 4×4 supersampling for smooth edges. Run: npx tsx scripts/teams-icons.ts
+// drawn with 4×4 supersampling for smooth edges. Run: npm run icons:teams
 // https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/apps-package#app-icons
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

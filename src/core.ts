@@ -31,7 +31,7 @@ export interface CoreOptions {
 }
 
 /** The feedback settings from the config. */
-export interface FeedbackOptions {
+interface FeedbackOptions {
   /** config.admins: `platform:userId` of who may see the report. */
   admins: readonly string[];
   /** config.retentionDays. */

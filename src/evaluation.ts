@@ -33,7 +33,7 @@ export function styleOf(evalCase: EvalCase): MessageStyle {
   return 'plain';
 }
 
-export interface CaseResult {
+interface CaseResult {
   case: EvalCase;
   line: TranscriptLine;
   passed: boolean;
@@ -55,7 +55,7 @@ function matches(haystack: string, needle: string): boolean {
 }
 
 /** Checks one transcript line against its case. */
-export function judge(evalCase: EvalCase, line: TranscriptLine): Omit<CaseResult, 'case' | 'line'> {
+function judge(evalCase: EvalCase, line: TranscriptLine): Omit<CaseResult, 'case' | 'line'> {
   if (evalCase.ood) return line.answered ? { passed: false, reason: `answered with ${line.entryId ?? line.kind}` } : { passed: true };
   if (!line.answered) return { passed: false, reason: 'declined' };
   const haystack = [line.title, line.text, ...line.links.flatMap((link) => [link.label, link.url])].join('\n').toLowerCase();

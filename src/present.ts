@@ -50,7 +50,7 @@ export function entryBody(entry: Entry, lang: Lang): string {
 }
 
 /** Where an answer comes from: today's sources with the latest check, then the flyer's block. */
-export function sourceLine(entry: Entry, lang: Lang): string {
+function sourceLine(entry: Entry, lang: Lang): string {
   if (entry.sources.length === 0) return t(lang, 'source', { block: entry.source.block });
   const sources = entry.sources.map((source) => t(lang, 'noteChecked', { text: source.url, date: source.checked })).join('; ');
   return t(lang, 'sourceToday', { sources, block: entry.source.block });

@@ -70,14 +70,14 @@ export interface AnswerFeedback {
 }
 
 /** Several entries match about equally well: the user picks one. */
-export interface SuggestionsReply extends ReplyBase {
+interface SuggestionsReply extends ReplyBase {
   kind: 'suggestions';
   text: string;
   options: FollowUp[];
 }
 
 /** Nothing in the roadmap answers the question; the closest topics are offered instead. */
-export interface NotFoundReply extends ReplyBase {
+interface NotFoundReply extends ReplyBase {
   kind: 'not-found';
   text: string;
   options: FollowUp[];
@@ -240,7 +240,7 @@ export interface ReplyPlace {
 }
 
 /** The Erasmus+ travel support per participant for one distance band. */
-export interface ReplyTravelSupport {
+interface ReplyTravelSupport {
   /** The band as the table names it, e.g. `500–1999 km`. */
   band: string;
   /** Euros per participant, standard travel. */

@@ -81,7 +81,7 @@ function intern(values: string[], lookup: Map<string, number>, value: string): n
 const ROWS_PER_STEP = 1000;
 
 /** Reads a GeoNames dump (tab-separated, one place a line) into a `GeoNamesTable`. */
-export function readGeoNames(path: string = defaultGeoNamesPath()): GeoNamesTable {
+function readGeoNames(path: string = defaultGeoNamesPath()): GeoNamesTable {
   const reader = geoNamesReader(path);
   for (;;) {
     const step = reader.next();

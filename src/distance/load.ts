@@ -7,9 +7,9 @@ import { readYamlFile, type KnowledgeProblem } from '../knowledge/yaml-file.js';
 import { PlacesFileSchema, TravelSupportFileSchema, type PlacesFile, type TravelSupportFile } from './schema.js';
 
 /** The travel-support table, in the knowledge directory. */
-export const TRAVEL_SUPPORT_FILE = 'travel-support.yaml';
+const TRAVEL_SUPPORT_FILE = 'travel-support.yaml';
 /** The additions to the place data, in the knowledge directory. */
-export const PLACES_FILE = 'places.yaml';
+const PLACES_FILE = 'places.yaml';
 
 /** The validated data of the distance calculator. */
 export interface DistanceData {

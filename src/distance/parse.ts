@@ -12,7 +12,7 @@ export interface DistanceQuestion {
 }
 
 /** One reading of two place names; `explicit` when a connector or comma separates them. */
-export interface PlacePair {
+interface PlacePair {
   from: string;
   to: string;
   explicit: boolean;

@@ -22,7 +22,7 @@ export interface Place {
 }
 
 /** How a name reached a place. */
-export type MatchVia = 'alias' | 'name' | 'alternate';
+type MatchVia = 'alias' | 'name' | 'alternate';
 
 /** A place a name may mean, with how it matched and its ranking score. */
 export interface PlaceMatch {

@@ -139,7 +139,7 @@ export function toDistanceReply(answer: DistanceAnswer, places: PlaceIndex, lang
 }
 
 /** Example questions offered when the question lacks something. */
-export function exampleFollowUps(lang: Lang): FollowUp[] {
+function exampleFollowUps(lang: Lang): FollowUp[] {
   return lang === 'en'
     ? [{ label: 'distance from Ede to Valletta', action: 'distance:2756429:2562305' }]
     : [{ label: 'afstand Zwolle Helsinki', action: 'distance:2743477:658225' }];

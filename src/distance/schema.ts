@@ -9,7 +9,7 @@ const km = z.int('must be a whole number of km').nonnegative('must not be negati
 const euros = z.int('must be a whole number of euros').positive('must be more than 0');
 
 /** One distance band: from `fromKm` up to and including `toKm` (open-ended when `toKm` is absent). */
-export const BandSchema = z
+const BandSchema = z
   .strictObject({
     fromKm: km,
     toKm: km.optional(),
@@ -22,7 +22,7 @@ const callYear = z.int().min(2014, 'must be a call year, e.g. 2024').max(2100, '
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 
 /** The amounts of the Programme Guide for projects of calls `firstCall` to `lastCall` (open-ended without it). */
-export const TravelTableSchema = z
+const TravelTableSchema = z
   .strictObject({
     firstCall: callYear,
     lastCall: callYear.optional(),
@@ -74,7 +74,7 @@ const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-
 const regionName = z.union([nonEmpty, BilingualSchema]);
 
 /** A name for a place that the data lacks or ranks too low. */
-export const AliasSchema = z.strictObject({
+const AliasSchema = z.strictObject({
   names: z.array(nonEmpty).min(1, 'needs at least one name'),
   geonameId: z.int().positive('must be a GeoNames id'),
   /** The place's name in the data, so that a wrong id shows at load. */
@@ -93,6 +93,5 @@ export const PlacesFileSchema = z.strictObject({
 export type Band = z.infer<typeof BandSchema>;
 export type TravelTable = z.infer<typeof TravelTableSchema>;
 export type TravelSupportFile = z.infer<typeof TravelSupportFileSchema>;
-export type Alias = z.infer<typeof AliasSchema>;
 export type PlacesFile = z.infer<typeof PlacesFileSchema>;
 export type RegionName = z.infer<typeof regionName>;

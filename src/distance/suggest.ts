@@ -9,7 +9,7 @@ const MIN_POPULATION = 1000;
 const MIN_POPULATION_BY_ALTERNATE = 100_000;
 
 /** A row whose name is `distance` edits from the query. */
-export interface Suggestion {
+interface Suggestion {
   row: number;
   distance: number;
 }

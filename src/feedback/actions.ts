@@ -13,7 +13,7 @@ export interface FeedbackAction {
 }
 
 /** The action id of a 👍 or 👎 button under the answer of `entryId`. */
-export function toFeedbackAction(vote: FeedbackVote, lang: Lang, entryId: string): string {
+function toFeedbackAction(vote: FeedbackVote, lang: Lang, entryId: string): string {
   return `feedback:${vote}:${lang}:${entryId}`;
 }
 

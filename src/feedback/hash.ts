@@ -7,7 +7,7 @@ import type { Clock } from '../notices/clock.js';
 import type { FeedbackStorage } from '../storage/feedback.js';
 
 /** The name of the generated salt in the database's secrets. */
-export const FEEDBACK_SALT_SECRET = 'feedback-salt';
+const FEEDBACK_SALT_SECRET = 'feedback-salt';
 
 export interface FeedbackHasher {
   /** The key of a user on a platform. */

@@ -7,7 +7,7 @@ import type { Clock } from '../notices/clock.js';
 import type { FeedbackStorage, QuestionRecord } from '../storage/feedback.js';
 
 /** Answers below this confidence count as weak: their question is kept for the report. */
-export const LOW_CONFIDENCE = 0.6;
+const LOW_CONFIDENCE = 0.6;
 /** Nearest entries kept with an unanswered question. */
 const NEAREST_KEPT = 3;
 

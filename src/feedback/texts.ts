@@ -48,8 +48,6 @@ const TEXTS = {
   unhelpfulLine: { nl: '- {title}: 👎 {down} · 👍 {up}', en: '- {title}: 👎 {down} · 👍 {up}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-export type FeedbackTextKey = keyof typeof TEXTS;
-
 /** `1 question`, `3 questions` / `1 vraag`, `3 vragen`. */
 export function questionCount(n: number, lang: Lang): string {
   return n === 1 ? ft(lang, 'question') : ft(lang, 'questions', { n });

@@ -7,7 +7,7 @@ import type { TravelTable } from '../distance/schema.js';
 import type { Knowledge } from './load.js';
 
 /** A fact is stale once its last check is older than this many months. */
-export const STALE_AFTER_MONTHS = 12;
+const STALE_AFTER_MONTHS = 12;
 
 /** One thing to re-check, named like a knowledge problem: file, entry, field and what to do. */
 export interface CurrencyWarning {

@@ -12,14 +12,14 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 export const BilingualSchema = z.strictObject({ nl: nonEmpty, en: nonEmpty });
 
 /** A list of phrases in both languages (example questions, keywords). */
-export const BilingualListSchema = z.strictObject({
+const BilingualListSchema = z.strictObject({
   nl: z.array(nonEmpty).default([]),
   en: z.array(nonEmpty).default([]),
 });
 
-export const LinkKindSchema = z.enum(['website', 'document', 'tool', 'platform', 'video', 'login', 'contact', 'newsletter']);
+const LinkKindSchema = z.enum(['website', 'document', 'tool', 'platform', 'video', 'login', 'contact', 'newsletter']);
 
-export const LinkSchema = z.strictObject({
+const LinkSchema = z.strictObject({
   label: BilingualSchema,
   url: z.url({ protocol: /^https$/, error: 'must be a well-formed https URL' }),
   kind: LinkKindSchema,
@@ -29,23 +29,23 @@ const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be a well-formed https URL' });
 
 /** A public source of a 2021–2027 fact and the day it was last checked against it. */
-export const SourceSchema = z.strictObject({
+const SourceSchema = z.strictObject({
   url: httpsUrl,
   checked: isoDate,
 });
 
 /** A further fact of the 2021–2027 programme, shown after the entry's text with its checked date. */
-export const NoteSchema = z.strictObject({
+const NoteSchema = z.strictObject({
   text: BilingualSchema,
   source: httpsUrl,
   checked: isoDate,
 });
 
-export const EntryTypeSchema = z.enum(['step', 'tip', 'document', 'tool', 'meeting', 'check', 'link']);
+const EntryTypeSchema = z.enum(['step', 'tip', 'document', 'tool', 'meeting', 'check', 'link']);
 
-export const TrackSchema = z.enum(['applicant', 'impact']);
+const TrackSchema = z.enum(['applicant', 'impact']);
 
-export const SeedRefSchema = z.strictObject({
+const SeedRefSchema = z.strictObject({
   track: TrackSchema,
   block: nonEmpty,
 });
@@ -73,7 +73,7 @@ export const EntrySchema = z.strictObject({
   flyerLinks: z.array(z.url({ error: 'must be a well-formed URL' })).default([]),
 });
 
-export const PhaseSchema = z.strictObject({
+const PhaseSchema = z.strictObject({
   id: IdSchema,
   track: TrackSchema,
   title: BilingualSchema,
@@ -81,7 +81,7 @@ export const PhaseSchema = z.strictObject({
   keywords: BilingualListSchema,
 });
 
-export const GlossaryTermSchema = z.strictObject({
+const GlossaryTermSchema = z.strictObject({
   id: IdSchema,
   /** The single token the matcher rewrites every variant to, in questions and in entries alike. */
   canonical: z.string().regex(/^[a-z0-9]+$/, 'must be one lower-case token of letters and digits'),
@@ -92,7 +92,7 @@ export const GlossaryTermSchema = z.strictObject({
 });
 
 /** A near topic that staff ask about but that the KA2 roadmap does not cover, with where the answer is. */
-export const OutOfScopeTopicSchema = z.strictObject({
+const OutOfScopeTopicSchema = z.strictObject({
   id: IdSchema,
   title: BilingualSchema,
   /** One line: what it is and where to go, e.g. "KA1 mobility has its own call and handbook at the NA". */
@@ -117,10 +117,7 @@ export const GlossaryFileSchema = z.strictObject({ terms: z.array(GlossaryTermSc
 
 export type Lang = 'nl' | 'en';
 export type Bilingual = z.infer<typeof BilingualSchema>;
-export type Link = z.infer<typeof LinkSchema>;
 export type LinkKind = z.infer<typeof LinkKindSchema>;
-export type Note = z.infer<typeof NoteSchema>;
-export type Source = z.infer<typeof SourceSchema>;
 export type Entry = z.infer<typeof EntrySchema>;
 export type EntryType = z.infer<typeof EntryTypeSchema>;
 export type Phase = z.infer<typeof PhaseSchema>;

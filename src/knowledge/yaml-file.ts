@@ -22,7 +22,7 @@ const byId: EntryNamer = (_listKey, item, index) => {
 };
 
 /** Describes a zod issue path like ['entries', 3, 'links', 0, 'url'] as entry + field (`links[0].url`). */
-export function locateIssue(raw: unknown, path: readonly PropertyKey[], nameOf: EntryNamer = byId): Pick<KnowledgeProblem, 'entry' | 'field'> {
+function locateIssue(raw: unknown, path: readonly PropertyKey[], nameOf: EntryNamer = byId): Pick<KnowledgeProblem, 'entry' | 'field'> {
   const [listKey, index, ...rest] = path;
   const list = typeof listKey === 'string' ? (raw as Record<string, unknown> | null | undefined)?.[listKey] : undefined;
   if (!Array.isArray(list) || typeof index !== 'number') return { field: path.map(String).join('.') || undefined };

@@ -33,7 +33,7 @@ export interface MatchWeights {
 }
 
 /** The weights chosen on the development sets (see `npm run eval`). */
-export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = Object.freeze({ unexplained: 0.5, unknown: 1, unknownShort: 0.5, doubt: 1.5, roles: ROLE_WEIGHTS });
+const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = Object.freeze({ unexplained: 0.5, unknown: 1, unknownShort: 0.5, doubt: 1.5, roles: ROLE_WEIGHTS });
 
 export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({ threshold: 0.48, weights: DEFAULT_MATCH_WEIGHTS });
 
@@ -45,7 +45,7 @@ export interface MatchOptions {
 }
 
 /** One ranked candidate. */
-export interface Candidate {
+interface Candidate {
   entry: Entry;
   /** Field- and IDF-weighted overlap, for ranking. */
   strength: number;
@@ -54,7 +54,7 @@ export interface Candidate {
 }
 
 /** A near topic that the roadmap does not cover, as a candidate. */
-export interface TopicCandidate {
+interface TopicCandidate {
   topic: OutOfScopeTopic;
   /** Field- and IDF-weighted overlap, for ranking. */
   strength: number;
@@ -62,7 +62,7 @@ export interface TopicCandidate {
   confidence: number;
 }
 
-export interface MatchResult {
+interface MatchResult {
   /** The question's terms after normalisation (for diagnostics). */
   terms: string[];
   /** Roadmap entries, best first (at most `limit`). */

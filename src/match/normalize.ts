@@ -47,7 +47,7 @@ export function fold(text: string): string {
 }
 
 /** Splits folded text into tokens. */
-export function tokenize(folded: string): string[] {
+function tokenize(folded: string): string[] {
   return folded === '' ? [] : folded.split(' ');
 }
 

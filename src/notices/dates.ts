@@ -89,11 +89,6 @@ export function toDayNumber(day: string): number {
   return Math.round(utcMs(day) / MS_PER_DAY);
 }
 
-/** The calendar day of a day number. */
-export function fromDayNumber(dayNumber: number): string {
-  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
 /** Minutes after midnight of `HH:MM`. */
 export function toMinutes(time: string): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));

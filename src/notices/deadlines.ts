@@ -11,12 +11,12 @@ import { readYamlFile } from '../knowledge/yaml-file.js';
 import { localInstant } from './dates.js';
 
 /** The file in the knowledge directory. */
-export const DEADLINES_FILE = 'deadlines.yaml';
+const DEADLINES_FILE = 'deadlines.yaml';
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 const https = z.url({ protocol: /^https$/, error: 'must be a well-formed https URL' });
 
-export const CallDeadlineSchema = z.strictObject({
+const CallDeadlineSchema = z.strictObject({
   id: IdSchema,
   /** The action code, e.g. KA220-VET. */
   action: z.string().regex(/^KA\d{3}-[A-Z]{3}$/, 'must be an action code like KA220-VET'),
@@ -37,7 +37,7 @@ export const CallDeadlineSchema = z.strictObject({
   note: BilingualSchema.optional(),
 });
 
-export const DeadlinesFileSchema = z.strictObject({ deadlines: z.array(CallDeadlineSchema).min(1) });
+const DeadlinesFileSchema = z.strictObject({ deadlines: z.array(CallDeadlineSchema).min(1) });
 
 /** One call deadline with its due instant. */
 export interface CallDeadline {

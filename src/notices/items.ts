@@ -7,9 +7,9 @@ import { addDays, dayIn, localInstant, toDayNumber } from './dates.js';
 import type { CallDeadline } from './deadlines.js';
 
 /** Calendar days after the end date within which the final report is due, unless the grant agreement says otherwise. */
-export const FINAL_REPORT_DAYS = 60;
+const FINAL_REPORT_DAYS = 60;
 
-export type MilestoneId = 'kick-off' | 'interim-report' | 'final-report' | 'results-platform';
+type MilestoneId = 'kick-off' | 'interim-report' | 'final-report' | 'results-platform';
 
 /** A deadline or milestone with its due moment. */
 export interface DueItem {
@@ -78,7 +78,7 @@ const RESULTS_NOTE: Bilingual = {
 };
 
 /** The day the final report is due: the grant agreement's date, or 60 calendar days after the end. */
-export function finalReportDay(project: ProjectRecord): string {
+function finalReportDay(project: ProjectRecord): string {
   return project.finalReport ?? addDays(project.end, FINAL_REPORT_DAYS);
 }
 

@@ -30,7 +30,7 @@ export interface ConversationNotices {
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The due day (and published time) of an item in words. */
-export function dueText(item: DueItem, lang: Lang): string {
+function dueText(item: DueItem, lang: Lang): string {
   const day = formatDay(item.day, lang);
   const due = item.time ? nt(lang, 'atTime', { day, time: item.time.time, zone: zoneName(item.time.timezone, lang) }) : day;
   return item.provisional ? `${due} ${nt(lang, 'provisionalMark')}` : due;
@@ -66,7 +66,7 @@ function datedItem(item: DueItem, ctx: ReplyContext, view: ConversationNotices):
 }
 
 /** What this conversation is told and when, or how to subscribe. */
-export function subscriptionText(view: ConversationNotices, ctx: ReplyContext): string {
+function subscriptionText(view: ConversationNotices, ctx: ReplyContext): string {
   const { channel } = view;
   if (!channel || view.topics.size === 0) return nt(ctx.lang, 'notSubscribed');
   const topics = [...view.topics].sort().map((topic) => nt(ctx.lang, topic === 'calls' ? 'topicCalls' : 'topicProject'));

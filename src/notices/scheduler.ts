@@ -75,7 +75,7 @@ export interface TickReport {
 }
 
 /** A notice as `npm run notices` lists it. */
-export interface NoticePreview {
+interface NoticePreview {
   platform: Platform;
   channel: string;
   deadlineId: string;

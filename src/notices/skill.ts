@@ -47,7 +47,7 @@ function problemText(problem: CommandProblem, lang: Lang): string {
 }
 
 /** Why a project cannot be saved, checking the dates this command gave against today; undefined when it can. */
-export function projectProblem(project: ProjectRecord, given: ProjectFields, today: string, lang: Lang): string | undefined {
+function projectProblem(project: ProjectRecord, given: ProjectFields, today: string, lang: Lang): string | undefined {
   const day = (value: string): string => formatDay(value, lang);
   if (project.end < project.start) return nt(lang, 'endBeforeStart', { start: day(project.start), end: day(project.end) });
   if (project.end < today) return nt(lang, 'endInPast', { end: day(project.end) });

@@ -38,7 +38,7 @@ export interface SqliteStorageOptions {
 }
 
 /** Applies the migrations that are newer than the file's `user_version`, each in its own transaction. */
-export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
   const latest = migrations.at(-1)?.version ?? 0;
   for (const migration of migrations) {
     // IMMEDIATE takes the write lock before reading the version, so two processes never apply one twice.
@@ -88,7 +88,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions
 }
 
 /** The `Storage` over an open, migrated better-sqlite3 connection. */
-export function createSqliteStorage(db: Database.Database): Storage {
+function createSqliteStorage(db: Database.Database): Storage {
   const q = {
     getChannel: db.prepare('SELECT * FROM channels WHERE platform = ? AND channel_id = ?'),
     insertChannel: db.prepare(

@@ -18,10 +18,9 @@ export interface ChannelRef {
 
 /** What a channel can subscribe to: the yearly call deadlines, or its own project's milestones. */
 export type Topic = 'calls' | 'project';
-export const TOPICS: readonly Topic[] = ['calls', 'project'];
 
 /** `active`, or `gone` when the platform said the bot can no longer post there (removed, archived). */
-export type ChannelStatus = 'active' | 'gone';
+type ChannelStatus = 'active' | 'gone';
 
 export interface ChannelRecord extends ChannelRef {
   lang: Lang;

@@ -52,7 +52,7 @@ export function createFeedbackSetup(options: FeedbackSetupOptions = {}): Feedbac
 }
 
 /** The fixture assistant with answer feedback, the question log and the report over `storage`. */
-export function createFeedbackAssistant(storage: Storage, clock: Clock, options: FeedbackSetupOptions = {}): Assistant {
+function createFeedbackAssistant(storage: Storage, clock: Clock, options: FeedbackSetupOptions = {}): Assistant {
   const parts = createFeedback({
     knowledge,
     storage,
