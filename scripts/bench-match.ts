@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config.js';
 import { createCore } from '../src/core.js';
 import { QuestionSetSchema } from '../src/evaluation.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { readMessage } from '../src/match/message.js';
 import type { Entry } from '../src/knowledge/schema.js';
 
 const knowledgeDir = loadConfig().knowledgeDir;
@@ -31,7 +32,7 @@ function scaleKnowledge(dir: string, factor: number): string {
   const out = mkdtempSync(join(tmpdir(), `kb-x${factor}-`));
   mkdirSync(join(out, 'entries'));
   writeFileSync(join(out, 'phases.yaml'), readFileSync(join(dir, 'phases.yaml')));
-  for (const file of ['glossary.yaml', 'travel-support.yaml', 'places.yaml']) writeFileSync(join(out, file), readFileSync(join(dir, file)));
+  for (const file of ['glossary.yaml', 'out-of-scope.yaml', 'travel-support.yaml', 'places.yaml', 'deadlines.yaml']) writeFileSync(join(out, file), readFileSync(join(dir, file)));
   const { entries } = loadKnowledge(dir);
   const scaled: Entry[] = [];
   for (let copy = 0; copy < factor; copy++) {
@@ -67,7 +68,7 @@ function bench(label: string, dir: string): void {
   const cold: number[] = [];
   for (const q of questions) {
     const start = performance.now();
-    matcher.match(q);
+    matcher.match(readMessage(q));
     cold.push(performance.now() - start);
   }
   cold.sort((a, b) => a - b);
@@ -75,7 +76,7 @@ function bench(label: string, dir: string): void {
   for (let round = 0; round < 20; round++) {
     for (const q of questions) {
       const start = performance.now();
-      matcher.match(q);
+      matcher.match(readMessage(q));
       times.push(performance.now() - start);
     }
   }
