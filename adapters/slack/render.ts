@@ -2,6 +2,7 @@
 // notifications. Every kind has a case in one exhaustive switch. Slack's limits hold for every message:
 // 50 blocks, 3,000 characters a text, 25 buttons an actions block, 75 characters a button label,
 // 2,000 a button value. https://docs.slack.dev/reference/block-kit/blocks
+import { shorten } from '../../src/present.js';
 import type { types } from '@slack/bolt';
 import { toPlainText } from '../../src/plain-text.js';
 import { assertNever, replyFeedbackButtons, type DatedItem, type FollowUp, type Reply, type ReplyItem, type ReplyLink } from '../../src/reply.js';
@@ -56,7 +57,7 @@ export class SlackBlockBuilder {
   header(text: string): void {
     const clean = text.replace(/\s+/g, ' ').trim();
     if (clean === '') return;
-    const short = clean.length > SLACK_LIMITS.header ? `${clean.slice(0, SLACK_LIMITS.header - 1)}…` : clean;
+    const short = shorten(clean, SLACK_LIMITS.header);
     this.blocks.push({ type: 'header', text: { type: 'plain_text', text: short, emoji: true } });
   }
 
@@ -89,7 +90,7 @@ export class SlackBlockBuilder {
   button(followUp: FollowUp): SlackButton | undefined {
     if (followUp.action === '' || followUp.action.length > SLACK_LIMITS.buttonValue) return undefined;
     const label = followUp.label.replace(/\s+/g, ' ').trim() || followUp.action;
-    const text = label.length > SLACK_LIMITS.buttonText ? `${label.slice(0, SLACK_LIMITS.buttonText - 1)}…` : label;
+    const text = shorten(label, SLACK_LIMITS.buttonText);
     this.buttonCount += 1;
     return {
       type: 'button',

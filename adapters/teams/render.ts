@@ -3,6 +3,7 @@
 // `summary` for notifications and the card's `fallbackText` for clients that cannot show the card.
 // Every kind has a case in one exhaustive switch; every message stays under Teams' 28 KB payload limit.
 // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages
+import { shorten } from '../../src/present.js';
 import type { Lang } from '../../src/knowledge/schema.js';
 import { stripMarkdown, toPlainText } from '../../src/plain-text.js';
 import { assertNever, replyFeedbackButtons, type AnswerReply, type DatedItem, type FollowUp, type HelpReply, type Reply, type ReplyItem, type ReplyLink } from '../../src/reply.js';
@@ -206,7 +207,7 @@ function firstParagraph(markdown: string): string {
 function summaryLine(plain: string): string {
   const first = plain.split('\n').find((line) => line.trim() !== '') ?? '';
   const line = stripMarkdown(first).trim();
-  return line.length > MAX_SUMMARY_LENGTH ? `${line.slice(0, MAX_SUMMARY_LENGTH - 1)}…` : line;
+  return shorten(line, MAX_SUMMARY_LENGTH);
 }
 
 function buildCard(reply: Reply, ctx: RenderContext, intro: string | undefined, fallbackText: string): TeamsAdaptiveCard {
