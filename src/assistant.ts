@@ -27,8 +27,8 @@ const TIE_RATIO = 0.95;
 /** The sentence that answers each kind of small talk. */
 const SMALL_TALK_TEXTS = { greeting: 'greeting', thanks: 'thanks', goodbye: 'goodbye', 'how-are-you': 'howAreYou', chitchat: 'chitchat' } as const satisfies Record<SmallTalk['act'], string>;
 
-/** A near topic outside the roadmap wins when it is at least this much stronger than the best entry. */
-const OUT_OF_SCOPE_MARGIN = 1.1;
+/** A near topic outside the roadmap wins when it is at least this share of the best entry's strength: its words are the more specific (an internal procedure, not the board's support). */
+const OUT_OF_SCOPE_MARGIN = 0.85;
 
 /** Longest message the bot reads; longer ones get a polite request to shorten. */
 export const MAX_QUESTION_LENGTH = 1000;
