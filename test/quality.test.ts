@@ -44,7 +44,7 @@ describe.skipIf(!existsSync(CHAT_SET))('answer quality on realistic chat message
   it('keeps top-1 and off-topic declined at least where they stand', async () => {
     const summary = await evaluate(assistant, load(CHAT_SET));
     const failures = summary.results.filter((r) => !r.passed).map((r) => `${r.case.id}: ${r.reason}`);
-    expect(summary.inDomain.accuracy, failures.join('\n')).toBeGreaterThanOrEqual(0.85);
-    expect(summary.offTopic.rate, failures.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(summary.inDomain.accuracy, failures.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(summary.offTopic.rate, failures.join('\n')).toBeGreaterThanOrEqual(0.95);
   });
 });
