@@ -16,8 +16,6 @@ const FIELD_WEIGHTS = { title: 3, keywords: 3, questions: 2, links: 1, text: 1, 
 
 /** Saturation constant of the term weight: the weight of a term named in many fields tends to k + 1. */
 const SATURATION = 4;
-/** How much an entry's length (its number of distinct terms) lowers the weight of each of its terms: BM25's b. */
-const LENGTH_NORMALISATION = 0;
 /** How much each kind of evidence weighs in the confidence. */
 export interface MatchWeights {
   /** A known word of the question that the entry does not explain, against it. */
@@ -214,16 +212,13 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
 
   // Postings per term: the documents that contain it with their precomputed ranking and explaining weights.
   const postings = new Map<string, Posting>();
-  const averageLength = indexed.reduce((sum, item) => sum + item.weights.size, 0) / Math.max(1, indexed.length);
   indexed.forEach((item, i) => {
-    // As in BM25: a long entry names many words by chance, so each of its words counts a little less.
-    const saturation = SATURATION * (1 - LENGTH_NORMALISATION + (LENGTH_NORMALISATION * item.weights.size) / averageLength);
     for (const [term, fieldWeight] of item.weights) {
       let posting = postings.get(term);
       if (!posting) postings.set(term, (posting = { entries: [], rank: [], explain: [] }));
       posting.entries.push(i);
       // Saturating term weight (as in BM25): being named often helps, but less and less.
-      posting.rank.push((fieldWeight * (SATURATION + 1)) / (fieldWeight + saturation));
+      posting.rank.push((fieldWeight * (SATURATION + 1)) / (fieldWeight + SATURATION));
       // A word only in the running text explains a question less than one in a title or keyword.
       posting.explain.push(Math.min(1, 0.6 + fieldWeight / 5));
     }
