@@ -37,9 +37,6 @@ export interface Assistant {
   handle(input: Input): Promise<Reply>;
   /** Compose-box search (the Teams message extension): neutral hits for a query typed so far; changes nothing. */
   search(query: string, lang: Lang | undefined, conversation: Conversation): Promise<SearchResults>;
-  readonly matcher: Matcher;
-  /** The language a text would be answered in. */
-  languageOf(text: string, fallback?: Lang): Lang;
   /** The home view of the bot (Slack's App Home): help, how to ask, the phases and quick links. */
   overview(lang: Lang): Overview;
 }
@@ -208,8 +205,6 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const search = createSearch({ knowledge, matcher, presenter, skills, languageOf, maxQueryLength: MAX_QUESTION_LENGTH });
 
   return {
-    matcher,
-    languageOf,
     overview: (lang) => overviewFor(presenter, lang, { platform: 'slack', feedback: options.feedback === true }),
     search,
     async handle(input) {

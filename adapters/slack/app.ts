@@ -104,8 +104,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
 
   async function answer(inbound: SlackInbound, source: string, respond: RespondFn | undefined): Promise<void> {
-    // Requests that arrived with this one are acknowledged before this answer takes the CPU.
-    await new Promise<void>((resolve) => setImmediate(resolve));
     const { input, target } = inbound;
     const sender: SlackSender = { client: app.client, calls, ...(respond ? { respond } : {}) };
     const userId = input.conversation.userId;

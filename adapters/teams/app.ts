@@ -131,7 +131,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         return;
       }
       case 'install': {
-        const help = await assistant.handle({ action: 'cmd:help', ...(inbound.lang ? { lang: inbound.lang } : {}), conversation: inbound.conversation });
+        const help = await assistant.handle({ action: 'cmd:help', ...(inbound.lang ? { locale: inbound.lang } : {}), conversation: inbound.conversation });
         await context.sendActivity(help.kind === 'help' ? renderTeamsWelcome(help) : renderTeamsMessage(help));
         return;
       }

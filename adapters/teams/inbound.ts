@@ -151,9 +151,10 @@ export function parseTeamsActivity(activity: Partial<Activity>, verified = true)
     case 'message': {
       const action = toCardAction(activity);
       // `replyToId` is the card the button was on: a 👍/👎 vote is kept per card, and the card is updated.
-      if (action) return { kind: 'message', input: { action, ...(lang ? { lang } : {}), conversation, ...(activity.replyToId ? { messageId: activity.replyToId } : {}) } };
+      // The client's locale: it answers when neither the text nor the conversation so far tells the language.
+      if (action) return { kind: 'message', input: { action, ...(lang ? { locale: lang } : {}), conversation, ...(activity.replyToId ? { messageId: activity.replyToId } : {}) } };
       if (conversation.kind !== 'personal' && !mentionsBot(activity)) return { kind: 'ignore', reason: 'not addressed to the bot' };
-      return { kind: 'message', input: { text: stripBotMention(activity), ...(lang ? { lang } : {}), conversation } };
+      return { kind: 'message', input: { text: stripBotMention(activity), ...(lang ? { locale: lang } : {}), conversation } };
     }
     case 'installationUpdate': {
       if (activity.action === 'remove') return { kind: 'uninstall', conversation };

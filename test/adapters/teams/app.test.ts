@@ -9,6 +9,8 @@ import { createDistanceSkill } from '../../../src/distance/skill.js';
 import type { TeamsConfig } from '../../../src/config.js';
 import type { Conversation, Input } from '../../../src/input.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
+import type { Lang } from '../../../src/knowledge/schema.js';
+import type { LanguageMemory } from '../../../src/language.js';
 import { createLogger } from '../../../src/logger.js';
 import { createServiceHost, type ServiceHost } from '../../../adapters/server.js';
 import { createTeamsAdapter, type TeamsAdapter, type TeamsAdapterOptions, type TeamsConversationReference } from '../../../adapters/teams/app.js';
@@ -30,7 +32,13 @@ import {
 const NO_AUTH: TeamsConfig = { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined, domain: undefined };
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 const logger = createLogger('silent');
-const assistant = createAssistant({ knowledge: loadKnowledge('test/fixtures/knowledge') });
+// Each test starts from conversations without a language so far: the client's locale (nl-NL) then tells.
+const conversationLanguages = new Map<string, Lang>();
+const languages: LanguageMemory = {
+  get: async (c) => conversationLanguages.get(`${c.channelId} ${c.userId}`),
+  set: async (c, lang) => void conversationLanguages.set(`${c.channelId} ${c.userId}`, lang),
+};
+const assistant = createAssistant({ knowledge: loadKnowledge('test/fixtures/knowledge'), languages });
 
 interface Started {
   host: ServiceHost;
@@ -80,6 +88,7 @@ describe('Teams adapter without auth (Emulator mode)', () => {
   });
   afterEach(() => {
     fake.reset();
+    conversationLanguages.clear();
     bot.conversations.length = 0;
     bot.removed.length = 0;
   });
@@ -109,6 +118,13 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     expect(fake.activities[0]?.conversationId).toBe('19:group-chat@thread.v2');
     expect(fake.activities[0]?.activity.summary).toBe('Final report');
     expect(bot.conversations[0]?.conversation).toEqual({ platform: 'teams', channelId: '19:group-chat@thread.v2', userId: USER.aadObjectId, userAliases: [USER.id], kind: 'group', unverified: true });
+  });
+
+  it('answers a button click in the language of the conversation so far, before the client locale', async () => {
+    await post(bot.url, messageActivity(fake.url, 'personal', 'how do I submit the final report'));
+    fake.reset();
+    expect((await post(bot.url, cardClickActivity(fake.url, 'personal', 'entry:final-report'))).status).toBe(200);
+    expect(fake.activities[0]?.activity.summary).toBe('Final report');
   });
 
   it('sends replies to the Bot Connector over one kept-alive connection', async () => {

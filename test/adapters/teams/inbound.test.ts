@@ -35,10 +35,10 @@ describe('toLang', () => {
 });
 
 describe('parseTeamsActivity', () => {
-  it('reads a personal message as core input with the locale as language hint', () => {
+  it('reads a personal message as core input with the client locale as the locale', () => {
     expect(parseTeamsActivity(asActivity(messageActivity(url, 'personal', '  tools  ')))).toEqual({
       kind: 'message',
-      input: { text: 'tools', lang: 'nl', conversation: { platform: 'teams', channelId: 'a:personal-conversation', userId: 'aad-jan', userAliases: ['29:user-jan'], kind: 'personal' } },
+      input: { text: 'tools', locale: 'nl', conversation: { platform: 'teams', channelId: 'a:personal-conversation', userId: 'aad-jan', userAliases: ['29:user-jan'], kind: 'personal' } },
     });
   });
 
