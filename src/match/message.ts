@@ -14,7 +14,7 @@ export interface MessagePart {
 }
 
 /** How much a word weighs in the ranking, by the role of its part. */
-export const ROLE_WEIGHTS: Readonly<Record<PartRole, number>> = { focus: 1, context: 0.6, intro: 0.2, aside: 0 };
+export const ROLE_WEIGHTS: Readonly<Record<PartRole, number>> = { focus: 1, context: 0.5, intro: 0.2, aside: 0 };
 
 const GREETING =
   /^(?:(?:hoi|hallo|hai|hey|hi|hello|hiya|goedemorgen|goedemiddag|goedenavond|goeiemorgen|goeiedag|goedendag|dag|beste|dear|good\s+(?:morning|afternoon|evening|day)|morning|hi\s+there|hey\s+there|hello\s+there|allemaal|all|team|collega'?s|everyone|folks)\b[\s,!.:;-]*)+/i;
