@@ -25,6 +25,10 @@ const INTRO_START =
 const INTRO_PLACE = /\b(?:bij|at|op|van|of|from|in|for|voor)\s+(?:een|an?|the|het|de|ons|onze|our)?\s*\S*\s*(?:mbo|roc|aoc|college|school|instelling|institution|afdeling|department|bureau|office|team|opleiding)/i;
 const INTRO_HERE = /^[\w\s'-]{3,60}\bfrom\s+an?\s+[\w\s-]{3,40}\bhere\b/i;
 
+/** Who asked the asker: "Mijn coördinator vraagt me …", "My manager asked us to …"; the rest of the sentence is the task. */
+const ASKED_BY =
+  /^(?:mijn|onze|de|my|our|the)\s+(?:[\p{L}'-]+\s+){1,2}?(?:vraagt|vroeg|wil|wilde|heeft\s+(?:me|mij|ons)\s+gevraagd|asks|asked|wants|wanted|has\s+asked|told)\s+(?:me|mij|ons|us)?\b/iu;
+
 /** The project's theme: "een project over dementiezorg", "a proposal on inclusive hairdressing training". */
 const THEME =
   /\b(?:project|projecten|projects|proposal|partnership|partnerschap|aanvraag|application|module|samenwerking|thema|theme)\s+(?:on|over|about|rond|rondom|op\s+het\s+gebied\s+van|in\s+the\s+field\s+of)\s+(.+?)(?=\s+(?:with|met|at|bij|for|voor|in|is|loopt|levert|finishes|has|and|en|but|maar)\b|[,.;:?!()]|$)/gi;
@@ -83,7 +87,9 @@ export function readMessage(text: string): MessagePart[] {
   for (const sentence of sentences) {
     const intro = (INTRO_START.test(sentence) && INTRO_PLACE.test(sentence)) || INTRO_HERE.test(sentence);
     const role: PartRole = intro && !sentence.endsWith('?') ? 'intro' : questions.length === 0 || questions.includes(sentence) ? 'focus' : 'context';
-    parts.push(...splitAsides(sentence, role));
+    const askedBy = role === 'intro' ? undefined : ASKED_BY.exec(sentence)?.[0];
+    if (askedBy) parts.push({ text: askedBy, role: 'intro' });
+    parts.push(...splitAsides(askedBy ? sentence.slice(askedBy.length) : sentence, role));
   }
   return parts;
 }
