@@ -9,6 +9,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Entry, Lang, OutOfScopeTopic } from '../knowledge/schema.js';
 import { ROLE_WEIGHTS, type MessagePart, type PartRole } from './message.js';
 import { createCorrector, joinSplitCompounds, LONG_WORD_LENGTH, MIN_FUZZY_LENGTH, splitCompound } from './typos.js';
+import { resolvePointing } from './pointing.js';
 import { joinSeparableVerbs } from './separable.js';
 import { CHAT_FILLERS, createGlossaryRewriter, oneEditApart, STOP_WORDS, stem, toTokens, type GlossaryRewriter } from './normalize.js';
 
@@ -241,13 +242,16 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
   const readTokens = (parts: readonly MessagePart[]): QueryToken[] => {
     const tokens: QueryToken[] = [];
     const shortFixes: Array<{ at: number; token: string; quality: number }> = [];
+    const said: string[] = [];
     for (const part of parts) {
-      const partTokens = joinSplitCompounds(joinSeparableVerbs(part.text, isVerb), vocabulary);
+      const read = joinSplitCompounds(joinSeparableVerbs(part.text, isVerb), vocabulary);
       // A capitalised word after "in" is a place unless the knowledge knows it (`in Mobility Tool+`).
-      const role = part.ifTopic && partTokens.some((token) => topicWords.has(token)) ? part.ifTopic : part.role;
+      const role = part.ifTopic && read.some((token) => topicWords.has(token)) ? part.ifTopic : part.role;
       const weight = weights.roles[role];
       if (weight === 0) continue;
       const counts = role === 'focus';
+      const partTokens = counts ? resolvePointing(read, said.filter((token) => topicWords.has(token) && !stopWords.has(token)), glossary) : read;
+      said.push(...read);
       for (const [i, token] of partTokens.entries()) {
         // A word too short for fuzzy search is corrected by its neighbour: "mobilty tol" → mobility tool.
         const phrase = !known(token) && token.length < MIN_FUZZY_LENGTH ? glossary.continuations(tokens.at(-1)?.token ?? '').find((word) => oneEditApart(token, word)) : undefined;

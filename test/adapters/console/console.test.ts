@@ -83,7 +83,7 @@ describe('npm run ask', () => {
     const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { question: string; answered: boolean; score: unknown });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ question: 'pic' });
-    const declined = run('adapters/console/ask.ts', ['--jsonl', 'hoe schrijf ik een goed verslag voor mijn stage']);
+    const declined = run('adapters/console/ask.ts', ['--jsonl', 'hoe maak ik een verslag van de kerstborrel']);
     const line = JSON.parse(declined.stdout) as { answered: boolean; score: unknown };
     expect(line.answered).toBe(false);
     expect(line.score).toEqual(expect.any(Number));
