@@ -3,12 +3,12 @@
 // evaluation, the notices script) starts here. With storage and `feedback`, answers carry 👍/👎
 // buttons, questions are logged and admins get the report.
 import { createAssistant, type Assistant } from './assistant.js';
+import { systemClock, type Clock } from './clock.js';
 import type { MatchOptions } from './match/matcher.js';
 import { createDistanceSkill, type DistanceSkill } from './distance/skill.js';
 import { createFeedback } from './feedback/feedback.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import type { Logger } from './logger.js';
-import { systemClock, type Clock } from './notices/clock.js';
 import { loadDeadlines, type CallDeadline } from './notices/deadlines.js';
 import { createNoticesSkill } from './notices/skill.js';
 import type { Skill } from './skill.js';

@@ -6,11 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Assistant } from '../../src/assistant.js';
+import type { Clock } from '../../src/clock.js';
 import type { WebChatConfig } from '../../src/config.js';
 import type { Knowledge } from '../../src/knowledge/load.js';
 import type { Lang } from '../../src/knowledge/schema.js';
 import type { Logger } from '../../src/logger.js';
-import type { Clock } from '../../src/notices/clock.js';
 import type { Reply } from '../../src/reply.js';
 import { roadPicture, roadPosition } from '../../src/road-picture.js';
 import type { Storage } from '../../src/storage/storage.js';
