@@ -33,6 +33,7 @@ export interface WebAdapterOptions {
   /** config.noticeTimezone, for the project's position on the road. */
   zone: string;
   logger: Logger;
+  /** Burst and rate per client; the limiter runs on `clock` unless these give their own. */
   rateLimit?: RateLimitOptions;
 }
 
@@ -70,7 +71,7 @@ const newMessageId = (): string => randomBytes(12).toString('base64url');
 export function createWebAdapter(options: WebAdapterOptions): SurfaceAdapter {
   const { assistant, knowledge, storage, clock, zone, config } = options;
   const logger = options.logger.child({ adapter: 'web' });
-  const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const limiter = createRateLimiter({ clock, ...(options.rateLimit ?? DEFAULT_RATE_LIMIT) });
   const files = loadStaticFiles();
   const pages = new Map<string, StaticFile>();
   const page = (lang: Lang, embed: boolean): StaticFile => {
