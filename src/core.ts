@@ -19,6 +19,7 @@ export interface CoreOptions {
   knowledgeDir: string;
   /** Keeps subscriptions and projects; without it the notices skill only lists deadlines. */
   storage?: Storage;
+  /** The time of notices, feedback, kept languages and the distance table of this year; the system clock by default. */
   clock?: Clock;
   /** The time zone of notices and reminder times (config.noticeTimezone). */
   noticeTimezone?: string;
@@ -53,8 +54,8 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const knowledge = loadKnowledge(options.knowledgeDir);
   const deadlines = loadDeadlines(knowledge);
-  const distance = createDistanceSkill({ knowledgeDir: options.knowledgeDir });
   const clock = options.clock ?? systemClock;
+  const distance = createDistanceSkill({ knowledgeDir: options.knowledgeDir, clock });
   const zone = options.noticeTimezone ?? 'Europe/Amsterdam';
   const notices = createNoticesSkill({ knowledge, deadlines, storage: options.storage, clock, zone });
   const skills: Skill[] = [notices, distance];
