@@ -9,6 +9,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Entry, Lang, OutOfScopeTopic } from '../knowledge/schema.js';
 import { ROLE_WEIGHTS, type MessagePart, type PartRole } from './message.js';
 import { createCorrector, joinSplitCompounds, LONG_WORD_LENGTH, MIN_FUZZY_LENGTH, splitCompound } from './typos.js';
+import { joinSeparableVerbs } from './separable.js';
 import { CHAT_FILLERS, createGlossaryRewriter, oneEditApart, STOP_WORDS, stem, toTokens, type GlossaryRewriter } from './normalize.js';
 
 /** Field weights: what an entry is called counts more than what its text mentions. */
@@ -234,13 +235,14 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
 
   const correct = createCorrector([...topicWords].filter((word) => word.length >= MIN_FUZZY_LENGTH - 1 && !stopWords.has(word)));
   const known = (token: string): boolean => vocabulary.has(token) || stopWords.has(token);
+  const isVerb = (token: string): boolean => vocabulary.has(token) || glossary.variantTokens.has(token);
 
   /** The message's tokens with their weights: typos corrected, compounds split, names and themes set aside. */
   const readTokens = (parts: readonly MessagePart[]): QueryToken[] => {
     const tokens: QueryToken[] = [];
     const shortFixes: Array<{ at: number; token: string; quality: number }> = [];
     for (const part of parts) {
-      const partTokens = joinSplitCompounds(toTokens(part.text), vocabulary);
+      const partTokens = joinSplitCompounds(joinSeparableVerbs(part.text, isVerb), vocabulary);
       // A capitalised word after "in" is a place unless the knowledge knows it (`in Mobility Tool+`).
       const role = part.ifTopic && partTokens.some((token) => topicWords.has(token)) ? part.ifTopic : part.role;
       const weight = weights.roles[role];

@@ -14,7 +14,7 @@ export interface MessagePart {
 }
 
 /** How much a word weighs in the ranking, by the role of its part. */
-export const ROLE_WEIGHTS: Readonly<Record<PartRole, number>> = { focus: 1, context: 0.6, intro: 0.2, aside: 0 };
+export const ROLE_WEIGHTS: Readonly<Record<PartRole, number>> = { focus: 1, context: 0.5, intro: 0.2, aside: 0 };
 
 const GREETING =
   /^(?:(?:hoi|hallo|hai|hey|hi|hello|hiya|goedemorgen|goedemiddag|goedenavond|goeiemorgen|goeiedag|goedendag|dag|beste|dear|good\s+(?:morning|afternoon|evening|day)|morning|hi\s+there|hey\s+there|hello\s+there|allemaal|all|team|collega'?s|everyone|folks)\b[\s,!.:;-]*)+/i;
@@ -24,6 +24,10 @@ const INTRO_START =
   /^(?:ik\s+ben|ik\s+werk|ik\s+geef|wij\s+zijn|we\s+zijn|i\s+am|i'?m|im|i\s+work|i\s+teach|i\s+coordinate|we\s+are|we'?re|my\s+name\s+is|mijn\s+naam\s+is|this\s+is)\b/i;
 const INTRO_PLACE = /\b(?:bij|at|op|van|of|from|in|for|voor)\s+(?:een|an?|the|het|de|ons|onze|our)?\s*\S*\s*(?:mbo|roc|aoc|college|school|instelling|institution|afdeling|department|bureau|office|team|opleiding)/i;
 const INTRO_HERE = /^[\w\s'-]{3,60}\bfrom\s+an?\s+[\w\s-]{3,40}\bhere\b/i;
+
+/** Who asked the asker: "Mijn coördinator vraagt me …", "My manager asked us to …"; the rest of the sentence is the task. */
+const ASKED_BY =
+  /^(?:mijn|onze|de|my|our|the)\s+(?:[\p{L}'-]+\s+){1,2}?(?:vraagt|vroeg|wil|wilde|heeft\s+(?:me|mij|ons)\s+gevraagd|asks|asked|wants|wanted|has\s+asked|told)\s+(?:me|mij|ons|us)?\b/iu;
 
 /** The project's theme: "een project over dementiezorg", "a proposal on inclusive hairdressing training". */
 const THEME =
@@ -83,7 +87,9 @@ export function readMessage(text: string): MessagePart[] {
   for (const sentence of sentences) {
     const intro = (INTRO_START.test(sentence) && INTRO_PLACE.test(sentence)) || INTRO_HERE.test(sentence);
     const role: PartRole = intro && !sentence.endsWith('?') ? 'intro' : questions.length === 0 || questions.includes(sentence) ? 'focus' : 'context';
-    parts.push(...splitAsides(sentence, role));
+    const askedBy = role === 'intro' ? undefined : ASKED_BY.exec(sentence)?.[0];
+    if (askedBy) parts.push({ text: askedBy, role: 'intro' });
+    parts.push(...splitAsides(askedBy ? sentence.slice(askedBy.length) : sentence, role));
   }
   return parts;
 }

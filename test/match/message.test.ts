@@ -17,6 +17,15 @@ describe('reading a chat message', () => {
     expect(parts[1]).toEqual(['focus', 'Where do I submit it?']);
   });
 
+  it('reads who asked the asker as part of the introduction, and the task as context', () => {
+    expect(roles('Mijn coördinator vraagt me alle subsidiedocumenten te verzamelen. Waar vind ik die?')).toEqual([
+      ['intro', 'Mijn coördinator vraagt me'],
+      ['context', 'alle subsidiedocumenten te verzamelen.'],
+      ['focus', 'Waar vind ik die?'],
+    ]);
+    expect(roles('My manager asked us to check the final report. Where is it?')[0]).toEqual(['intro', 'My manager asked us']);
+  });
+
   it('reads a message without a question mark as all focus', () => {
     expect(roles('eindrapport indienen')).toEqual([['focus', 'eindrapport indienen']]);
   });

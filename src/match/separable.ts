@@ -1,0 +1,66 @@
+// Dutch separable verbs: in a main clause the particle goes to the end ("Hoe leggen we de samenwerking
+// vast?", "Wanneer dien ik het rapport in?", "Hoe vraag ik subsidie aan?"), so the verb that the
+// knowledge writes as one word (vastleggen, indienen, aanvragen) is split over the clause. A clause that
+// ends in a particle, with a form of its verb earlier on, is read as the joined infinitive.
+import { toTokens } from './normalize.js';
+
+/** The forms of each verb that takes a particle: present, past and infinitive. */
+const VERB_FORMS: Record<string, readonly string[]> = {
+  leggen: ['leg', 'legt', 'leggen', 'legde', 'legden'],
+  dienen: ['dien', 'dient', 'dienen', 'diende', 'dienden'],
+  vragen: ['vraag', 'vraagt', 'vragen', 'vroeg', 'vroegen'],
+  vullen: ['vul', 'vult', 'vullen', 'vulde', 'vulden'],
+  stellen: ['stel', 'stelt', 'stellen', 'stelde', 'stelden'],
+  sluiten: ['sluit', 'sluiten', 'sloot', 'sloten'],
+  zoeken: ['zoek', 'zoekt', 'zoeken', 'zocht', 'zochten'],
+  spreken: ['spreek', 'spreekt', 'spreken', 'sprak', 'spraken'],
+  leveren: ['lever', 'levert', 'leveren', 'leverde', 'leverden'],
+  schrijven: ['schrijf', 'schrijft', 'schrijven', 'schreef', 'schreven'],
+  geven: ['geef', 'geeft', 'geven', 'gaf', 'gaven'],
+  melden: ['meld', 'meldt', 'melden', 'meldde', 'meldden'],
+  rekenen: ['reken', 'rekent', 'rekenen', 'rekende', 'rekenden'],
+  voeren: ['voer', 'voert', 'voeren', 'voerde', 'voerden'],
+  werken: ['werk', 'werkt', 'werken', 'werkte', 'werkten'],
+  zetten: ['zet', 'zetten', 'zette', 'zetten'],
+  nemen: ['neem', 'neemt', 'nemen', 'nam', 'namen'],
+  doen: ['doe', 'doet', 'doen', 'deed', 'deden'],
+  halen: ['haal', 'haalt', 'halen', 'haalde', 'haalden'],
+  wijzen: ['wijs', 'wijst', 'wijzen', 'wees', 'wezen'],
+  laden: ['laad', 'laadt', 'laden', 'laadde', 'laadden'],
+  dragen: ['draag', 'draagt', 'dragen', 'droeg', 'droegen'],
+  brengen: ['breng', 'brengt', 'brengen', 'bracht', 'brachten'],
+  vangen: ['vang', 'vangt', 'vangen', 'ving', 'vingen'],
+};
+
+const PARTICLES = new Set(['vast', 'in', 'aan', 'op', 'af', 'uit', 'mee', 'door', 'terug', 'bij', 'samen', 'deel', 'over', 'toe', 'neer']);
+
+/** The infinitive of each form: `leg` → `leggen`. */
+const INFINITIVE = new Map(Object.entries(VERB_FORMS).flatMap(([infinitive, forms]) => forms.map((form) => [form, infinitive] as const)));
+
+/** How far back from the particle the verb may stand. */
+const MAX_SPAN = 10;
+
+/**
+ * The tokens of `text`, with each clause that ends in a particle read as the joined verb, where `isWord`
+ * knows that verb (`leggen … vast` → `vastleggen`).
+ */
+export function joinSeparableVerbs(text: string, isWord: (token: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const clause of text.split(/[,;:?!.()]+/)) {
+    const tokens = toTokens(clause);
+    const particle = tokens.at(-1);
+    if (particle !== undefined && PARTICLES.has(particle) && tokens.length > 2) {
+      for (let i = tokens.length - 2; i >= Math.max(0, tokens.length - 1 - MAX_SPAN); i--) {
+        const infinitive = INFINITIVE.get(tokens[i] ?? '');
+        const joined = infinitive && `${particle}${infinitive}`;
+        if (joined && isWord(joined)) {
+          tokens[i] = joined;
+          tokens.pop();
+          break;
+        }
+      }
+    }
+    out.push(...tokens);
+  }
+  return out;
+}
