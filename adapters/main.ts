@@ -5,12 +5,12 @@
 // gracefully on SIGTERM and SIGINT. A start-up failure is one line on stderr that names the variable and
 // what to do, without a stack trace.
 import { resolve } from 'node:path';
+import { systemClock } from '../src/clock.js';
 import { ConfigError, loadConfig, type Config } from '../src/config.js';
 import { createCore, type Core } from '../src/core.js';
 import { createRetentionPurge } from '../src/feedback/retention.js';
 import { KnowledgeError } from '../src/knowledge/load.js';
 import { createLogger, routeConsoleToLogger, type Logger } from '../src/logger.js';
-import { systemClock } from '../src/notices/clock.js';
 import { DATABASE_FILE } from '../src/storage/sqlite.js';
 import { describeStorage, openStorage } from '../src/storage/open.js';
 import type { Storage } from '../src/storage/storage.js';

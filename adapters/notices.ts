@@ -1,11 +1,11 @@
 // Deadline notices in the service: the deliveries of the configured platforms (shared with
 // `npm run notices -- --send`, so that both deliver exactly the same way) and the scheduler that
 // `npm start` runs from listen to shutdown.
+import { systemClock, type Clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Core } from '../src/core.js';
 import type { Platform } from '../src/input.js';
 import type { Logger } from '../src/logger.js';
-import { systemClock, type Clock } from '../src/notices/clock.js';
 import type { NoticeDelivery } from '../src/notices/delivery.js';
 import { createNoticeScheduler, type NoticeScheduler } from '../src/notices/scheduler.js';
 import type { Storage } from '../src/storage/storage.js';

@@ -3,9 +3,9 @@
 // FEEDBACK_SALT as `npm start`. Prints how many votes were deleted.
 import { parseArgs } from 'node:util';
 import { exitOnStartupError } from '../adapters/console/startup.js';
+import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { forgetFeedbackUser, parseFeedbackUser } from '../src/feedback/forget.js';
-import { systemClock } from '../src/notices/clock.js';
 import { openStorage } from '../src/storage/open.js';
 
 const USAGE = 'usage: npm run feedback:forget -- <platform:userId, e.g. slack:U123 or teams:<Entra object id>>';

@@ -4,10 +4,10 @@
 // without changing it. In a chat the same report is the `report` command of the admins in BOT_ADMINS.
 import { parseArgs } from 'node:util';
 import { exitOnStartupError } from '../adapters/console/startup.js';
+import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { loadReport } from '../src/feedback/report.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
-import { systemClock } from '../src/notices/clock.js';
 import { toPlainText } from '../src/plain-text.js';
 import { openSqliteStorage } from '../src/storage/sqlite.js';
 import { StorageError, type Storage } from '../src/storage/storage.js';

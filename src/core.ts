@@ -3,12 +3,12 @@
 // evaluation, the notices script) starts here. With storage and `feedback`, answers carry 👍/👎
 // buttons, questions are logged and admins get the report.
 import { createAssistant, type Assistant } from './assistant.js';
+import { systemClock, type Clock } from './clock.js';
 import type { MatchOptions } from './match/matcher.js';
 import { createDistanceSkill, type DistanceSkill } from './distance/skill.js';
 import { createFeedback } from './feedback/feedback.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import type { Logger } from './logger.js';
-import { systemClock, type Clock } from './notices/clock.js';
 import { loadDeadlines, type CallDeadline } from './notices/deadlines.js';
 import { createNoticesSkill } from './notices/skill.js';
 import type { Skill } from './skill.js';
@@ -19,6 +19,7 @@ export interface CoreOptions {
   knowledgeDir: string;
   /** Keeps subscriptions and projects; without it the notices skill only lists deadlines. */
   storage?: Storage;
+  /** The time of notices, feedback, kept languages and the distance table of this year; the system clock by default. */
   clock?: Clock;
   /** The time zone of notices and reminder times (config.noticeTimezone). */
   noticeTimezone?: string;
@@ -53,8 +54,8 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const knowledge = loadKnowledge(options.knowledgeDir);
   const deadlines = loadDeadlines(knowledge);
-  const distance = createDistanceSkill({ knowledgeDir: options.knowledgeDir });
   const clock = options.clock ?? systemClock;
+  const distance = createDistanceSkill({ knowledgeDir: options.knowledgeDir, clock });
   const zone = options.noticeTimezone ?? 'Europe/Amsterdam';
   const notices = createNoticesSkill({ knowledge, deadlines, storage: options.storage, clock, zone });
   const skills: Skill[] = [notices, distance];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../src/clock.js';
 import { createCore } from '../src/core.js';
 import type { Platform } from '../src/input.js';
 import type { Lang } from '../src/knowledge/schema.js';
-import { fixedClock } from '../src/notices/clock.js';
 import type { HelpReply } from '../src/reply.js';
 import { openTestStorage } from './storage/open.js';
 

@@ -6,6 +6,7 @@
 // https://docs.slack.dev/tools/bolt-js/concepts/receiver · https://docs.slack.dev/apis/events-api
 import { App, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type RespondFn, type webApi } from '@slack/bolt';
 import type { Assistant } from '../../src/assistant.js';
+import { systemClock, type Clock } from '../../src/clock.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Lang } from '../../src/knowledge/schema.js';
 import type { Logger } from '../../src/logger.js';
@@ -36,8 +37,8 @@ export interface SlackAdapterOptions {
   config: SlackConfig;
   assistant: Pick<Assistant, 'handle' | 'overview'>;
   logger: Logger;
-  /** Milliseconds since the epoch; the signature window and the rate-limit memory. */
-  clock?: () => number;
+  /** The time of the signature window, the rate-limit memory and the answer's duration in the log. */
+  clock?: Clock;
   /** Waits for a Retry-After; tests pass one that does not wait in real time. */
   sleep?: (ms: number) => Promise<void>;
   /** WebClient's retries of 5xx and network failures; tests shorten the back-off. */
@@ -79,7 +80,7 @@ function toBoltLogger(logger: Logger): BoltLogger {
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { config, assistant } = options;
   const logger = options.logger.child({ surface: 'slack' });
-  const clock = options.clock ?? Date.now;
+  const clock = options.clock ?? systemClock;
   const boltLogger = toBoltLogger(logger);
   const calls = createSlackCalls({ clock, ...(options.sleep ? { sleep: options.sleep } : {}) });
   const mode = config.appToken ? 'socket' : 'http';
@@ -107,7 +108,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const { input, target } = inbound;
     const sender: SlackSender = { client: app.client, calls, ...(respond ? { respond } : {}) };
     const userId = input.conversation.userId;
-    const started = clock();
+    const started = clock.now().getTime();
     let lang: Lang = input.lang ?? 'nl';
     try {
       logger.debug({ source, text: input.text, action: input.action }, 'slack input');
@@ -117,7 +118,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       // A 👍/👎 confirmation is for the clicker alone, not the channel.
       if (reply.kind === 'feedback-ack') await deliverSlackEphemeral(sender, target, userId, renderSlackMessage(reply));
       else await deliverSlackMessage(sender, target, renderSlackMessage(reply));
-      logger.info({ source, kind: reply.kind, target: target.kind, ms: clock() - started }, 'slack answer sent');
+      logger.info({ source, kind: reply.kind, target: target.kind, ms: clock.now().getTime() - started }, 'slack answer sent');
     } catch (error) {
       logger.error({ source, target: target.kind, channel: target.kind === 'channel' ? target.channel : undefined, ...toSlackFailure(error) }, 'slack answer failed');
       await deliverSlackMessage(sender, target, renderSlackNotice(t(lang, 'somethingWrong'))).catch((again: unknown) =>

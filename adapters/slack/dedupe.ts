@@ -5,18 +5,19 @@
 // Slack's retries (after 1 min, 5 min, then 30 min). https://docs.slack.dev/apis/events-api/#retries
 import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
+import { systemClock, type Clock } from '../../src/clock.js';
 import type { Logger } from '../../src/logger.js';
 
 /** Records `key` and resolves to true, or to false when it was claimed before. */
 export type SlackClaim = (key: string) => Promise<boolean>;
 
 /** An in-memory claim with a time-to-live and a size bound, oldest out first. */
-export function createMemoryClaim(options: { ttlMs?: number; max?: number; clock?: () => number } = {}): SlackClaim {
+export function createMemoryClaim(options: { ttlMs?: number; max?: number; clock?: Clock } = {}): SlackClaim {
   const clock = options.clock;
   const seen = new LRUCache<string, true>({
     max: options.max ?? 50_000,
     ttl: options.ttlMs ?? 60 * 60 * 1000,
-    ...(clock ? { perf: { now: clock }, ttlResolution: 0 } : {}),
+    ...(clock ? { perf: { now: () => clock.now().getTime() }, ttlResolution: 0 } : {}),
   });
   return async (key) => {
     if (seen.has(key)) return false;
@@ -58,14 +59,14 @@ export type ClaimOnce = (scope: string, key: string, ttlMs: number, now: Date) =
  */
 export function createStoreClaim(
   claimOnce: ClaimOnce,
-  options: { ttlMs?: number; clock?: () => number; onError?: (error: unknown) => void } = {},
+  options: { ttlMs?: number; clock?: Clock; onError?: (error: unknown) => void } = {},
 ): SlackClaim {
   const ttlMs = options.ttlMs ?? 60 * 60 * 1000;
-  const clock = options.clock ?? Date.now;
+  const clock = options.clock ?? systemClock;
   const fallback = createMemoryClaim({ ttlMs, ...(options.clock ? { clock: options.clock } : {}) });
   return async (key) => {
     try {
-      return await claimOnce('slack', key, ttlMs, new Date(clock()));
+      return await claimOnce('slack', key, ttlMs, clock.now());
     } catch (error) {
       options.onError?.(error);
       return fallback(key);

@@ -7,6 +7,7 @@
 // https://docs.slack.dev/apis/web-api/#errors · https://docs.slack.dev/apis/web-api/rate-limits
 import { RespondError, webApi } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
+import { systemClock, type Clock } from '../../src/clock.js';
 import { CodedError, isCodedError } from '../../src/errors.js';
 
 type SlackErrorCode = 'SLACK_API_ERROR' | 'SLACK_RATE_LIMITED' | 'SLACK_HTTP_ERROR' | 'SLACK_REQUEST_FAILED' | 'SLACK_HANDLER_FAILED';
@@ -108,7 +109,7 @@ function toSlackError(error: unknown, method?: string): CodedError {
 export interface SlackCallsOptions {
   /** Waits for a Retry-After; tests pass one that does not wait in real time. */
   sleep?: (ms: number) => Promise<void>;
-  clock?: () => number;
+  clock?: Clock;
   /** Longest Retry-After that a call waits for; beyond it the call fails and the method stays blocked. */
   maxRetryAfterMs?: number;
   /** Retries after a 429 (5xx and network failures are retried by WebClient itself). */
@@ -128,7 +129,8 @@ const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTim
 
 export function createSlackCalls(options: SlackCallsOptions = {}): SlackCalls {
   const sleep = options.sleep ?? realSleep;
-  const clock = options.clock ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = (): number => clock.now().getTime();
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
   const retries = options.rateLimitRetries ?? 2;
   // Until when each key is rate-limited; an entry lives as long as its Retry-After.
@@ -138,8 +140,8 @@ export function createSlackCalls(options: SlackCallsOptions = {}): SlackCalls {
     async run(method, call, scope = method) {
       for (let attempt = 0; ; attempt += 1) {
         const until = blocked.get(scope);
-        if (until !== undefined && until > clock()) {
-          throw toSlackError(slackRateLimited(method, Math.ceil((until - clock()) / 1000)), method);
+        if (until !== undefined && until > now()) {
+          throw toSlackError(slackRateLimited(method, Math.ceil((until - now()) / 1000)), method);
         }
         try {
           return await call();
@@ -148,7 +150,7 @@ export function createSlackCalls(options: SlackCallsOptions = {}): SlackCalls {
           if (failure.meaning !== 'rate-limited') throw toSlackError(error, method);
           const waitMs = (failure.retryAfterSeconds ?? 1) * 1000;
           if (attempt >= retries || waitMs > maxRetryAfterMs) {
-            blocked.set(scope, clock() + waitMs, { ttl: waitMs });
+            blocked.set(scope, now() + waitMs, { ttl: waitMs });
             throw toSlackError(error, method);
           }
           await sleep(waitMs);

@@ -7,6 +7,7 @@
 // https://docs.slack.dev/authentication/verifying-requests-from-slack · https://docs.slack.dev/tools/bolt-js/concepts/receiver
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions, HTTPReceiver, verifySlackRequest, type BufferedIncomingMessage, type Logger as BoltLogger } from '@slack/bolt';
+import type { Clock } from '../../src/clock.js';
 import type { Logger } from '../../src/logger.js';
 import { readBody, type HttpRoute } from '../server.js';
 
@@ -20,8 +21,8 @@ export interface SlackHttpOptions {
   path: string;
   logger: Logger;
   boltLogger: BoltLogger;
-  /** Milliseconds since the epoch, for the timestamp window. */
-  clock: () => number;
+  /** The time the timestamp window is measured from. */
+  clock: Clock;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -80,7 +81,7 @@ export function createSlackHttpRoute(options: SlackHttpOptions): { receiver: HTT
     }
     const text = raw.toString('utf8');
     if (!isSslCheck(req, text)) {
-      const code = checkSlackSignature(signingSecret, text, { timestamp: header(req, 'x-slack-request-timestamp'), signature: header(req, 'x-slack-signature') }, clock());
+      const code = checkSlackSignature(signingSecret, text, { timestamp: header(req, 'x-slack-request-timestamp'), signature: header(req, 'x-slack-signature') }, clock.now().getTime());
       if (code) {
         logger.warn({ code }, 'slack request refused');
         refuse(res, 401);

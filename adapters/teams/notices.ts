@@ -2,9 +2,9 @@
 // storage, and a notice goes to that reference through the adapter's proactive send
 // (`continueConversationAsync`). Connector failures become the scheduler's outcomes by errors.ts's table.
 // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages
+import type { Clock } from '../../src/clock.js';
 import type { Conversation } from '../../src/input.js';
 import type { Logger } from '../../src/logger.js';
-import type { Clock } from '../../src/notices/clock.js';
 import type { NoticeDelivery } from '../../src/notices/delivery.js';
 import type { ChannelRef, Storage } from '../../src/storage/storage.js';
 import type { TeamsAdapter, TeamsAdapterOptions, TeamsConversationReference } from './app.js';

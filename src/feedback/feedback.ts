@@ -1,9 +1,9 @@
 // Answer feedback as the assistant takes it: the skill that stores votes and gives the report, and the
 // question log as the assistant's `onQuestion` observer. createCore wires these into the assistant.
 import type { QuestionEvent } from '../assistant.js';
+import type { Clock } from '../clock.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Logger } from '../logger.js';
-import type { Clock } from '../notices/clock.js';
 import type { Skill } from '../skill.js';
 import type { FeedbackStorage } from '../storage/feedback.js';
 import { createQuestionLog } from './question-log.js';

@@ -1,8 +1,8 @@
 // Erasing one person's feedback on request: their votes are found by the salted hash of their platform
 // id (the only way they can be found) and deleted. Question texts are not linked to anyone, so they are
 // found by their words, not by who asked.
+import type { Clock } from '../clock.js';
 import type { Platform } from '../input.js';
-import type { Clock } from '../notices/clock.js';
 import type { FeedbackStorage } from '../storage/feedback.js';
 import { createFeedbackHasher, resolveFeedbackSalt } from './hash.js';
 

@@ -2,8 +2,8 @@
 // message, never under platform ids, so the database alone cannot tell who voted or where. The salt is
 // FEEDBACK_SALT, or a random one created once and kept in the database. It is never logged.
 import { createHmac, randomBytes } from 'node:crypto';
+import type { Clock } from '../clock.js';
 import type { Platform } from '../input.js';
-import type { Clock } from '../notices/clock.js';
 import type { FeedbackStorage } from '../storage/feedback.js';
 
 /** The name of the generated salt in the database's secrets. */

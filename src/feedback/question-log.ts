@@ -2,8 +2,8 @@
 // answered question is stored without its text (entry, language, platform, time, confidence); only a
 // declined or low-confidence question keeps its text and nearest entries, for RETENTION_DAYS.
 import type { QuestionEvent } from '../assistant.js';
+import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import type { Clock } from '../notices/clock.js';
 import type { FeedbackStorage, QuestionRecord } from '../storage/feedback.js';
 
 /** Answers below this confidence count as weak: their question is kept for the report. */

@@ -1,8 +1,8 @@
 // The retention purge: once a day, question texts (with their nearest entries) and the hashes of votes
 // older than RETENTION_DAYS are deleted. The counts stay, without anything that points to a person or
 // their words. The day is measured on the injected clock, so tests run it on a fake one.
+import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import type { Clock } from '../notices/clock.js';
 import type { FeedbackStorage, PurgeResult } from '../storage/feedback.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

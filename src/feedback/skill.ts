@@ -3,10 +3,10 @@
 // get a polite refusal, with the phase of that name in case they meant it ("report" is also a phase
 // keyword, which is why this skill is asked before phase names). The report quotes questions, so it is
 // only shown in a personal chat, and never in the web chat.
+import type { Clock } from '../clock.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Lang } from '../knowledge/schema.js';
 import { fold } from '../match/normalize.js';
-import type { Clock } from '../notices/clock.js';
 import { answerFor, createPresenter } from '../present.js';
 import type { FeedbackAckReply, MessageReply, Reply } from '../reply.js';
 import type { Skill, SkillRequest } from '../skill.js';

@@ -20,13 +20,13 @@
 //   between ticks, so that replicas started together drift apart instead of all claiming at the same second.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.js';
 import type { Platform } from '../input.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Lang } from '../knowledge/schema.js';
 import type { Logger } from '../logger.js';
 import type { NoticeReply } from '../reply.js';
 import type { ChannelRef, ClaimHolder, NoticeKey, OutboxRecord, Storage } from '../storage/storage.js';
-import type { Clock } from './clock.js';
 import { dayIn, daysBetween } from './dates.js';
 import type { CallDeadline } from './deadlines.js';
 import type { DeliveryResult, NoticeDelivery } from './delivery.js';

@@ -2,12 +2,12 @@
 // subscriptions (`project`, `subscribe`/`abonneer`, `unsubscribe`/`opzeggen`, `reminders`/`herinneringen`),
 // and turns bad input into a clear message in the user's language. Conversations are keyed by platform
 // and channel id, so the commands work the same in channels, group chats and personal chats.
+import type { Clock } from '../clock.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Lang } from '../knowledge/schema.js';
 import type { MessageReply, Reply } from '../reply.js';
 import type { Skill, SkillRequest } from '../skill.js';
 import { DEFAULT_CHANNEL_SETTINGS, type ChannelRef, type ProjectRecord, type Storage, type Topic } from '../storage/storage.js';
-import type { Clock } from './clock.js';
 import { parseNoticeCommand, type CommandProblem, type DeadlineFilter, type NoticeCommand, type ParsedCommand, type ProjectFields } from './commands.js';
 import { dayIn, formatDay } from './dates.js';
 import type { CallDeadline } from './deadlines.js';

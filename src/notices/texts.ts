@@ -32,7 +32,6 @@ const TEXTS = {
   noMoreNotices: { nl: 'Geen berichten meer vóór deze datum', en: 'No more notices before this date' },
   topicCalls: { nl: 'de deadlines van de call', en: 'the call deadlines' },
   topicProject: { nl: 'de mijlpalen van jullie project', en: "your project's milestones" },
-  and: { nl: 'en', en: 'and' },
   subscribedLine: {
     nl: 'Dit gesprek krijgt berichten over {topics}: {days} dagen vooraf, om {time} uur ({zone}).',
     en: 'This conversation is told about {topics}: {days} days before, at {time} ({zone}).',
@@ -125,10 +124,15 @@ export type NoticeTextKey = keyof typeof TEXTS;
 /** The notices sentence `key` in `lang`, with `{name}` placeholders filled from `values`. */
 export const nt = createTexts(TEXTS);
 
+// British English, as the dates: no comma before the last "and".
+const LISTS: Record<Lang, Intl.ListFormat> = {
+  nl: new Intl.ListFormat('nl', { type: 'conjunction' }),
+  en: new Intl.ListFormat('en-GB', { type: 'conjunction' }),
+};
+
 /** `30, 7 en 1` / `30, 7 and 1`. */
 export function joinList(items: readonly string[], lang: Lang): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${nt(lang, 'and')} ${items.at(-1) ?? ''}`;
+  return LISTS[lang].format(items);
 }
 
 /** `nog 7 dagen` / `7 days left`, `vandaag` / `today`, `voorbij` / `passed`. */

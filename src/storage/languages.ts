@@ -1,7 +1,7 @@
 // The language of each conversation kept in the store instead of in this process, so that every replica
 // answers a conversation in the same language (the core's LanguageMemory, src/language.ts).
+import type { Clock } from '../clock.js';
 import type { LanguageMemory } from '../language.js';
-import type { Clock } from '../notices/clock.js';
 import type { Storage } from './storage.js';
 
 /**

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderConsole } from '../../adapters/console/render.js';
 import { createAssistant } from '../../src/assistant.js';
+import { fixedClock } from '../../src/clock.js';
 import { selectTable } from '../../src/distance/bands.js';
 import { loadDistanceData } from '../../src/distance/load.js';
 import { GEONAMES_ATTRIBUTION, toDistanceReply } from '../../src/distance/replies.js';
@@ -13,7 +14,7 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import { toPlainText } from '../../src/plain-text.js';
 import type { DistanceReply, Reply } from '../../src/reply.js';
 
-const skill = createDistanceSkill({ knowledgeDir: 'knowledge', now: () => new Date('2026-12-01T10:00:00Z') });
+const skill = createDistanceSkill({ knowledgeDir: 'knowledge', clock: fixedClock(new Date('2026-12-01T10:00:00Z')) });
 const assistant = createAssistant({ knowledge: loadKnowledge('test/fixtures/knowledge'), skills: [skill] });
 const conversation = { platform: 'console', channelId: 'c1', userId: 'u1', kind: 'personal' } as const;
 const ask = (text: string, extra: Partial<Input> = {}): Promise<Reply> => assistant.handle({ text, conversation, ...extra });
@@ -260,10 +261,9 @@ describe("a new Guide's table", () => {
       const next = travel.slice(start, end).replace('firstCall: 2024', 'firstCall: 2028').replace('standard: 309, green: 417', 'standard: 330, green: 450');
       const closed = travel.slice(0, start) + travel.slice(start, end).replace('firstCall: 2024', 'firstCall: 2024\n    lastCall: 2027');
       writeFileSync(join(dir, 'travel-support.yaml'), `${closed}${next}${travel.slice(end)}`);
-      const now = new Date('2028-03-01T00:00:00Z');
-      const later = createDistanceSkill({ knowledgeDir: dir, places: skill.places, now: () => now });
+      const later = createDistanceSkill({ knowledgeDir: dir, places: skill.places, clock: fixedClock(new Date('2028-03-01T00:00:00Z')) });
       expect(asDistance(later.answer('Zwolle', 'Helsinki', 'nl')).support).toEqual({ band: '500–1999 km', standard: 330, green: 450 });
-      const before = createDistanceSkill({ knowledgeDir: dir, places: skill.places, now: () => new Date('2027-12-31T12:00:00Z') });
+      const before = createDistanceSkill({ knowledgeDir: dir, places: skill.places, clock: fixedClock(new Date('2027-12-31T12:00:00Z')) });
       expect(asDistance(before.answer('Zwolle', 'Helsinki', 'nl')).support?.standard).toBe(309);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -3,8 +3,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { createAssistant, type Assistant } from '../../src/assistant.js';
+import type { Clock } from '../../src/clock.js';
 import { createFeedback } from '../../src/feedback/feedback.js';
-import type { Clock } from '../../src/notices/clock.js';
 import { DATABASE_FILE, openSqliteStorage } from '../../src/storage/sqlite.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { createFakeClock, knowledge, tempDataDir, type FakeClock } from '../notices/helpers.js';

@@ -2,9 +2,9 @@
 // on a fixed clock. A change to a text or a layout shows up as a diff of these files; after checking it,
 // `npx vitest run test/golden -u` writes the new form.
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/clock.js';
 import { createCore } from '../../src/core.js';
 import type { Conversation, Input } from '../../src/input.js';
-import { fixedClock } from '../../src/notices/clock.js';
 import { createNoticeScheduler } from '../../src/notices/scheduler.js';
 import { toPlainText } from '../../src/plain-text.js';
 import type { Reply, ReplyKind } from '../../src/reply.js';

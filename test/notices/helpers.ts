@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Clock } from '../../src/clock.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import type { Clock } from '../../src/notices/clock.js';
 import { loadDeadlines } from '../../src/notices/deadlines.js';
 import type { DeliveryCheck, DeliveryResult, NoticeDelivery } from '../../src/notices/delivery.js';
 import type { NoticeReply } from '../../src/reply.js';

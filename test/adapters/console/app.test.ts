@@ -2,8 +2,8 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runConsoleChat } from '../../../adapters/console/app.js';
 import { consoleConversation } from '../../../adapters/console/notices.js';
+import { fixedClock } from '../../../src/clock.js';
 import { createCore } from '../../../src/core.js';
-import { fixedClock } from '../../../src/notices/clock.js';
 import { openTestStorage } from '../../storage/open.js';
 
 const clock = fixedClock(new Date('2026-12-01T10:00:00Z'));

@@ -3,6 +3,7 @@
 // real one over the fixture knowledge.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createAssistant } from '../../../src/assistant.js';
+import { fixedClock } from '../../../src/clock.js';
 import { createDistanceSkill } from '../../../src/distance/skill.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { FAKE_BOT_ID, FAKE_BOT_USER_ID, type FakeSlackCall } from '../../fakes/slack-web-api.js';
@@ -286,7 +287,7 @@ describe('Slack’s rules', () => {
   });
 
   test('the timestamp window follows the adapter’s clock', async () => {
-    const skewed = await startSlackHarness({ clock: () => Date.now() + 10 * 60 * 1000 });
+    const skewed = await startSlackHarness({ clock: fixedClock(new Date(Date.now() + 10 * 60 * 1000)) });
     try {
       const response = await postToSlackEvents(skewed.baseUrl, eventCallback(dmEvent('how do I find a partner')));
       expect(response.status).toBe(401);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createSlackAdapter, SLACK_EVENTS_PATH, type SlackAdapter } from '../../../adapters/slack/app.js';
 import { createServiceHost, type ServiceHost } from '../../../adapters/server.js';
 import { createAssistant, type Assistant } from '../../../src/assistant.js';
+import type { Clock } from '../../../src/clock.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { createLogger } from '../../../src/logger.js';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from '../../fakes/slack-web-api.js';
@@ -36,8 +37,8 @@ export interface SlackHarnessOptions {
   /** Called with the fake before the adapter starts (e.g. to script the Socket Mode URL). */
   beforeStart?: (fake: FakeSlackWebApi) => Promise<void> | void;
   logLevel?: string;
-  /** The adapter's clock (milliseconds since the epoch). */
-  clock?: () => number;
+  /** The adapter's clock. */
+  clock?: Clock;
   /** The assistant to serve; the fixture assistant by default. */
   assistant?: Assistant;
   /** The timeout of each outbound call. */

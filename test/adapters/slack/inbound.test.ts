@@ -10,6 +10,7 @@ import {
   type SlackMessageEvent,
 } from '../../../adapters/slack/inbound.js';
 import { escapeMrkdwn, splitMrkdwn, toMrkdwn, truncateMrkdwn } from '../../../adapters/slack/mrkdwn.js';
+import { createFakeClock } from '../../notices/helpers.js';
 
 const BOT = 'UBOT';
 
@@ -157,12 +158,12 @@ describe('mrkdwn', () => {
 
 describe('createMemoryClaim', () => {
   test('a key is claimed once, then refused until the time-to-live passes', async () => {
-    let now = 1_000;
-    const claim = createMemoryClaim({ ttlMs: 100, clock: () => now });
+    const clock = createFakeClock('2026-12-01T10:00:00Z');
+    const claim = createMemoryClaim({ ttlMs: 100, clock });
     expect(await claim('event:Ev1')).toBe(true);
     expect(await claim('event:Ev1')).toBe(false);
     expect(await claim('event:Ev2')).toBe(true);
-    now += 101;
+    clock.advance(101);
     expect(await claim('event:Ev1')).toBe(true);
   });
 

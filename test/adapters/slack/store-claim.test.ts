@@ -3,21 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import { createStoreClaim } from '../../../adapters/slack/dedupe.js';
 import { openSqliteStorage } from '../../../src/storage/sqlite.js';
-import { tempDataDir } from '../../notices/helpers.js';
+import { createFakeClock, tempDataDir } from '../../notices/helpers.js';
 
 describe('createStoreClaim', () => {
   it('sees a request handled by another replica of the same store, until the time-to-live passes', async () => {
     const temp = tempDataDir();
     const [a, b] = [openSqliteStorage(temp.dir), openSqliteStorage(temp.dir)];
-    let now = Date.parse('2026-12-01T10:00:00Z');
-    const clock = () => now;
+    const clock = createFakeClock('2026-12-01T10:00:00Z');
     const first = createStoreClaim((...args) => a.claimOnce(...args), { ttlMs: 60_000, clock });
     const second = createStoreClaim((...args) => b.claimOnce(...args), { ttlMs: 60_000, clock });
     expect(await first('event:Ev1')).toBe(true);
     expect(await second('event:Ev1')).toBe(false);
     expect(await first('event:Ev1')).toBe(false);
     expect(await second('trigger:1.2.3')).toBe(true);
-    now += 60_000;
+    clock.advance(60_000);
     expect(await second('event:Ev1')).toBe(true);
     await Promise.all([a.close(), b.close()]);
     temp.cleanup();

@@ -1,4 +1,4 @@
-// The time as the notices see it. Injected everywhere, so that tests run on a fake clock and
+// The time as the project sees it. Injected everywhere, so that tests run on a fake clock and
 // `npm run notices -- --at <time>` can look at any moment.
 
 export interface Clock {
