@@ -29,9 +29,9 @@ const INTRO_HERE = /^[\w\s'-]{3,60}\bfrom\s+an?\s+[\w\s-]{3,40}\bhere\b/i;
 const ASKED_BY =
   /^(?:mijn|onze|de|my|our|the)\s+(?:[\p{L}'-]+\s+){1,2}?(?:vraagt|vroeg|wil|wilde|heeft\s+(?:me|mij|ons)\s+gevraagd|asks|asked|wants|wanted|has\s+asked|told)\s+(?:me|mij|ons|us)?\b/iu;
 
-/** The project's theme: "een project over dementiezorg", "a proposal on inclusive hairdressing training". */
+/** The project's theme: "een project over dementiezorg", "a proposal on inclusive hairdressing training"; not a time ("an application on the last day"). */
 const THEME =
-  /\b(?:project|projecten|projects|proposal|partnership|partnerschap|aanvraag|application|module|samenwerking|thema|theme)\s+(?:on|over|about|rond|rondom|op\s+het\s+gebied\s+van|in\s+the\s+field\s+of)\s+(.+?)(?=\s+(?:with|met|at|bij|for|voor|in|is|loopt|levert|finishes|has|and|en|but|maar)\b|[,.;:?!()]|$)/gi;
+  /\b(?:project|projecten|projects|proposal|partnership|partnerschap|aanvraag|application|module|samenwerking|thema|theme)\s+(?:on|over|about|rond|rondom|op\s+het\s+gebied\s+van|in\s+the\s+field\s+of)\s+(?!(?:the\s+|de\s+|het\s+)?(?:evening|morning|afternoon|night|day|last|final|deadline|time|avond|ochtend|middag|dag|laatste|tijd)\b)(.+?)(?=\s+(?:with|met|at|bij|for|voor|in|is|loopt|levert|finishes|has|and|en|but|maar)\b|[,.;:?!()]|$)/gi;
 /** Partner countries and places: "met partners in Finland en Portugal", "with Belgian and German partners". */
 const PLACES =
   /\b(?:partners?|scholen|schools|colleges?|instellingen)\s+(?:in|uit|from)\s+((?:[A-Z][\p{L}'-]*(?:\s+[A-Z][\p{L}'-]*)?(?:,\s*|\s+(?:en|and|of|or)\s+)?)+)/gu;
