@@ -37,14 +37,13 @@ describe('answer quality on the real knowledge', () => {
 });
 
 // The shared set of realistic chat messages (long messages with context, paraphrases, sloppy messages,
-// road questions, near topics outside the roadmap). Its target is 97% top-1 and 95% off-topic declined;
-// this guard keeps what has been reached from slipping back while the rest is built.
+// road questions, near topics outside the roadmap), held to its target: 97% top-1 and 95% off-topic declined.
 const CHAT_SET = '../shared/eval/chat-questions.json';
 describe.skipIf(!existsSync(CHAT_SET))('answer quality on realistic chat messages', () => {
-  it('keeps top-1 and off-topic declined at least where they stand', async () => {
+  it('reaches 97% top-1 and declines 95% of off-topic messages', async () => {
     const summary = await evaluate(assistant, load(CHAT_SET));
     const failures = summary.results.filter((r) => !r.passed).map((r) => `${r.case.id}: ${r.reason}`);
-    expect(summary.inDomain.accuracy, failures.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(summary.inDomain.accuracy, failures.join('\n')).toBeGreaterThanOrEqual(0.97);
     expect(summary.offTopic.rate, failures.join('\n')).toBeGreaterThanOrEqual(0.95);
   });
 });
