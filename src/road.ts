@@ -5,6 +5,21 @@
 /** What a road question asks for: the stop after or before the one it names, or the first or last stop. */
 export type RoadIntent = 'next' | 'previous' | 'first' | 'last';
 
+/**
+ * The words of a question that asks for a step without naming one ("what should we do", "wat moet er
+ * gebeuren"): a question word followed only by these is a road question when it says after or before what.
+ */
+const ASKS_FOR_A_STEP =
+  String.raw`(?:what|wat)(?:'s)?(?:\s+(?:do|does|did|should|must|can|could|will|would|shall|have\s+to|has\s+to|need\s+to|needs\s+to|is|are|happens|comes|follows|focus(?:\s+on)?|prepare|arrange|sort\s+out|think\s+(?:about|of)|take\s+care\s+of|be\s+done|done|best|i|we|you|they|then|now|next|first|moet|moeten|kan|kunnen|ga|gaan|doe|doen|is|zijn|wordt|staat|gebeurt|gebeuren|komt|volgt|regel|regelen|voorbereiden|klaarzetten|klaar|hebben|gedaan|ingeleverd|ingediend|geregeld|er|ik|wij|je|jullie|dan|nu|het\s+beste|eerst|als\s+eerste|allemaal))+`;
+/** "What should we do after the kick-off?", "Wat gebeurt er nadat we hebben ingediend?", "what now, once it's awarded?" */
+const NEXT_BY_RELATION = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:after|once|as\s+soon\s+as|nadat|na|zodra)\b`, 'i');
+/** "After the interim report, what should we focus on?", "Na de uitslag: wat doen we dan?" */
+const NEXT_AFTER_CLAUSE = new RegExp(String.raw`^\s*(?:and\s+)?(?:after|once|as\s+soon\s+as|nadat|na|zodra)\b([^?]{2,90}?)[,:]\s*${ASKS_FOR_A_STEP}\s*(?:[?.!]|$|\s+(?:until|till|tot|then|dan|now|nu)\b)`, 'i');
+/** "What should we prepare before the advice meeting?", "Wat moet er ingeleverd zijn voordat we afsluiten?" */
+const PREVIOUS_BY_RELATION = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:before|prior\s+to|ahead\s+of|voordat|vóór|voor\s+(?:we|ik|je|jullie)\b)`, 'i');
+/** "Before we submit, what do we have to do?", "Voordat we gaan schrijven: wat moet er geregeld zijn?" */
+const PREVIOUS_BEFORE_CLAUSE = new RegExp(String.raw`^\s*(?:and\s+)?(?:before|prior\s+to|voordat)\b([^?]{2,90}?)[,:]\s*${ASKS_FOR_A_STEP}\s*(?:[?.!]|$)`, 'i');
+
 const NEXT: readonly RegExp[] = [
   /\b(?:wat|welke)\s+(?:is|zijn|wordt)\s+(?:nu\s+)?(?:de|het|onze|mijn)?\s*(?:volgende|next)\s+(?:stap|stappen|fase|ding)\b/i,
   /\bvolgende\s+stap(?:pen)?\b/i,
@@ -13,13 +28,16 @@ const NEXT: readonly RegExp[] = [
   /\b(?:en\s+)?wat\s+nu\b/i,
   /\ben\s+dan\s*\??$/i,
   /\bnext\s+steps?\b/i,
-  /\bwhat(?:'s|\s+is|\s+are)?\s+(?:the\s+)?next\b(?!\s+(?!step|steps|phase|thing|things|on\b|now\b|then\b|after\b|before\b)\w)/i,
+  /\bwhat(?:'s|\s+is|\s+are)?\s+(?:the\s+)?next\b(?!\s+(?!step|steps|phase|thing|things|on\b|now\b|then\b|after\b|before\b|once\b|when\b)\w)/i,
+  /\bwat\s+(?:komt|gebeurt|volgt)\s+(?:er\s+)?(?:nu|hierna|daarna)\b/i,
   /\bwhat\s+(?:happens|comes|follows)\s+(?:next|now|then|after|between)\b/i,
   /\bwhat\s+(?:do|should|must|can)\s+(?:i|we)\s+(?:do\s+)?(?:next|now|after\s+that|afterwards)\b/i,
   /\bwhat\s+(?:do|should|must)\s+(?:i|we)\s+(?:need\s+to\s+)?(?:do|think\s+(?:through|about)|sort\s+out)\s+next\b/i,
   /\bwhat\s+now\b/i,
   /\bwat\s+(?:doe|doen|gebeurt|komt)\s+(?:je|we|jullie|er)?\s*(?:allemaal\s+)?tussen\b/i,
   /\bwhat\s+(?:do\s+(?:i|we|you)\s+do|happens|comes)\s+(?:in\s+)?between\b/i,
+  NEXT_BY_RELATION,
+  NEXT_AFTER_CLAUSE,
 ];
 
 const PREVIOUS: readonly RegExp[] = [
@@ -27,6 +45,8 @@ const PREVIOUS: readonly RegExp[] = [
   /\bwat\s+(?:moet|moeten)\s+(?:ik|we|wij|je)\s+(?:eerst\s+)?(?:doen|regelen|geregeld\s+hebben|hebben)\s+(?:voordat|voor(?:dat)?\s+(?:ik|we|wij|je))\b/i,
   /\bwat\s+(?:gaat|komt)\s+(?:er\s+)?(?:aan\s+)?vooraf\b/i,
   /\bwhat\s+comes\s+before\b/i,
+  PREVIOUS_BY_RELATION,
+  PREVIOUS_BEFORE_CLAUSE,
 ];
 
 const FIRST: readonly RegExp[] = [
@@ -57,7 +77,8 @@ export interface RoadQuestion {
 export function readRoadQuestion(text: string): RoadQuestion | undefined {
   for (const [intent, patterns] of [['last', LAST], ['next', NEXT], ['previous', PREVIOUS], ['first', FIRST]] as const) {
     const pattern = patterns.find((p) => p.test(text));
-    if (pattern) return { intent, rest: text.replace(pattern, ' ') };
+    // A clause that names the stop ("After the interim report, what …") stays in the rest.
+    if (pattern) return { intent, rest: text.replace(pattern, (_whole, clause: unknown) => ` ${typeof clause === 'string' ? clause : ''} `) };
   }
   return undefined;
 }

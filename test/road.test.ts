@@ -14,15 +14,23 @@ describe('road questions', () => {
     ['aanvraag is verstuurd, wat is de volgende stap', 'next'],
     ['what happens between the application and the start?', 'next'],
     ['What do I need to arrange before I can fill in the online application form?', 'previous'],
+    ["What's next once the grant is awarded?", 'next'],
+    ['We zijn toegekend! Wat komt er nu als eerste?', 'next'],
+    ['Wat gebeurt er nadat we de aanvraag hebben ingediend?', 'next'],
+    ['After the interim report, what should we focus on until the end?', 'next'],
+    ['What should we prepare before the advice meeting?', 'previous'],
+    ['Wat moet er ingeleverd zijn voordat we kunnen afsluiten?', 'previous'],
+    ['Voordat we gaan schrijven: wat moet er geregeld zijn?', 'previous'],
   ])('%s asks for the %s stop', (text, intent) => expect(readRoadQuestion(text)?.intent).toBe(intent));
 
-  it.each(['when is the next deadline?', 'Wat doen we eerst om partners te vinden?', 'Before we publish our video, what do we add to it?', 'kan er daarna nog een controle komen?', 'where is the distance calculator'])(
+  it.each(['when is the next deadline?', 'Wat doen we eerst om partners te vinden?', 'Before we publish our video, what do we add to it?', 'kan er daarna nog een controle komen?', 'where is the distance calculator', 'What documents do I need after the award?', 'Can I change partners after the application?'])(
     '%s is not a road question',
     (text) => expect(readRoadQuestion(text)).toBeUndefined(),
   );
 
   it('keeps the words that name the stop', () => {
     expect(readRoadQuestion('wat komt er na de eindrapportage')?.rest).toContain('eindrapportage');
+    expect(readRoadQuestion('After the interim report, what should we focus on?')?.rest).toContain('interim report');
   });
 
   it('answers the stop asked for, from the first named stop', () => {
