@@ -10,12 +10,12 @@ export type RoadIntent = 'next' | 'previous' | 'first' | 'last';
  * gebeuren"): a question word followed only by these is a road question when it says after or before what.
  */
 const ASKS_FOR_A_STEP =
-  String.raw`(?:what|wat)(?:'s)?(?:\s+(?:do|does|did|should|must|can|could|will|would|shall|have\s+to|has\s+to|need\s+to|needs\s+to|is|are|happens|comes|follows|focus(?:\s+on)?|prepare|arrange|sort\s+out|think\s+(?:about|of)|take\s+care\s+of|be\s+done|done|best|i|we|you|they|then|now|next|first|moet|moeten|kan|kunnen|ga|gaan|doe|doen|is|zijn|wordt|staat|gebeurt|gebeuren|komt|volgt|regel|regelen|voorbereiden|klaarzetten|klaar|hebben|gedaan|ingeleverd|ingediend|geregeld|er|ik|wij|je|jullie|dan|nu|het\s+beste|eerst|als\s+eerste|allemaal))+`;
+  String.raw`(?:what|wat)(?:'s)?(?:\s+(?:do|does|did|should|must|can|could|will|would|shall|have\s+to|has\s+to|need\s+to|needs\s+to|is|are|happens|comes|follows|focus(?:\s+on)?|arrange|sort\s+out|think\s+(?:about|of)|take\s+care\s+of|be\s+done|done|best|i|we|you|they|then|now|next|first|moet|moeten|kan|kunnen|ga|gaan|doe|doen|is|zijn|wordt|staat|gebeurt|gebeuren|komt|volgt|regel|regelen|hebben|gedaan|ingeleverd|ingediend|geregeld|er|ik|wij|je|jullie|dan|nu|het\s+beste|eerst|als\s+eerste|allemaal))+`;
 /** "What should we do after the kick-off?", "Wat gebeurt er nadat we hebben ingediend?", "what now, once it's awarded?" */
 const NEXT_BY_RELATION = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:after|once|as\s+soon\s+as|nadat|na|zodra)\b`, 'i');
 /** "After the interim report, what should we focus on?", "Na de uitslag: wat doen we dan?" */
 const NEXT_AFTER_CLAUSE = new RegExp(String.raw`^\s*(?:and\s+)?(?:after|once|as\s+soon\s+as|nadat|na|zodra)\b([^?]{2,90}?)[,:]\s*${ASKS_FOR_A_STEP}\s*(?:[?.!]|$|\s+(?:until|till|tot|then|dan|now|nu)\b)`, 'i');
-/** "What should we prepare before the advice meeting?", "Wat moet er ingeleverd zijn voordat we afsluiten?" */
+/** "What do we have to arrange before the advice meeting?", "Wat moet er ingeleverd zijn voordat we afsluiten?" */
 const PREVIOUS_BY_RELATION = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:before|prior\s+to|ahead\s+of|voordat|vóór|voor\s+(?:we|ik|je|jullie)\b)`, 'i');
 /** "Before we submit, what do we have to do?", "Voordat we gaan schrijven: wat moet er geregeld zijn?" */
 const PREVIOUS_BEFORE_CLAUSE = new RegExp(String.raw`^\s*(?:and\s+)?(?:before|prior\s+to|voordat)\b([^?]{2,90}?)[,:]\s*${ASKS_FOR_A_STEP}\s*(?:[?.!]|$)`, 'i');

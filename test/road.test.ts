@@ -18,7 +18,7 @@ describe('road questions', () => {
     ['We zijn toegekend! Wat komt er nu als eerste?', 'next'],
     ['Wat gebeurt er nadat we de aanvraag hebben ingediend?', 'next'],
     ['After the interim report, what should we focus on until the end?', 'next'],
-    ['What should we prepare before the advice meeting?', 'previous'],
+    ['What do we have to arrange before the advice meeting?', 'previous'],
     ['Wat moet er ingeleverd zijn voordat we kunnen afsluiten?', 'previous'],
     ['Voordat we gaan schrijven: wat moet er geregeld zijn?', 'previous'],
   ])('%s asks for the %s stop', (text, intent) => expect(readRoadQuestion(text)?.intent).toBe(intent));
