@@ -7,7 +7,10 @@
 // ratio adapter / minimal bot, and p50/p99 from sending the activity to the reply reaching the connector.
 // It also prints each bot process's CPU time per activity, the steadier figure on a busy machine. Rounds
 // interleave the two bots so that a noisy moment on the machine does not hit one of them only.
-// Options: --requests N (per bot, level and round) --warmup N --rounds N --knowledge DIR
+// At saturation (the next activity as soon as the reply is there) the time to reply is the number of
+// conversations over the throughput, so a paced run follows: 100 conversations each send one activity a
+// second, as people would, and its p99 is what the 100 ms target is about.
+// Options: --requests N (per bot, level and round) --warmup N --rounds N --paced-seconds S --knowledge DIR
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
@@ -33,6 +36,7 @@ const { values: args } = parseArgs({
     requests: { type: 'string', default: '1000' },
     warmup: { type: 'string', default: '300' },
     rounds: { type: 'string', default: '2' },
+    'paced-seconds': { type: 'string', default: '5' },
     knowledge: { type: 'string' },
     /** Set for the child processes: which bot to serve. */
     bot: { type: 'string' },
@@ -119,8 +123,11 @@ function post(agent: Agent, port: number, body: string): Promise<number> {
   });
 }
 
-/** Sends `total` activities from `concurrency` conversations, one at a time each, and times request to reply. */
-async function load(fake: FakeBotConnector, bot: Bot, texts: readonly string[], total: number, concurrency: number): Promise<Run> {
+/**
+ * Sends `total` activities from `concurrency` conversations, one at a time each, and times request to
+ * reply; with `paceMs`, each conversation sends one every `paceMs` (their starts spread evenly).
+ */
+async function load(fake: FakeBotConnector, bot: Bot, texts: readonly string[], total: number, concurrency: number, paceMs?: number): Promise<Run> {
   fake.reset();
   const port = bot.port;
   const cpuBefore = await bot.cpuMs();
@@ -131,7 +138,12 @@ async function load(fake: FakeBotConnector, bot: Bot, texts: readonly string[], 
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async (_, loop) => {
+      let due = performance.now() + (paceMs === undefined ? 0 : (loop * paceMs) / concurrency);
       while (next < total) {
+        if (paceMs !== undefined) {
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+          due += paceMs;
+        }
         const activity = messageActivity(fake.url, 'personal', texts[next++ % texts.length] ?? 'help');
         activity.conversation = { ...(activity.conversation as object), id: `a:bench-conversation-${loop}` };
         sentAt.set(String(activity.id), performance.now());
@@ -198,7 +210,8 @@ async function main(): Promise<void> {
   for (const kind of KINDS) bots.set(kind, await startBot(kind));
   const rows: string[] = [];
   let ratioAt100 = Number.NaN;
-  let p99At100 = Number.NaN;
+  let pacedP99 = Number.NaN;
+  let paced = '';
   try {
     const bot = (kind: BotKind): Bot => bots.get(kind) as Bot;
     for (const kind of KINDS) await load(fake, bot(kind), texts, Number(args.warmup), 10);
@@ -216,7 +229,7 @@ async function main(): Promise<void> {
       const answered = (kind: BotKind): string => `${(runs.get(kind) ?? []).reduce((sum, run) => sum + run.answered, 0)}/${total * rounds}`;
       const ratio = rate('adapter') / rate('minimal');
       const [ours, plain] = [latency('adapter'), latency('minimal')];
-      if (level === 100) [ratioAt100, p99At100] = [ratio, ours.p99];
+      if (level === 100) ratioAt100 = ratio;
       rows.push(
         [
           String(level).padStart(11),
@@ -230,15 +243,26 @@ async function main(): Promise<void> {
         ].join('  '),
       );
     }
+    const pacedRuns = new Map<BotKind, Run[]>(KINDS.map((kind) => [kind, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const kind of KINDS) pacedRuns.get(kind)?.push(await load(fake, bot(kind), texts, Math.round(Number(args['paced-seconds']) * 100), 100, 1000));
+    }
+    const pacedLatency = (kind: BotKind): { p50: number; p99: number } => {
+      const sorted = (pacedRuns.get(kind) ?? []).flatMap((run) => run.latenciesMs).sort((a, b) => a - b);
+      return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+    };
+    const [ours, plain] = [pacedLatency('adapter'), pacedLatency('minimal')];
+    pacedP99 = ours.p99;
+    paced = `${'100, 1/s'.padStart(11)}  ${''.padStart(24)}  ${`${ours.p50.toFixed(1).padStart(6)} / ${ours.p99.toFixed(1).padStart(6)} ms`}  ${`${plain.p50.toFixed(1).padStart(6)} / ${plain.p99.toFixed(1).padStart(6)} ms`}`;
   } finally {
     for (const bot of bots.values()) await bot.stop();
     await fake.close();
   }
   process.stdout.write(`${['conversations', ' adapter', ' minimal', 'ratio', 'adapter p50 / p99', 'minimal p50 / p99', 'CPU/activity (adapter · minimal)', 'answered (adapter · minimal)'].join('  ')}\n`);
-  for (const row of rows) process.stdout.write(`${row}\n`);
+  for (const row of [...rows, paced]) process.stdout.write(`${row}\n`);
   process.stdout.write(
     `\ntarget: ratio ≥ 0.80 (${ratioAt100.toFixed(2)} at 100: ${ratioAt100 >= 0.8 ? 'met' : 'missed'}), ` +
-      `p99 < 100 ms at 100 conversations (${p99At100.toFixed(1)} ms: ${p99At100 < 100 ? 'met' : 'missed'})\n`,
+      `p99 < 100 ms at 100 conversations sending one activity a second each (${pacedP99.toFixed(1)} ms: ${pacedP99 < 100 ? 'met' : 'missed'})\n`,
   );
 }
 
