@@ -175,16 +175,18 @@ export function createAssistant(options: AssistantOptions): Assistant {
       const nearest = candidates.map((c) => ({ entryId: c.entry.id, confidence: c.confidence }));
       await options.onQuestion({ input, text, lang, outcome, entryId, candidates: nearest });
     };
+    // A near topic outside the roadmap goes first, also when asked as a road question ("what comes after
+    // the KA1 application?").
+    const topic = result.outOfScope;
+    if (topic && topic.confidence >= matchOptions.threshold && (!best || best.confidence < matchOptions.threshold || topic.strength > best.strength * OUT_OF_SCOPE_MARGIN)) {
+      await report('out-of-scope');
+      return outOfScopeReply(topic.topic, lang);
+    }
     const road = readRoadQuestion(text);
     const roadReply = road ? roadAnswer(road, lang) : undefined;
     if (roadReply) {
       await report('answered', roadReply.entryId);
       return roadReply;
-    }
-    const topic = result.outOfScope;
-    if (topic && topic.confidence >= matchOptions.threshold && (!best || best.confidence < matchOptions.threshold || topic.strength > best.strength * OUT_OF_SCOPE_MARGIN)) {
-      await report('out-of-scope');
-      return outOfScopeReply(topic.topic, lang);
     }
     if (!best || best.confidence < matchOptions.threshold) {
       await report('declined');

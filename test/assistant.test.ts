@@ -168,6 +168,10 @@ describe('chat messages', () => {
     expect(reply.links[0]?.url).toBe('https://www.erasmusplus.nl/nl/middelbaar-beroepsonderwijs');
   });
 
+  it('points a road question about a near topic outside the roadmap there too', async () => {
+    expect(await ask('What is the first step for a KA1 internship abroad?')).toMatchObject({ kind: 'out-of-scope', topicId: 'ka1-mobility' });
+  });
+
   it('still declines what is plainly off-topic', async () => {
     expect((await ask('what is the weather like in Utrecht tomorrow')).kind).toBe('not-found');
   });

@@ -30,6 +30,8 @@ const VERB_FORMS: Record<string, readonly string[]> = {
   dragen: ['draag', 'draagt', 'dragen', 'droeg', 'droegen'],
   brengen: ['breng', 'brengt', 'brengen', 'bracht', 'brachten'],
   vangen: ['vang', 'vangt', 'vangen', 'ving', 'vingen'],
+  lopen: ['loop', 'loopt', 'lopen', 'liep', 'liepen'],
+  ronden: ['rond', 'rondt', 'ronden', 'rondde', 'rondden'],
 };
 
 const PARTICLES = new Set(['vast', 'in', 'aan', 'op', 'af', 'uit', 'mee', 'door', 'terug', 'bij', 'samen', 'deel', 'over', 'toe', 'neer']);
