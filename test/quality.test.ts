@@ -34,6 +34,21 @@ describe('answer quality on the real knowledge', () => {
     expect(summary.inDomain.accuracy).toBeGreaterThanOrEqual(0.85);
     expect(summary.offTopic.rate).toBeGreaterThanOrEqual(0.85);
   });
+
+  // Blind set 5 is written like real chat messages; it stands well below the target (see npm run eval),
+  // and this guard only keeps it from slipping further.
+  it('keeps the blind set-5 of chat messages above 65% top-1 and 85% off-topic declined', async () => {
+    const summary = await evaluate(assistant, load('test/eval/blind/set-5.json'));
+    expect(summary.inDomain.accuracy).toBeGreaterThanOrEqual(0.65);
+    expect(summary.offTopic.rate).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('keeps the second set of chat messages at 85% top-1 and 95% off-topic declined', async () => {
+    const summary = await evaluate(assistant, load('test/eval/chat-2.json'));
+    const failures = summary.results.filter((r) => !r.passed).map((r) => `${r.case.id}: ${r.reason}`);
+    expect(summary.inDomain.accuracy, failures.join('\n')).toBeGreaterThanOrEqual(0.85);
+    expect(summary.offTopic.rate, failures.join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
 });
 
 // The shared set of realistic chat messages (long messages with context, paraphrases, sloppy messages,
