@@ -51,8 +51,8 @@ const SMALL_TALK: Array<{ act: SmallTalk['act']; lang: SmallTalk['lang']; patter
   { act: 'goodbye', lang: 'en', pattern: /^(?:(?:bye|goodbye|see\s+you|see\s+ya|have\s+a\s+(?:nice|good|great)\s+(?:day|weekend))[\s!.,]*)+$/i },
   { act: 'how-are-you', lang: 'nl', pattern: /^(?:hoe\s+gaat\s+(?:het|ie)(?:\s+met\s+(?:je|jou|u))?|alles\s+goed|hoe\s+is\s+het|ben\s+je\s+daar|wie\s+ben\s+jij|wat\s+ben\s+jij)[\s?!.,]*$/i },
   { act: 'how-are-you', lang: 'en', pattern: /^(?:how\s+are\s+you(?:\s+doing)?|how'?s\s+it\s+going|what'?s\s+up|are\s+you\s+there|who\s+are\s+you|what\s+are\s+you)[\s?!.,]*$/i },
-  { act: 'chitchat', lang: 'nl', pattern: /^(?:(?:vertel|weet\s+je)\s+(?:eens\s+)?(?:een|nog\s+een)\s+(?:mop|grap|grapje|verhaal|gedicht)|zeg\s+eens\s+iets\s+(?:leuks|grappigs)|ben\s+je\s+een\s+(?:robot|mens|bot))[\s?!.,]*$/i },
-  { act: 'chitchat', lang: 'en', pattern: /^(?:(?:tell|give)\s+me\s+(?:a|another)\s+(?:joke|story|poem)|say\s+something\s+funny|make\s+me\s+laugh|are\s+you\s+(?:a\s+)?(?:robot|human|bot|real))[\s?!.,]*$/i },
+  { act: 'chitchat', lang: 'nl', pattern: /^(?:(?:kun|kan|wil)\s+(?:je|jij|u)\s+(?:me\s+|mij\s+)?)?(?:(?:vertel|vertellen|weet\s+je)\s+(?:me\s+|mij\s+)?(?:eens\s+)?(?:een|nog\s+een)\s+(?:mop|grap|grapje|verhaal|gedicht)\b.*|(?:me\s+|mij\s+)?(?:eens\s+)?(?:een|nog\s+een)\s+(?:mop|grap|grapje|verhaal|gedicht)\s+vertellen\b.*|zeg\s+eens\s+iets\s+(?:leuks|grappigs)|ben\s+je\s+een\s+(?:robot|mens|bot))[\s?!.,]*$/i },
+  { act: 'chitchat', lang: 'en', pattern: /^(?:(?:can|could|would|will)\s+you\s+)?(?:(?:tell|give)\s+(?:me|us)\s+(?:a|another)\s+(?:joke|story|poem)\b.*|say\s+something\s+funny|make\s+me\s+laugh|are\s+you\s+(?:a\s+)?(?:robot|human|bot|real))[\s?!.,]*$/i },
 ];
 
 const GREETING_LANG: Record<string, 'nl' | 'en'> = {

@@ -53,6 +53,8 @@ describe('small talk', () => {
     ['hoe gaat het?', 'how-are-you', 'nl'],
     ['bye', 'goodbye', 'en'],
     ['tell me a joke', 'chitchat', 'en'],
+    ['Can you tell me a joke to start our team meeting?', 'chitchat', 'en'],
+    ['kun je me een grap vertellen voor de vergadering?', 'chitchat', 'nl'],
   ])('%s is %s in %s', (text, act, lang) => expect(readSmallTalk(text)).toEqual({ act, lang }));
 
   it('leaves a greeting with a question to the matcher', () => {
