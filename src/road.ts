@@ -1,7 +1,6 @@
 // Road questions: "what is the first step", "what comes after X / wat komt er na X", "what do I do before
 // Y", "what is the last step". They are answered from the order of the road (`road` in
-// knowledge/phases.yaml): the step asked for, not the one the question names. "The first step in the
-// advice" or "of the application" is about that part, not about the road.
+// knowledge/phases.yaml): the step asked for, not the one the question names.
 
 /** What a road question asks for: the stop after or before the one it names, or the first or last stop. */
 export type RoadIntent = 'next' | 'previous' | 'first' | 'last';
@@ -51,9 +50,9 @@ const PREVIOUS: readonly RegExp[] = [
 ];
 
 const FIRST: readonly RegExp[] = [
-  /\b(?:very\s+)?first\s+(?:step|thing|stage)\b(?!\s+(?:in|of|for)\s+(?!(?:de\s+|het\s+|the\s+|this\s+|deze\s+)?(?:roadmap|road|route|traject|process|proces|stappenplan|programme|programma)\b))/i,
+  /\b(?:very\s+)?first\s+(?:step|thing|stage)\b/i,
   /\ballereerste\b/i,
-  /\beerste\s+stap\b(?!\s+(?:in|van|bij|voor)\s+(?!(?:de\s+|het\s+|the\s+|this\s+|deze\s+)?(?:roadmap|road|route|traject|process|proces|stappenplan|programme|programma)\b))/i,
+  /\beerste\s+stap\b/i,
   /\bwaar\s+(?:begint|start)\s+(?:de\s+roadmap|het\s+traject|de\s+route|het\s+stappenplan|het)\b/i,
   /\bwhere\s+does\s+the\s+(?:roadmap|road|process)\s+(?:start|begin)\b/i,
   /\bwhat\s+do\s+(?:i|we)\s+(?:do|start\s+with)\s+first\b/i,
@@ -62,8 +61,8 @@ const FIRST: readonly RegExp[] = [
 ];
 
 const LAST: readonly RegExp[] = [
-  /\b(?:aller)?laatste\s+stap\b(?!\s+(?:in|van|bij|voor)\s+(?!(?:de\s+|het\s+|the\s+|this\s+|deze\s+)?(?:roadmap|road|route|traject|process|proces|stappenplan|programme|programma)\b))/i,
-  /\b(?:very\s+)?(?:last|final)\s+step\b(?!\s+(?:in|of|for)\s+(?!(?:de\s+|het\s+|the\s+|this\s+|deze\s+)?(?:roadmap|road|route|traject|process|proces|stappenplan|programme|programma)\b))/i,
+  /\b(?:aller)?laatste\s+stap\b/i,
+  /\b(?:very\s+)?(?:last|final)\s+step\b/i,
   /\bwaar\s+eindigt\s+(?:de\s+roadmap|het\s+traject|de\s+route)\b/i,
   /\bwhere\s+does\s+the\s+(?:roadmap|road|process)\s+end\b/i,
 ];

@@ -23,7 +23,7 @@ describe('road questions', () => {
     ['Voordat we gaan schrijven: wat moet er geregeld zijn?', 'previous'],
   ])('%s asks for the %s stop', (text, intent) => expect(readRoadQuestion(text)?.intent).toBe(intent));
 
-  it.each(['when is the next deadline?', 'Wat doen we eerst om partners te vinden?', 'Before we publish our video, what do we add to it?', 'kan er daarna nog een controle komen?', 'where is the distance calculator', 'What documents do I need after the award?', 'Can I change partners after the application?', 'Wat is de eerste stap in het advies van het NA?', "What's the first step of the application?"])(
+  it.each(['when is the next deadline?', 'Wat doen we eerst om partners te vinden?', 'Before we publish our video, what do we add to it?', 'kan er daarna nog een controle komen?', 'where is the distance calculator', 'What documents do I need after the award?', 'Can I change partners after the application?'])(
     '%s is not a road question',
     (text) => expect(readRoadQuestion(text)).toBeUndefined(),
   );
