@@ -21,7 +21,7 @@ const VERB_FORMS: Record<string, readonly string[]> = {
   rekenen: ['reken', 'rekent', 'rekenen', 'rekende', 'rekenden'],
   voeren: ['voer', 'voert', 'voeren', 'voerde', 'voerden'],
   werken: ['werk', 'werkt', 'werken', 'werkte', 'werkten'],
-  zetten: ['zet', 'zetten', 'zette', 'zetten'],
+  zetten: ['zet', 'zetten', 'zette'],
   nemen: ['neem', 'neemt', 'nemen', 'nam', 'namen'],
   doen: ['doe', 'doet', 'doen', 'deed', 'deden'],
   halen: ['haal', 'haalt', 'halen', 'haalde', 'haalden'],
