@@ -4,6 +4,7 @@
 // the other surfaces keep serving, its routes answer 503 until it is on, and /healthz shows each state.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CodedError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import { createLegalRoutes } from './legal.js';
 
@@ -68,16 +69,23 @@ interface CheckResult {
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Reads a request body up to `limit` bytes; rejects with code `BODY_TOO_LARGE` beyond it. */
-export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) throw Object.assign(new Error('Request body too large'), { code: 'BODY_TOO_LARGE' });
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData).resume();
+      reject(new CodedError('BODY_TOO_LARGE', `Request body over ${limit} bytes`));
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks, size)));
+    req.once('error', reject);
+  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

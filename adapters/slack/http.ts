@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions, HTTPReceiver, verifySlackRequest, type BufferedIncomingMessage, type Logger as BoltLogger } from '@slack/bolt';
 import type { Clock } from '../../src/clock.js';
+import { isCodedError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { readBody, type HttpRoute } from '../server.js';
 
@@ -74,7 +75,7 @@ export function createSlackHttpRoute(options: SlackHttpOptions): { receiver: HTT
     try {
       raw = await readBody(req);
     } catch (error) {
-      if ((error as { code?: unknown }).code !== 'BODY_TOO_LARGE') throw error;
+      if (!isCodedError(error, 'BODY_TOO_LARGE')) throw error;
       logger.warn({ code: 'SLACK_BODY_TOO_LARGE' }, 'slack request refused');
       refuse(res, 413);
       return;

@@ -16,7 +16,7 @@ import {
 } from 'botbuilder';
 import type { Assistant } from '../../src/assistant.js';
 import type { TeamsConfig } from '../../src/config.js';
-import { CodedError } from '../../src/errors.js';
+import { CodedError, isCodedError } from '../../src/errors.js';
 import type { Conversation } from '../../src/input.js';
 import type { Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply.js';
@@ -170,7 +170,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     try {
       raw = await readBody(req);
     } catch (error) {
-      const tooLarge = (error as { code?: unknown }).code === 'BODY_TOO_LARGE';
+      const tooLarge = isCodedError(error, 'BODY_TOO_LARGE');
       logger.warn({ code: tooLarge ? 'TEAMS_BODY_TOO_LARGE' : 'TEAMS_BODY_UNREADABLE' }, 'request refused: body too large or unreadable');
       sendJson(res, tooLarge ? 413 : 400, { error: tooLarge ? 'body too large' : 'unreadable body' });
       return;

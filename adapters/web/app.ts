@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Assistant } from '../../src/assistant.js';
 import type { Clock } from '../../src/clock.js';
+import { isCodedError } from '../../src/errors.js';
 import type { WebChatConfig } from '../../src/config.js';
 import type { Knowledge } from '../../src/knowledge/load.js';
 import type { Lang } from '../../src/knowledge/schema.js';
@@ -117,7 +118,7 @@ export function createWebAdapter(options: WebAdapterOptions): SurfaceAdapter {
     try {
       return await readBody(req, MAX_API_BODY);
     } catch (error) {
-      const tooLarge = (error as { code?: unknown }).code === 'BODY_TOO_LARGE';
+      const tooLarge = isCodedError(error, 'BODY_TOO_LARGE');
       sendJson(res, tooLarge ? 413 : 400, { error: tooLarge ? 'body too large' : 'unreadable body' });
       return undefined;
     }
