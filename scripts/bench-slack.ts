@@ -1,7 +1,7 @@
 // `npm run bench:slack`: the Slack adapter next to a minimal Bolt app, in one run. Both get signed
 // Events API direct messages over HTTP and post their reply to the same local fake Web API: the adapter
 // answers real questions through the assistant; the Bolt app answers every DM with a fixed Block Kit
-// message of the same size through say(). A bare node:http server that acks and posts the same fixed
+// message of the same size on the wire through say(). A bare node:http server that acks and posts the same fixed
 // message with fetch() is the reference row. Each conversation sends a DM, waits for the reply to reach
 // the fake, then sends the next; the figures are answered events per second and the time from request
 // to reply posted (p50/p99), at 1, 10 and 100 concurrent conversations, and the adapter/Bolt ratio.
@@ -17,6 +17,7 @@ import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { stringify as stringifyQuery } from 'node:querystring';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -161,9 +162,17 @@ function summarize(result: LoadResult, cpu: NodeJS.CpuUsage): Figures {
   };
 }
 
-/** A fixed Block Kit message whose JSON is `size` characters long, as the adapter's replies are on average. */
-function fixedMessage(size: number): { text: string; blocks: types.KnownBlock[] } {
-  const make = (n: number) => {
+type FixedMessage = { text: string; blocks: types.KnownBlock[] };
+
+/** The length of a chat.postMessage body as WebClient sends it: form-encoded, the blocks as JSON. */
+function wireSize(args: Record<string, unknown>): number {
+  const { blocks, ...rest } = args;
+  return stringifyQuery({ channel: 'D00000000', ...rest, blocks: JSON.stringify(blocks) } as Record<string, string>).length;
+}
+
+/** A fixed Block Kit message whose chat.postMessage body is `size` characters long, as the adapter's are on average. */
+function fixedMessage(size: number): FixedMessage {
+  const make = (n: number): FixedMessage => {
     const filler = 'Erasmus+ KA2 partnerschap stap voor stap. '.repeat(Math.ceil(n / 42)).slice(0, n);
     const sections = filler.match(/[\s\S]{1,2900}/g) ?? [''];
     return {
@@ -175,8 +184,9 @@ function fixedMessage(size: number): { text: string; blocks: types.KnownBlock[] 
       ] as types.KnownBlock[],
     };
   };
-  const overhead = JSON.stringify(make(0)).length;
-  return make(Math.max(0, size - overhead));
+  let n = 0;
+  while (wireSize(make(n + 1)) <= size) n += 1;
+  return make(n);
 }
 
 async function listen(server: Server): Promise<number> {
@@ -214,9 +224,11 @@ async function main(): Promise<void> {
   const host = createServiceHost({ adapters: [adapter], logger });
   const adapterPort = await host.listen(0, '127.0.0.1');
 
-  // The size of the adapter's replies to these questions, for the fixed message of the others.
+  // The size of the adapter's replies to these questions as they go out, for the fixed message of the others.
   const conversation = { platform: 'slack', channelId: 'D0', userId: 'U0', kind: 'personal' } as const;
-  const sizes = await Promise.all(questions.map(async (text) => JSON.stringify(renderSlackMessage(await assistant.handle({ text, conversation }))).length));
+  const sizes = await Promise.all(
+    questions.map(async (text) => wireSize({ ...renderSlackMessage(await assistant.handle({ text, conversation })), unfurl_links: false, unfurl_media: false })),
+  );
   const size = Math.round(sizes.reduce((sum, n) => sum + n, 0) / sizes.length);
   const fixed = fixedMessage(size);
 
@@ -275,7 +287,7 @@ async function main(): Promise<void> {
 
   const lines = [
     `bench:slack — ${requests} signed DMs a server, level and round; ${rounds} rounds (medians); node ${process.version}`,
-    `knowledge: ${knowledgeDir} (${knowledge.entries.length} entries); replies ${size} characters of JSON on average, the fixed message ${JSON.stringify(fixed).length}`,
+    `knowledge: ${knowledgeDir} (${knowledge.entries.length} entries); chat.postMessage bodies of ${size} characters on average, the fixed message's ${wireSize(fixed)}`,
     '',
     `${'conversations'.padEnd(14)} ${'server'.padEnd(22)} ${'answered/s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'CPU µs/ev'.padStart(9)} ${'errors'.padStart(7)}`,
   ];
