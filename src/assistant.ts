@@ -157,7 +157,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const roadAnswer = ({ intent, rest }: RoadQuestion, lang: Lang): AnswerReply | undefined => {
     // The stop the question names is read from the message without the words that ask for the road.
     const named = intent === 'first' || intent === 'last' ? [] : matcher.match(readMessage(rest), 50).candidates.filter((c) => stops.has(c.entry.id) && c.confidence >= matchOptions.threshold * 0.5);
-    const resolved = resolveRoad(knowledge.road, intent, named.map((c) => c.entry.id));
+    const resolved = resolveRoad(knowledge.road, intent, named.map((c) => ({ id: c.entry.id, strength: c.strength })));
     const target = resolved && knowledge.entryById.get(resolved.target);
     if (!resolved || !target) return undefined;
     const from = resolved.from === undefined ? undefined : knowledge.entryById.get(resolved.from);

@@ -83,18 +83,35 @@ export function readRoadQuestion(text: string): RoadQuestion | undefined {
   return undefined;
 }
 
+/** How far along the road a stop that the question also names may be to be the one asked for. */
+const NAMED_AHEAD = 3;
+/** How strongly, against the named stop, the message must name that other stop. */
+const NAMED_AHEAD_STRENGTH = 0.6;
+
+/** An entry the message is about, with how strongly. */
+export interface NamedEntry {
+  id: string;
+  strength: number;
+}
+
 /**
  * The stop a road question asks for. `named` are the entries the message is about, best first: for
- * `next` and `previous` the first of them that is a stop is the one the question names.
+ * `next` and `previous` the first of them that is a stop is the one the question names. When another
+ * named stop lies a few stops that way, it is the one asked for ("the report before the final one" is
+ * the interim report, not the stop just before the final report); otherwise the adjacent stop.
  */
-export function resolveRoad(road: readonly string[], intent: RoadIntent, named: readonly string[]): { target: string; from: string | undefined } | undefined {
+export function resolveRoad(road: readonly string[], intent: RoadIntent, named: readonly NamedEntry[]): { target: string; from: string | undefined } | undefined {
   if (intent === 'first') return road[0] === undefined ? undefined : { target: road[0], from: undefined };
   if (intent === 'last') {
     const last = road.at(-1);
     return last === undefined ? undefined : { target: last, from: undefined };
   }
-  const from = named.find((id) => road.includes(id));
+  const from = named.find((entry) => road.includes(entry.id));
   if (from === undefined) return undefined;
-  const target = road[road.indexOf(from) + (intent === 'next' ? 1 : -1)];
-  return target === undefined ? undefined : { target, from };
+  const at = road.indexOf(from.id);
+  const step = intent === 'next' ? 1 : -1;
+  const strong = new Set(named.filter((entry) => entry.strength >= from.strength * NAMED_AHEAD_STRENGTH).map((entry) => entry.id));
+  const ahead = Array.from({ length: NAMED_AHEAD }, (_, k) => road[at + step * (k + 1)]).find((id) => id !== undefined && strong.has(id));
+  const target = ahead ?? road[at + step];
+  return target === undefined ? undefined : { target, from: from.id };
 }

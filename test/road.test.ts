@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readRoadQuestion, resolveRoad } from '../src/road.js';
 
 const ROAD = ['support', 'benchmark', 'submission', 'result', 'final-report', 'closing'];
+/** Entries named, best first, each less strongly than the one before. */
+const named = (...ids: string[]) => ids.map((id, k) => ({ id, strength: 10 - 5 * k }));
 
 describe('road questions', () => {
   it.each([
@@ -34,15 +36,24 @@ describe('road questions', () => {
   });
 
   it('answers the stop asked for, from the first named stop', () => {
-    expect(resolveRoad(ROAD, 'next', ['guide', 'final-report', 'submission'])).toEqual({ target: 'closing', from: 'final-report' });
-    expect(resolveRoad(ROAD, 'previous', ['submission'])).toEqual({ target: 'benchmark', from: 'submission' });
+    expect(resolveRoad(ROAD, 'next', named('guide', 'final-report', 'submission'))).toEqual({ target: 'closing', from: 'final-report' });
+    expect(resolveRoad(ROAD, 'previous', named('submission'))).toEqual({ target: 'benchmark', from: 'submission' });
     expect(resolveRoad(ROAD, 'first', [])).toEqual({ target: 'support', from: undefined });
     expect(resolveRoad(ROAD, 'last', [])).toEqual({ target: 'closing', from: undefined });
   });
 
+  it('answers another stop the message names strongly, a few stops that way, rather than the adjacent one', () => {
+    // "the report before the final one": the final report is named, and so is the other report.
+    expect(resolveRoad(ROAD, 'previous', [{ id: 'final-report', strength: 16 }, { id: 'benchmark', strength: 10 }])).toEqual({ target: 'benchmark', from: 'final-report' });
+    // Named only weakly, or too far along the road: the adjacent stop.
+    expect(resolveRoad(ROAD, 'previous', [{ id: 'final-report', strength: 16 }, { id: 'benchmark', strength: 5 }])).toEqual({ target: 'result', from: 'final-report' });
+    expect(resolveRoad(ROAD, 'next', [{ id: 'support', strength: 16 }, { id: 'final-report', strength: 15 }])).toEqual({ target: 'benchmark', from: 'support' });
+    expect(resolveRoad(ROAD, 'next', [{ id: 'support', strength: 16 }, { id: 'result', strength: 15 }])).toEqual({ target: 'result', from: 'support' });
+  });
+
   it('has no answer past either end or without a named stop', () => {
-    expect(resolveRoad(ROAD, 'next', ['closing'])).toBeUndefined();
-    expect(resolveRoad(ROAD, 'previous', ['support'])).toBeUndefined();
-    expect(resolveRoad(ROAD, 'next', ['guide'])).toBeUndefined();
+    expect(resolveRoad(ROAD, 'next', named('closing'))).toBeUndefined();
+    expect(resolveRoad(ROAD, 'previous', named('support'))).toBeUndefined();
+    expect(resolveRoad(ROAD, 'next', named('guide'))).toBeUndefined();
   });
 });
