@@ -156,7 +156,10 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const stops = new Set(knowledge.road);
   const roadAnswer = ({ intent, rest }: RoadQuestion, lang: Lang): AnswerReply | undefined => {
     // The stop the question names is read from the message without the words that ask for the road.
-    const named = intent === 'first' || intent === 'last' ? [] : matcher.match(readMessage(rest), 50).candidates.filter((c) => stops.has(c.entry.id) && c.confidence >= matchOptions.threshold * 0.5);
+    const about = matcher.match(readMessage(rest), 50);
+    // "The last step when baking bread": a first or last step of something the roadmap does not know.
+    if ((intent === 'first' || intent === 'last') && about.terms.length > 0 && !about.candidates.some((c) => c.confidence >= matchOptions.threshold * 0.5)) return undefined;
+    const named = intent === 'first' || intent === 'last' ? [] : about.candidates.filter((c) => stops.has(c.entry.id) && c.confidence >= matchOptions.threshold * 0.5);
     const resolved = resolveRoad(knowledge.road, intent, named.map((c) => ({ id: c.entry.id, strength: c.strength })));
     const target = resolved && knowledge.entryById.get(resolved.target);
     if (!resolved || !target) return undefined;

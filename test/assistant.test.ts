@@ -184,6 +184,11 @@ describe('chat messages', () => {
     expect(await ask('what is the last step?')).toMatchObject({ kind: 'answer', entryId: 'final-report' });
   });
 
+  it('does not answer the first or last step of something the roadmap does not know from the road', async () => {
+    expect((await ask('What is the last step when baking sourdough bread?')).kind).toBe('not-found');
+    expect(await ask('what is the last step of our project?')).toMatchObject({ kind: 'answer', entryId: 'final-report' });
+  });
+
   it('corrects a short typo beside a word it knows, but not a word on its own', async () => {
     expect(await ask('intrim raport')).toMatchObject({ kind: 'answer', entryId: 'interim-report' });
     expect((await ask('lunch')).kind).toBe('not-found');
