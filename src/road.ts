@@ -51,6 +51,7 @@ const PREVIOUS: readonly RegExp[] = [
 
 const FIRST: readonly RegExp[] = [
   /\b(?:very\s+)?first\s+(?:step|thing|stage)\b/i,
+  /\b(?:step|stap)\s+(?:one|1|één)\b/i,
   /\ballereerste\b/i,
   /\beerste\s+stap\b/i,
   /\bwaar\s+(?:begint|start)\s+(?:de\s+roadmap|het\s+traject|de\s+route|het\s+stappenplan|het)\b/i,

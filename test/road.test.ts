@@ -10,6 +10,8 @@ describe('road questions', () => {
     ['what is the first step?', 'first'],
     ['wat doe je als allereerste?', 'first'],
     ['wat moeten we eerst?', 'first'],
+    ["What's step one of the whole roadmap?", 'first'],
+    ['wat is stap 1?', 'first'],
     ['Wat is de allerlaatste stap van de roadmap?', 'last'],
     ['We submitted our final report. What is the next step?', 'next'],
     ['wat komt er na de eindrapportage', 'next'],
