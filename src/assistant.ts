@@ -12,7 +12,7 @@ import { createMemoryLanguageMemory, detectLanguage, type LanguageMemory } from 
 import { DEFAULT_MATCH_OPTIONS, createMatcher, type Matcher, type MatchOptions } from './match/matcher.js';
 import { readMessage, readSmallTalk, type SmallTalk } from './match/message.js';
 import { fold } from './match/normalize.js';
-import { readRoadQuestion, resolveRoad, type RoadQuestion } from './road.js';
+import { readRoadQuestion, resolveRoad, resolveWithinEntry, type RoadQuestion } from './road.js';
 import { parseAction, type Action } from './actions.js';
 import { feedbackButtons } from './feedback/actions.js';
 import { answerFor, helpReply, phaseGroupReply, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
@@ -154,7 +154,15 @@ export function createAssistant(options: AssistantOptions): Assistant {
     followUps: presenter.starterOptions(lang),
   });
   const stops = new Set(knowledge.road);
+  const withSteps = knowledge.entries.filter((entry) => entry.steps.length > 0);
   const roadAnswer = ({ intent, rest }: RoadQuestion, lang: Lang): AnswerReply | undefined => {
+    // A step of an entry's own steps ("after the exploratory meeting"): the entry, led by the step asked for.
+    for (const entry of withSteps) {
+      const within = resolveWithinEntry(entry.steps, intent, rest);
+      if (!within) continue;
+      const [from, to] = [entry.steps[within.from]?.title[lang] ?? '', entry.steps[within.target]?.title[lang] ?? ''];
+      return { ...answer(entry, lang, 1), lead: t(lang, intent === 'next' ? 'roadAfterStep' : 'roadBeforeStep', { from, to }) };
+    }
     // The stop the question names is read from the message without the words that ask for the road.
     const about = matcher.match(readMessage(rest), 50);
     // "The last step when baking bread": a first or last step of something the roadmap does not know.

@@ -1,6 +1,8 @@
 // Road questions: "what is the first step", "what comes after X / wat komt er na X", "what do I do before
 // Y", "what is the last step". They are answered from the order of the road (`road` in
-// knowledge/phases.yaml): the step asked for, not the one the question names.
+// knowledge/phases.yaml): the step asked for, not the one the question names; within an entry that has
+// steps of its own (`steps`), from their order.
+import { fold } from './match/normalize.js';
 
 /** What a road question asks for: the stop after or before the one it names, or the first or last stop. */
 export type RoadIntent = 'next' | 'previous' | 'first' | 'last';
@@ -115,4 +117,27 @@ export function resolveRoad(road: readonly string[], intent: RoadIntent, named: 
   const ahead = Array.from({ length: NAMED_AHEAD }, (_, k) => road[at + step * (k + 1)]).find((id) => id !== undefined && strong.has(id));
   const target = ahead ?? road[at + step];
   return target === undefined ? undefined : { target, from: from.id };
+}
+
+/** One of an entry's own steps, with the words that name it. */
+export interface EntryStep {
+  title: { nl: string; en: string };
+  keywords: { nl: readonly string[]; en: readonly string[] };
+}
+
+const namesStep = (folded: string, step: EntryStep): boolean =>
+  [...step.keywords.nl, ...step.keywords.en].some((keyword) => ` ${folded} `.includes(` ${fold(keyword)} `));
+
+/**
+ * The step of an entry's own steps that a road question asks for, when the message names one of them
+ * and the step asked for is one of them too: `{ from, target }` as indexes into `steps`.
+ */
+export function resolveWithinEntry(steps: readonly EntryStep[], intent: RoadIntent, text: string): { from: number; target: number } | undefined {
+  if (intent !== 'next' && intent !== 'previous') return undefined;
+  const folded = fold(text);
+  const named = steps.flatMap((step, i) => (namesStep(folded, step) ? [i] : []));
+  if (named.length === 0) return undefined;
+  const from = intent === 'next' ? Math.max(...named) : Math.min(...named);
+  const target = from + (intent === 'next' ? 1 : -1);
+  return target >= 0 && target < steps.length ? { from, target } : undefined;
 }

@@ -33,6 +33,8 @@ const TEXTS = {
   },
   roadAfter: { nl: 'Na "{from}" komt:', en: 'After "{from}" comes:' },
   roadBefore: { nl: 'Vóór "{from}" komt:', en: 'Before "{from}" comes:' },
+  roadAfterStep: { nl: 'Na "{from}" komt "{to}":', en: 'After "{from}" comes "{to}":' },
+  roadBeforeStep: { nl: 'Vóór "{from}" komt "{to}":', en: 'Before "{from}" comes "{to}":' },
   roadFirst: { nl: 'De eerste stap van de roadmap:', en: 'The first step of the roadmap:' },
   roadLast: { nl: 'De laatste stap van de roadmap:', en: 'The last step of the roadmap:' },
   suggestions: {

@@ -147,6 +147,16 @@ describe('list summaries', () => {
   });
 });
 
+describe("an entry's own steps", () => {
+  it('answers the step after or before the one named, within the entry that has them', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    const after = await assistant.handle({ text: 'Na het oriënterend gesprek met het NA, wat is dan de volgende stap?', conversation: fresh() });
+    expect(after).toMatchObject({ kind: 'answer', entryId: 'tailored-advice', lang: 'nl', lead: 'Na "oriënterend gesprek" komt "adviesgesprek":' });
+    const before = await assistant.handle({ text: 'What do we do before the final check with the agency?', conversation: fresh() });
+    expect(before).toMatchObject({ kind: 'answer', entryId: 'tailored-advice', lang: 'en', lead: 'Before "final check" comes "advice meeting":' });
+  });
+});
+
 describe('chat messages', () => {
   it('answers a greeting or a thank-you alone in its own language, without declining', async () => {
     const hello = await ask('goedemorgen');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRoadQuestion, resolveRoad } from '../src/road.js';
+import { readRoadQuestion, resolveRoad, resolveWithinEntry } from '../src/road.js';
 
 const ROAD = ['support', 'benchmark', 'submission', 'result', 'final-report', 'closing'];
 /** Entries named, best first, each less strongly than the one before. */
@@ -57,5 +57,20 @@ describe('road questions', () => {
     expect(resolveRoad(ROAD, 'next', named('closing'))).toBeUndefined();
     expect(resolveRoad(ROAD, 'previous', named('support'))).toBeUndefined();
     expect(resolveRoad(ROAD, 'next', named('guide'))).toBeUndefined();
+  });
+
+  it("answers from an entry's own steps when the message names one of them", () => {
+    const steps = [
+      { title: { nl: 'oriënterend gesprek', en: 'exploratory meeting' }, keywords: { nl: ['oriënterend gesprek'], en: ['exploratory meeting'] } },
+      { title: { nl: 'adviesgesprek', en: 'advice meeting' }, keywords: { nl: ['adviesgesprek', 'projectopzetformulier'], en: ['advice meeting'] } },
+      { title: { nl: 'laatste afstemming', en: 'final check' }, keywords: { nl: ['laatste afstemming'], en: ['final check'] } },
+    ];
+    expect(resolveWithinEntry(steps, 'next', 'Na het Orienterend gesprek met het NA')).toEqual({ from: 0, target: 1 });
+    expect(resolveWithinEntry(steps, 'next', 'Ik heb het projectopzetformulier ingevuld.')).toEqual({ from: 1, target: 2 });
+    expect(resolveWithinEntry(steps, 'previous', 'the advice meeting')).toEqual({ from: 1, target: 0 });
+    // Past the last of them, or naming none: the road decides.
+    expect(resolveWithinEntry(steps, 'next', 'the final check')).toBeUndefined();
+    expect(resolveWithinEntry(steps, 'next', 'the interim report')).toBeUndefined();
+    expect(resolveWithinEntry(steps, 'first', 'the advice meeting')).toBeUndefined();
   });
 });

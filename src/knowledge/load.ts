@@ -152,6 +152,12 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
         problems.push({ file, entry: entry.id, field: `links[${i}].url`, message: `${moved.what} has moved to ${moved.to}: link there, and keep the flyer's link in flyerLinks` });
       }
     });
+    if (entry.steps.length === 1) problems.push({ file, entry: entry.id, field: 'steps', message: 'needs at least two steps, in order, or none' });
+    entry.steps.forEach((step, i) => {
+      if (step.keywords.nl.length + step.keywords.en.length === 0) {
+        problems.push({ file, entry: entry.id, field: `steps[${i}].keywords`, message: 'needs keywords, in Dutch or English, that name the step' });
+      }
+    });
     if (entry.roadmap && entry.sources.length === 0) {
       problems.push({ file, entry: entry.id, field: 'sources', message: "an entry with the roadmap's wording needs the source of today's text" });
     }

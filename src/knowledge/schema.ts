@@ -50,6 +50,12 @@ const SeedRefSchema = z.strictObject({
   block: nonEmpty,
 });
 
+/** One of an entry's own steps, in order ("oriënterend gesprek", then "adviesgesprek", …), with the words that name it. */
+const EntryStepSchema = z.strictObject({
+  title: BilingualSchema,
+  keywords: BilingualListSchema,
+});
+
 export const EntrySchema = z.strictObject({
   id: IdSchema,
   phase: IdSchema,
@@ -71,6 +77,8 @@ export const EntrySchema = z.strictObject({
    * never shown in answers, which use `links` (today's addresses).
    */
   flyerLinks: z.array(z.url({ error: 'must be a well-formed URL' })).default([]),
+  /** The entry's own steps in order, where it has them: "what comes after the first of them" is the second. */
+  steps: z.array(EntryStepSchema).default([]),
 });
 
 const PhaseSchema = z.strictObject({
