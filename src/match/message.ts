@@ -29,6 +29,10 @@ const INTRO_HERE = /^[\w\s'-]{3,60}\bfrom\s+an?\s+[\w\s-]{3,40}\bhere\b/i;
 const ASKED_BY =
   /^(?:mijn|onze|de|my|our|the)\s+(?:[\p{L}'-]+\s+){1,2}?(?:vraagt|vroeg|wil|wilde|heeft\s+(?:me|mij|ons)\s+gevraagd|asks|asked|wants|wanted|has\s+asked|told)\s+(?:me|mij|ons|us)?\b/iu;
 
+/** A sentence that names what the question is about: "Ik hoorde iets over een projectopzetformulier.", "Someone mentioned an impact tool." */
+const TOPIC_LEAD =
+  /^(?:(?:ik|we|wij)\s+(?:hoorde|hoorden|heb\s+(?:iets\s+)?gehoord|hebben\s+(?:iets\s+)?gehoord|las|lazen|zag|zagen|kwam(?:en)?\s+.{0,30}\btegen)|(?:iemand|een\s+collega|collega'?s|mijn\s+[\p{L}-]+)\s+(?:noemde|noemden|zei|zeiden|had(?:den)?\s+het\s+over|vertelde|vertelden|wees\s+(?:me|mij|ons)\s+op)|er\s+(?:is|bestaat)\s+(?:blijkbaar\s+|toch\s+)?(?:iets|zoiets)|(?:i|we)\s+(?:heard|'ve\s+heard|have\s+heard|read|saw|came\s+across|keep\s+hearing)|(?:someone|somebody|a\s+colleague|colleagues|my\s+[\p{L}-]+)\s+(?:mentioned|told\s+(?:me|us)\s+about|talked\s+about|said|pointed\s+(?:me|us)\s+to)|there'?s\s+(?:apparently\s+)?(?:something|a\s+thing)\s+called)\b/iu;
+
 /** The project's theme: "een project over dementiezorg", "a proposal on inclusive hairdressing training"; not a time ("an application on the last day"). */
 const THEME =
   /\b(?:project|projecten|projects|proposal|partnership|partnerschap|aanvraag|application|module|samenwerking|thema|theme)\s+(?:on|over|about|rond|rondom|op\s+het\s+gebied\s+van|in\s+the\s+field\s+of)\s+(?!(?:the\s+|de\s+|het\s+)?(?:evening|morning|afternoon|night|day|last|final|deadline|time|avond|ochtend|middag|dag|laatste|tijd)\b)(.+?)(?=\s+(?:with|met|at|bij|for|voor|in|is|loopt|levert|finishes|has|and|en|but|maar)\b|[,.;:?!()]|$)/gi;
@@ -86,10 +90,12 @@ export function readMessage(text: string): MessagePart[] {
   const parts: MessagePart[] = [];
   for (const sentence of sentences) {
     const intro = (INTRO_START.test(sentence) && INTRO_PLACE.test(sentence)) || INTRO_HERE.test(sentence);
-    const role: PartRole = intro && !sentence.endsWith('?') ? 'intro' : questions.length === 0 || questions.includes(sentence) ? 'focus' : 'context';
-    const askedBy = role === 'intro' ? undefined : ASKED_BY.exec(sentence)?.[0];
-    if (askedBy) parts.push({ text: askedBy, role: 'intro' });
-    parts.push(...splitAsides(askedBy ? sentence.slice(askedBy.length) : sentence, role));
+    const role: PartRole =
+      intro && !sentence.endsWith('?') ? 'intro' : questions.length === 0 || questions.includes(sentence) || TOPIC_LEAD.test(sentence) ? 'focus' : 'context';
+    // The words that lead in to what the question is about, or say who asked, are not the topic.
+    const lead = role === 'intro' ? undefined : (ASKED_BY.exec(sentence)?.[0] ?? TOPIC_LEAD.exec(sentence)?.[0]);
+    if (lead) parts.push({ text: lead, role: 'intro' });
+    parts.push(...splitAsides(lead ? sentence.slice(lead.length) : sentence, role));
   }
   return parts;
 }

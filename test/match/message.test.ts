@@ -26,6 +26,16 @@ describe('reading a chat message', () => {
     expect(roles('My manager asked us to check the final report. Where is it?')[0]).toEqual(['intro', 'My manager asked us']);
   });
 
+  it('reads a sentence that names what the asker heard of as part of the question, without its lead-in', () => {
+    expect(roles('We werken al jaren samen met Gent. Ik hoorde iets over een projectopzetformulier. Wat is dat?')).toEqual([
+      ['context', 'We werken al jaren samen met Gent.'],
+      ['intro', 'Ik hoorde'],
+      ['focus', 'iets over een projectopzetformulier.'],
+      ['focus', 'Wat is dat?'],
+    ]);
+    expect(roles('A colleague mentioned an impact tool. Can we use it during the project?')[1]).toEqual(['focus', 'an impact tool.']);
+  });
+
   it('reads a message without a question mark as all focus', () => {
     expect(roles('eindrapport indienen')).toEqual([['focus', 'eindrapport indienen']]);
   });
