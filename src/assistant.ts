@@ -155,7 +155,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   });
   const stops = new Set(knowledge.road);
   const withSteps = knowledge.entries.filter((entry) => entry.steps.length > 0);
-  const roadAnswer = ({ intent, rest }: RoadQuestion, lang: Lang): AnswerReply | undefined => {
+  const roadAnswer = ({ intent, rest, between }: RoadQuestion, lang: Lang): AnswerReply | undefined => {
     // A step of an entry's own steps ("after the exploratory meeting"): the entry, led by the step asked for.
     for (const entry of withSteps) {
       const within = resolveWithinEntry(entry.steps, intent, rest);
@@ -168,7 +168,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     // "The last step when baking bread": a first or last step of something the roadmap does not know.
     if ((intent === 'first' || intent === 'last') && about.terms.length > 0 && !about.candidates.some((c) => c.confidence >= matchOptions.threshold * 0.5)) return undefined;
     const named = intent === 'first' || intent === 'last' ? [] : about.candidates.filter((c) => stops.has(c.entry.id) && c.confidence >= matchOptions.threshold * 0.5);
-    const resolved = resolveRoad(knowledge.road, intent, named.map((c) => ({ id: c.entry.id, strength: c.strength })));
+    const resolved = resolveRoad(knowledge.road, intent, named.map((c) => ({ id: c.entry.id, strength: c.strength })), between);
     const target = resolved && knowledge.entryById.get(resolved.target);
     if (!resolved || !target) return undefined;
     const from = resolved.from === undefined ? undefined : knowledge.entryById.get(resolved.from);

@@ -74,14 +74,20 @@ const LAST: readonly RegExp[] = [
 export interface RoadQuestion {
   intent: RoadIntent;
   rest: string;
+  /** "What happens between the application and the start?": the stop after the earlier of the two. */
+  between?: boolean;
 }
+
+const BETWEEN = /\b(?:tussen|between)\b/i;
 
 /** The road question a message asks, if it asks one. */
 export function readRoadQuestion(text: string): RoadQuestion | undefined {
   for (const [intent, patterns] of [['last', LAST], ['next', NEXT], ['previous', PREVIOUS], ['first', FIRST]] as const) {
     const pattern = patterns.find((p) => p.test(text));
     // A clause that names the stop ("After the interim report, what …") stays in the rest.
-    if (pattern) return { intent, rest: text.replace(pattern, (_whole, clause: unknown) => ` ${typeof clause === 'string' ? clause : ''} `) };
+    if (!pattern) continue;
+    const rest = text.replace(pattern, (_whole, clause: unknown) => ` ${typeof clause === 'string' ? clause : ''} `);
+    return intent === 'next' && BETWEEN.test(text) ? { intent, rest, between: true } : { intent, rest };
   }
   return undefined;
 }
@@ -103,18 +109,26 @@ export interface NamedEntry {
  * named stop lies a few stops that way, it is the one asked for ("the report before the final one" is
  * the interim report, not the stop just before the final report); otherwise the adjacent stop.
  */
-export function resolveRoad(road: readonly string[], intent: RoadIntent, named: readonly NamedEntry[]): { target: string; from: string | undefined } | undefined {
+export function resolveRoad(
+  road: readonly string[],
+  intent: RoadIntent,
+  named: readonly NamedEntry[],
+  between = false,
+): { target: string; from: string | undefined } | undefined {
   if (intent === 'first') return road[0] === undefined ? undefined : { target: road[0], from: undefined };
   if (intent === 'last') {
     const last = road.at(-1);
     return last === undefined ? undefined : { target: last, from: undefined };
   }
-  const from = named.find((entry) => road.includes(entry.id));
-  if (from === undefined) return undefined;
+  const best = named.find((entry) => road.includes(entry.id));
+  if (best === undefined) return undefined;
+  const strong = new Set(named.filter((entry) => road.includes(entry.id) && entry.strength >= best.strength * NAMED_AHEAD_STRENGTH).map((entry) => entry.id));
+  // Between two stops, the two it names most strongly: from the earlier of them.
+  const two = named.filter((entry) => road.includes(entry.id)).slice(0, 2).map((entry) => entry.id);
+  const from = between ? { id: road.find((id) => two.includes(id)) ?? best.id } : best;
   const at = road.indexOf(from.id);
   const step = intent === 'next' ? 1 : -1;
-  const strong = new Set(named.filter((entry) => entry.strength >= from.strength * NAMED_AHEAD_STRENGTH).map((entry) => entry.id));
-  const ahead = Array.from({ length: NAMED_AHEAD }, (_, k) => road[at + step * (k + 1)]).find((id) => id !== undefined && strong.has(id));
+  const ahead = between ? undefined : Array.from({ length: NAMED_AHEAD }, (_, k) => road[at + step * (k + 1)]).find((id) => id !== undefined && strong.has(id));
   const target = ahead ?? road[at + step];
   return target === undefined ? undefined : { target, from: from.id };
 }

@@ -59,6 +59,13 @@ describe('road questions', () => {
     expect(resolveRoad(ROAD, 'next', named('guide'))).toBeUndefined();
   });
 
+  it('answers what happens between two stops with the stop after the earlier of them', () => {
+    expect(readRoadQuestion('Wat gebeurt er tussen het indienen en de uitvoering?')).toMatchObject({ intent: 'next', between: true });
+    expect(readRoadQuestion('What comes after the kick-off?')?.between).toBeUndefined();
+    const named = [{ id: 'final-report', strength: 12 }, { id: 'submission', strength: 10 }, { id: 'benchmark', strength: 9 }];
+    expect(resolveRoad(ROAD, 'next', named, true)).toEqual({ target: 'result', from: 'submission' });
+  });
+
   it("answers from an entry's own steps when the message names one of them", () => {
     const steps = [
       { title: { nl: 'oriënterend gesprek', en: 'exploratory meeting' }, keywords: { nl: ['oriënterend gesprek'], en: ['exploratory meeting'] } },
