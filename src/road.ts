@@ -155,3 +155,32 @@ export function resolveWithinEntry(steps: readonly EntryStep[], intent: RoadInte
   const target = from + (intent === 'next' ? 1 : -1);
   return target >= 0 && target < steps.length ? { from, target } : undefined;
 }
+
+/** The words that name the applicant's track of the road, beside the phases' own keywords. */
+const APPLICANT_TRACK = ['applicant', 'applicants', 'aanvrager', 'aanvragers', 'projectaanvrager', 'aanvraagkant'];
+
+/** A part of the road that a first or last step question names: a phase by its title or keywords, or the applicant's track. */
+export interface RoadSection {
+  id: string;
+  track: string;
+  title: { nl: string; en: string };
+  keywords: { nl: readonly string[]; en: readonly string[] };
+}
+
+/**
+ * The section whose first or last stop a question asks for ("the last step of the application", "on the
+ * applicant side"): the phase it names first, or the applicant's track; undefined for the whole road.
+ */
+export function readRoadSection<S extends RoadSection>(sections: readonly S[], text: string): { phase: S } | { track: string } | undefined {
+  const folded = ` ${fold(text)} `;
+  const at = (phrase: string): number => folded.indexOf(` ${fold(phrase)} `);
+  let found: { phase: S; at: number } | undefined;
+  for (const phase of sections) {
+    for (const phrase of [phase.title.nl, phase.title.en, ...phase.keywords.nl, ...phase.keywords.en]) {
+      const where = at(phrase);
+      if (where >= 0 && (!found || where < found.at)) found = { phase, at: where };
+    }
+  }
+  if (found) return { phase: found.phase };
+  return APPLICANT_TRACK.some((word) => at(word) >= 0) ? { track: 'applicant' } : undefined;
+}

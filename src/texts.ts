@@ -35,6 +35,9 @@ const TEXTS = {
   roadBefore: { nl: 'Vóór "{from}" komt:', en: 'Before "{from}" comes:' },
   roadAfterStep: { nl: 'Na "{from}" komt "{to}":', en: 'After "{from}" comes "{to}":' },
   roadBeforeStep: { nl: 'Vóór "{from}" komt "{to}":', en: 'Before "{from}" comes "{to}":' },
+  roadFirstOf: { nl: 'De eerste stap van "{of}":', en: 'The first step of "{of}":' },
+  roadLastOf: { nl: 'De laatste stap van "{of}":', en: 'The last step of "{of}":' },
+  applicantTrack: { nl: 'de projectaanvraag', en: 'the application' },
   roadFirst: { nl: 'De eerste stap van de roadmap:', en: 'The first step of the roadmap:' },
   roadLast: { nl: 'De laatste stap van de roadmap:', en: 'The last step of the roadmap:' },
   suggestions: {

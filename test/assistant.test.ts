@@ -147,6 +147,17 @@ describe('list summaries', () => {
   });
 });
 
+describe('the first or last step of a part of the road', () => {
+  it('answers from the stops of the phase or track the question names', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    const last = await assistant.handle({ text: "What's the last step on the applicant side of the roadmap?", conversation: fresh() });
+    expect(last).toMatchObject({ kind: 'answer', entryId: 'submission', lead: 'The last step of "the application":' });
+    const first = await assistant.handle({ text: 'Wat is de eerste stap van de uitvoering?', conversation: fresh() });
+    expect(first).toMatchObject({ kind: 'answer', entryId: 'project-execution', lead: 'De eerste stap van "Uitvoering":' });
+    expect(await assistant.handle({ text: 'what is the first step?', conversation: fresh() })).toMatchObject({ entryId: 'institutional-support', lead: 'The first step of the roadmap:' });
+  });
+});
+
 describe("an entry's own steps", () => {
   it('answers the step after or before the one named, within the entry that has them', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });

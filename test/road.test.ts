@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRoadQuestion, resolveRoad, resolveWithinEntry } from '../src/road.js';
+import { readRoadQuestion, readRoadSection, resolveRoad, resolveWithinEntry } from '../src/road.js';
 
 const ROAD = ['support', 'benchmark', 'submission', 'result', 'final-report', 'closing'];
 /** Entries named, best first, each less strongly than the one before. */
@@ -64,6 +64,16 @@ describe('road questions', () => {
     expect(readRoadQuestion('What comes after the kick-off?')?.between).toBeUndefined();
     const named = [{ id: 'final-report', strength: 12 }, { id: 'submission', strength: 10 }, { id: 'benchmark', strength: 9 }];
     expect(resolveRoad(ROAD, 'next', named, true)).toEqual({ target: 'result', from: 'submission' });
+  });
+
+  it('reads which phase, or the applicant track, a first or last step question is about', () => {
+    const phases = [
+      { id: 'application', track: 'applicant', title: { nl: 'Aanvraag', en: 'Application' }, keywords: { nl: ['aanvraag'], en: ['application'] } },
+      { id: 'execution', track: 'impact', title: { nl: 'Uitvoering', en: 'Execution' }, keywords: { nl: ['uitvoering'], en: ['running the project'] } },
+    ];
+    expect(readRoadSection(phases, 'de uitvoering, en daarna de aanvraag')).toEqual({ phase: phases[1] });
+    expect(readRoadSection(phases, 'on the applicant side of the roadmap')).toEqual({ track: 'applicant' });
+    expect(readRoadSection(phases, 'of the whole roadmap')).toBeUndefined();
   });
 
   it("answers from an entry's own steps when the message names one of them", () => {
