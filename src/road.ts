@@ -95,7 +95,7 @@ export function readRoadQuestion(text: string): RoadQuestion | undefined {
 /** How far along the road a stop that the question also names may be to be the one asked for. */
 const NAMED_AHEAD = 3;
 /** How strongly, against the named stop, the message must name that other stop. */
-const NAMED_AHEAD_STRENGTH = 0.6;
+const NAMED_AHEAD_STRENGTH = 0.8;
 
 /** An entry the message is about, with how strongly. */
 export interface NamedEntry {

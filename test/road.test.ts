@@ -46,7 +46,7 @@ describe('road questions', () => {
 
   it('answers another stop the message names strongly, a few stops that way, rather than the adjacent one', () => {
     // "the report before the final one": the final report is named, and so is the other report.
-    expect(resolveRoad(ROAD, 'previous', [{ id: 'final-report', strength: 16 }, { id: 'benchmark', strength: 10 }])).toEqual({ target: 'benchmark', from: 'final-report' });
+    expect(resolveRoad(ROAD, 'previous', [{ id: 'final-report', strength: 16 }, { id: 'benchmark', strength: 13 }])).toEqual({ target: 'benchmark', from: 'final-report' });
     // Named only weakly, or too far along the road: the adjacent stop.
     expect(resolveRoad(ROAD, 'previous', [{ id: 'final-report', strength: 16 }, { id: 'benchmark', strength: 5 }])).toEqual({ target: 'result', from: 'final-report' });
     expect(resolveRoad(ROAD, 'next', [{ id: 'support', strength: 16 }, { id: 'final-report', strength: 15 }])).toEqual({ target: 'benchmark', from: 'support' });

@@ -97,6 +97,8 @@ const GlossaryTermSchema = z.strictObject({
   description: BilingualSchema.optional(),
   /** The variants name places (countries, nationalities): in a question they are context, not the topic. */
   place: z.boolean().optional(),
+  /** The variants name sectors and subjects of vocational education (zorg, horeca, logistics): a project's theme, context in a question, not the topic. */
+  theme: z.boolean().optional(),
 });
 
 /** A near topic that staff ask about but that the KA2 roadmap does not cover, with where the answer is. */

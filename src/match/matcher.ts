@@ -145,8 +145,8 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
     return tokens;
   };
   const glossary = createGlossaryRewriter(knowledge.glossary);
-  // Glossary terms that name places (countries, nationalities): context in a question, never the topic.
-  const placeTerms = new Set(knowledge.glossary.filter((term) => term.place).map((term) => stem(term.canonical)));
+  // Glossary terms that name places (countries, nationalities) or sectors: context in a question, never the topic.
+  const placeTerms = new Set(knowledge.glossary.filter((term) => term.place === true || term.theme === true).map((term) => stem(term.canonical)));
   const vocabulary = new Set<string>(glossary.variantTokens);
   // Words that name topics (titles, keywords, questions, glossary): the targets of typo correction.
   const topicWords = new Set<string>(glossary.variantTokens);
@@ -241,6 +241,7 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
   const correct = createCorrector([...topicWords].filter((word) => word.length >= MIN_FUZZY_LENGTH - 1 && !stopWords.has(word)));
   const known = (token: string): boolean => vocabulary.has(token) || stopWords.has(token);
   const isVerb = (token: string): boolean => vocabulary.has(token) || glossary.variantTokens.has(token);
+  const isPhrase = (first: string, second: string): boolean => glossary.continuations(first).includes(second);
 
   /** The message's tokens with their weights: typos corrected, compounds split, names and themes set aside. */
   const readTokens = (parts: readonly MessagePart[]): QueryToken[] => {
@@ -248,7 +249,7 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
     const shortFixes: Array<{ at: number; token: string; quality: number }> = [];
     const said: string[] = [];
     for (const part of parts) {
-      const read = joinSplitCompounds(joinSeparableVerbs(part.text, isVerb), vocabulary);
+      const read = joinSplitCompounds(joinSeparableVerbs(part.text, isVerb), vocabulary, isPhrase);
       // A capitalised word after "in" is a place unless the knowledge knows it (`in Mobility Tool+`).
       const role = part.ifTopic && read.some((token) => topicWords.has(token)) ? part.ifTopic : part.role;
       const weight = weights.roles[role];

@@ -14,12 +14,15 @@ export const LONG_WORD_LENGTH = 6;
 /** Shortest word that compound splitting looks at. */
 const MIN_COMPOUND_LENGTH = 8;
 
-/** Joins two words that the knowledge writes as one (`stappen plan` → `stappenplan`, `time sheets`). */
-export function joinSplitCompounds(tokens: string[], vocabulary: ReadonlySet<string>): string[] {
+/**
+ * Joins two words that the knowledge writes as one (`stappen plan` → `stappenplan`, `time sheets`), unless
+ * they are a glossary phrase as they stand (`partner zoeken`), which the glossary reads as one term.
+ */
+export function joinSplitCompounds(tokens: string[], vocabulary: ReadonlySet<string>, isPhrase: (first: string, second: string) => boolean = () => false): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const joined = `${tokens[i]}${tokens[i + 1] ?? ''}`;
-    if (i + 1 < tokens.length && joined.length >= 7 && vocabulary.has(joined)) {
+    if (i + 1 < tokens.length && joined.length >= 7 && vocabulary.has(joined) && !isPhrase(tokens[i] ?? '', tokens[i + 1] ?? '')) {
       out.push(joined);
       i++;
     } else {

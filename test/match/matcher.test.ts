@@ -43,3 +43,15 @@ describe('matching on the fixture knowledge', () => {
     expect(matcher.detectLanguage('MT+')).toBeUndefined();
   });
 });
+
+describe('words that are a glossary phrase and a compound of the knowledge', () => {
+  const real = createMatcher(loadKnowledge('knowledge'));
+  it('reads "partner zoeken" as the glossary term, not as the compound "partnerzoeken"', () => {
+    expect(real.match('partner zoeken').terms).toEqual(real.match('partners zoeken').terms);
+  });
+
+  it('reads sectors as the project theme, not as words that count against the match', () => {
+    expect(real.match('partners zoeken in de zorg').terms).toEqual(real.match('partners zoeken').terms);
+    expect(real.match('hospitality partner search').terms).toEqual(real.match('partner search').terms);
+  });
+});
