@@ -10,7 +10,7 @@ import type { Knowledge } from './knowledge/load.js';
 import type { Entry, Lang, OutOfScopeTopic } from './knowledge/schema.js';
 import { createMemoryLanguageMemory, detectLanguage, type LanguageMemory } from './language.js';
 import { DEFAULT_MATCH_OPTIONS, createMatcher, type Matcher, type MatchOptions } from './match/matcher.js';
-import { readMessage, readSmallTalk, type SmallTalk } from './match/message.js';
+import { readMessage, readSmallTalk, type MessagePart, type SmallTalk } from './match/message.js';
 import { fold } from './match/normalize.js';
 import { readRoadQuestion, readRoadSection, resolveRoad, resolveWithinEntry, type RoadQuestion } from './road.js';
 import { parseAction, type Action } from './actions.js';
@@ -29,6 +29,8 @@ const SMALL_TALK_TEXTS = { greeting: 'greeting', thanks: 'thanks', goodbye: 'goo
 
 /** A near topic outside the roadmap wins when it is at least this share of the best entry's strength: its words are the more specific (an internal procedure, not the board's support). */
 const OUT_OF_SCOPE_MARGIN = 0.85;
+/** The same when only the context of the message names the topic: the near topic must be the stronger. */
+const OUT_OF_SCOPE_MARGIN_FROM_CONTEXT = 1;
 
 /** Longest message the bot reads; longer ones get a polite request to shorten. */
 export const MAX_QUESTION_LENGTH = 1000;
@@ -153,6 +155,10 @@ export function createAssistant(options: AssistantOptions): Assistant {
     links: topic.links.map((link) => ({ label: link.label[lang], url: link.url, kind: link.kind })),
     followUps: presenter.starterOptions(lang),
   });
+  const namesSomething = (parts: readonly MessagePart[]): boolean => {
+    const found = matcher.match(parts, 1);
+    return found.candidates.length > 0 || found.outOfScope !== undefined;
+  };
   const stops = new Set(knowledge.road);
   const withSteps = knowledge.entries.filter((entry) => entry.steps.length > 0);
   const roadAnswer = ({ intent, rest, between }: RoadQuestion, lang: Lang): AnswerReply | undefined => {
@@ -186,7 +192,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
   };
 
   const answerQuestion = async (input: Input, text: string, lang: Lang): Promise<Reply> => {
-    const result = matcher.match(readMessage(text), 5);
+    const parts = readMessage(text);
+    const result = matcher.match(parts, 5);
     const { candidates } = result;
     const best = candidates[0];
     const report = async (outcome: QuestionEvent['outcome'], entryId?: string): Promise<void> => {
@@ -197,7 +204,10 @@ export function createAssistant(options: AssistantOptions): Assistant {
     // A near topic outside the roadmap goes first, also when asked as a road question ("what comes after
     // the KA1 application?").
     const topic = result.outOfScope;
-    if (topic && topic.confidence >= matchOptions.threshold && (!best || best.confidence < matchOptions.threshold || topic.strength > best.strength * OUT_OF_SCOPE_MARGIN)) {
+    // When the question itself names nothing ("Hoe pak ik dat aan?"), the topic comes from the context,
+    // where words of school life (the director, the school) are not yet a question about them.
+    const margin = topic && namesSomething(parts.filter((part) => part.role === 'focus')) ? OUT_OF_SCOPE_MARGIN : OUT_OF_SCOPE_MARGIN_FROM_CONTEXT;
+    if (topic && topic.confidence >= matchOptions.threshold && (!best || best.confidence < matchOptions.threshold || topic.strength > best.strength * margin)) {
       await report('out-of-scope');
       return outOfScopeReply(topic.topic, lang);
     }

@@ -158,6 +158,15 @@ describe('the first or last step of a part of the road', () => {
   });
 });
 
+describe('a near topic named only in the context', () => {
+  it('does not outweigh the roadmap when the question itself names nothing', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    const text = 'Onze directeur is enthousiast, maar ik twijfel of het idee past bij wat onze school met internationalisering wil. Hoe pak ik dat aan?';
+    expect(await assistant.handle({ text, conversation: fresh() })).toMatchObject({ kind: 'answer', entryId: 'institutional-support' });
+    expect((await assistant.handle({ text: 'Via welk intern formulier vraag ik toestemming van de directeur?', conversation: fresh() })).kind).toBe('out-of-scope');
+  });
+});
+
 describe("an entry's own steps", () => {
   it('answers the step after or before the one named, within the entry that has them', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
