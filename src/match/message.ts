@@ -31,7 +31,7 @@ const ASKED_BY =
 
 /** A sentence that names what the question is about: "Ik hoorde iets over een projectopzetformulier.", "Someone mentioned an impact tool." */
 const TOPIC_LEAD =
-  /^(?:(?:ik|we|wij)\s+(?:hoorde|hoorden|heb\s+(?:iets\s+)?gehoord|hebben\s+(?:iets\s+)?gehoord|las|lazen|zag|zagen|kwam(?:en)?\s+.{0,30}\btegen)|(?:iemand|een\s+collega|collega'?s|mijn\s+[\p{L}-]+)\s+(?:noemde|noemden|zei|zeiden|had(?:den)?\s+het\s+over|vertelde|vertelden|wees\s+(?:me|mij|ons)\s+op)|er\s+(?:is|bestaat)\s+(?:blijkbaar\s+|toch\s+)?(?:iets|zoiets)|(?:i|we)\s+(?:heard|'ve\s+heard|have\s+heard|read|saw|came\s+across|keep\s+hearing)|(?:someone|somebody|a\s+colleague|colleagues|my\s+[\p{L}-]+)\s+(?:mentioned|told\s+(?:me|us)\s+about|talked\s+about|said|pointed\s+(?:me|us)\s+to)|there'?s\s+(?:apparently\s+)?(?:something|a\s+thing)\s+called)\b/iu;
+  /^(?:(?:ik|we|wij)\s+(?:hoor|horen|hoorde|hoorden|heb\s+(?:iets\s+)?gehoord|hebben\s+(?:iets\s+)?gehoord|las|lazen|zag|zagen|kwam(?:en)?\s+.{0,30}\btegen)|(?:nu\s+|toen\s+|laatst\s+)?(?:hoor|hoorde|las|zag)\s+(?:ik|we)|(?:iemand|een\s+collega|collega'?s|mijn\s+[\p{L}-]+)\s+(?:noemde|noemden|zei|zeiden|had(?:den)?\s+het\s+over|vertelde|vertelden|wees\s+(?:me|mij|ons)\s+op)|er\s+(?:is|bestaat)\s+(?:blijkbaar\s+|toch\s+)?(?:iets|zoiets)|(?:i|we)\s+(?:hear|heard|'ve\s+heard|have\s+heard|read|saw|came\s+across|keep\s+hearing)|(?:someone|somebody|a\s+colleague|colleagues|my\s+[\p{L}-]+)\s+(?:mentioned|told\s+(?:me|us)\s+about|talked\s+about|said|pointed\s+(?:me|us)\s+to)|there'?s\s+(?:apparently\s+)?(?:something|a\s+thing)\s+called)\b/iu;
 
 /** The project's theme: "een project over dementiezorg", "a proposal on inclusive hairdressing training"; not a time ("an application on the last day"). */
 const THEME =

@@ -34,6 +34,10 @@ describe('reading a chat message', () => {
       ['focus', 'Wat is dat?'],
     ]);
     expect(roles('A colleague mentioned an impact tool. Can we use it during the project?')[1]).toEqual(['focus', 'an impact tool.']);
+    expect(roles('Het project is klaar. Nu hoor ik dat het agentschap nog kan controleren. Klopt dat?').slice(1, 3)).toEqual([
+      ['intro', 'Nu hoor ik'],
+      ['focus', 'dat het agentschap nog kan controleren.'],
+    ]);
   });
 
   it('reads a message without a question mark as all focus', () => {
