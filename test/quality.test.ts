@@ -35,12 +35,19 @@ describe('answer quality on the real knowledge', () => {
     expect(summary.offTopic.rate).toBeGreaterThanOrEqual(0.85);
   });
 
-  // Blind set 5 is written like real chat messages; it stands well below the target (see npm run eval),
+  // Blind set 6 is written like real chat messages; it stands well below the target (see npm run eval),
   // and this guard only keeps it from slipping further.
-  it('keeps the blind set-5 of chat messages above 65% top-1 and 85% off-topic declined', async () => {
-    const summary = await evaluate(assistant, load('test/eval/blind/set-5.json'));
-    expect(summary.inDomain.accuracy).toBeGreaterThanOrEqual(0.65);
-    expect(summary.offTopic.rate).toBeGreaterThanOrEqual(0.85);
+  it('keeps the blind set-6 of chat messages above 62% top-1 and 88% off-topic declined', async () => {
+    const summary = await evaluate(assistant, load('test/eval/blind/set-6.json'));
+    expect(summary.inDomain.accuracy).toBeGreaterThanOrEqual(0.62);
+    expect(summary.offTopic.rate).toBeGreaterThanOrEqual(0.88);
+  });
+
+  it('keeps the third set of chat messages at 75% top-1 and 90% off-topic declined', async () => {
+    const summary = await evaluate(assistant, load('test/eval/chat-3.json'));
+    const failures = summary.results.filter((r) => !r.passed).map((r) => `${r.case.id}: ${r.reason}`);
+    expect(summary.inDomain.accuracy, failures.join('\n')).toBeGreaterThanOrEqual(0.75);
+    expect(summary.offTopic.rate, failures.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
 
   it('keeps the second set of chat messages at 85% top-1 and 95% off-topic declined', async () => {
