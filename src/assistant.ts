@@ -29,6 +29,8 @@ const SMALL_TALK_TEXTS = { greeting: 'greeting', thanks: 'thanks', goodbye: 'goo
 
 /** A near topic outside the roadmap wins when it is at least this share of the best entry's strength: its words are the more specific (an internal procedure, not the board's support). */
 const OUT_OF_SCOPE_MARGIN = 0.85;
+/** A near topic wins when words of the question that no roadmap entry has weigh this share of the best entry's strength. */
+const OUT_OF_SCOPE_OWN_WORDS = 0.3;
 /** The same when only the context of the message names the topic: the near topic must be the stronger. */
 const OUT_OF_SCOPE_MARGIN_FROM_CONTEXT = 1;
 
@@ -207,7 +209,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
     // When the question itself names nothing ("Hoe pak ik dat aan?"), the topic comes from the context,
     // where words of school life (the director, the school) are not yet a question about them.
     const margin = topic && namesSomething(parts.filter((part) => part.role === 'focus')) ? OUT_OF_SCOPE_MARGIN : OUT_OF_SCOPE_MARGIN_FROM_CONTEXT;
-    if (topic && topic.confidence >= matchOptions.threshold && (!best || best.confidence < matchOptions.threshold || topic.strength > best.strength * margin)) {
+    // Words of the question that only the near topic has ("vakantiedagen") tell for it, whatever else fits.
+    const ownWords = topic !== undefined && topic.exclusive > 0 && topic.exclusive >= (best?.strength ?? 0) * OUT_OF_SCOPE_OWN_WORDS;
+    if (topic && topic.confidence >= matchOptions.threshold && (ownWords || !best || best.confidence < matchOptions.threshold || topic.strength > best.strength * margin)) {
       await report('out-of-scope');
       return outOfScopeReply(topic.topic, lang);
     }

@@ -158,6 +158,16 @@ describe('the first or last step of a part of the road', () => {
   });
 });
 
+describe('a near topic with words of its own', () => {
+  it('wins when the question has a word that only the near topic has, and that word weighs', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    expect(await assistant.handle({ text: 'Hoeveel vakantiedagen krijg ik als docent op het roc?', conversation: fresh() })).toMatchObject({ kind: 'out-of-scope', topicId: 'hr-payroll' });
+    // An aside in a roadmap question ("we claimed real costs") does not turn it into the near topic.
+    const budget = 'We used to keep timesheets and claimed real costs for our KA220-VET partnership; how does the budget work now?';
+    expect(await assistant.handle({ text: budget, conversation: fresh() })).toMatchObject({ kind: 'answer' });
+  });
+});
+
 describe('a near topic named only in the context', () => {
   it('does not outweigh the roadmap when the question itself names nothing', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });

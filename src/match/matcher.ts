@@ -58,6 +58,8 @@ interface TopicCandidate {
   topic: OutOfScopeTopic;
   /** Field- and IDF-weighted overlap, for ranking. */
   strength: number;
+  /** The part of `strength` from words of the question that no roadmap entry has ("vakantiedagen"). */
+  exclusive: number;
   /** How much of the question this entry explains, 0–1: explained / (explained + weight of what it does not explain). */
   confidence: number;
 }
@@ -237,6 +239,7 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
   const strength = new Float64Array(total);
   const explained = new Float64Array(total);
   const explainedOwn = new Float64Array(total);
+  const exclusive = new Float64Array(total);
 
   const correct = createCorrector([...topicWords].filter((word) => word.length >= MIN_FUZZY_LENGTH - 1 && !stopWords.has(word)));
   const known = (token: string): boolean => vocabulary.has(token) || stopWords.has(token);
@@ -328,6 +331,7 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
         const posting = postings.get(term);
         if (!posting) continue;
         const weight = idf(term) * termWeight;
+        const onlyTopics = counts && (posting.entries[0] ?? 0) >= entryCount;
         for (let i = 0; i < posting.entries.length; i++) {
           const doc = posting.entries[i] ?? 0;
           if (strength[doc] === 0) touched.push(doc);
@@ -335,6 +339,7 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
           strength[doc] = (strength[doc] ?? 0) + weight * (posting.rank[i] ?? 0);
           explained[doc] = (explained[doc] ?? 0) + explains;
           if (counts) explainedOwn[doc] = (explainedOwn[doc] ?? 0) + explains;
+          if (onlyTopics) exclusive[doc] = (exclusive[doc] ?? 0) + weight;
         }
       }
       const top: Candidate[] = [];
@@ -344,11 +349,16 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
         const against = weights.unexplained * Math.max(0, knownMass - (explainedOwn[doc] ?? 0)) + againstMass;
         const docExplained = explained[doc] ?? 0;
         const confidence = docExplained / (docExplained + against);
+        const docExclusive = exclusive[doc] ?? 0;
         strength[doc] = 0;
         explained[doc] = 0;
         explainedOwn[doc] = 0;
+        exclusive[doc] = 0;
         if (doc >= entryCount) {
-          if (!outOfScope || docStrength > outOfScope.strength) outOfScope = { topic: topics[doc - entryCount]!, strength: docStrength, confidence };
+          // The topic with words of its own in the question comes first, then the strongest.
+          if (!outOfScope || docExclusive > outOfScope.exclusive || (docExclusive === outOfScope.exclusive && docStrength > outOfScope.strength)) {
+            outOfScope = { topic: topics[doc - entryCount]!, strength: docStrength, exclusive: docExclusive, confidence };
+          }
           continue;
         }
         const last = top[top.length - 1];
