@@ -12,7 +12,8 @@ import { createMemoryLanguageMemory, detectLanguage, type LanguageMemory } from 
 import { DEFAULT_MATCH_OPTIONS, createMatcher, type Matcher, type MatchOptions } from './match/matcher.js';
 import { readMessage, readSmallTalk, type MessagePart, type SmallTalk } from './match/message.js';
 import { fold } from './match/normalize.js';
-import { readRoadQuestion, readRoadSection, resolveRoad, resolveWithinEntry, type RoadQuestion } from './road.js';
+import { readRoadQuestion } from './road.js';
+import { createRoadAnswerer } from './road-answer.js';
 import { parseAction, type Action } from './actions.js';
 import { feedbackButtons } from './feedback/actions.js';
 import { answerFor, helpReply, phaseGroupReply, phaseReply, roadmapReply, toolsReply, type Presenter, createPresenter } from './present.js';
@@ -161,37 +162,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const found = matcher.match(parts, 1);
     return found.candidates.length > 0 || found.outOfScope !== undefined;
   };
-  const stops = new Set(knowledge.road);
-  const withSteps = knowledge.entries.filter((entry) => entry.steps.length > 0);
-  const roadAnswer = ({ intent, rest, between }: RoadQuestion, lang: Lang): AnswerReply | undefined => {
-    // A step of an entry's own steps ("after the exploratory meeting"): the entry, led by the step asked for.
-    for (const entry of withSteps) {
-      const within = resolveWithinEntry(entry.steps, intent, rest);
-      if (!within) continue;
-      const [from, to] = [entry.steps[within.from]?.title[lang] ?? '', entry.steps[within.target]?.title[lang] ?? ''];
-      return { ...answer(entry, lang, 1), lead: t(lang, intent === 'next' ? 'roadAfterStep' : 'roadBeforeStep', { from, to }) };
-    }
-    // The stop the question names is read from the message without the words that ask for the road.
-    const about = matcher.match(readMessage(rest), 50);
-    // "The last step when baking bread": a first or last step of something the roadmap does not know.
-    if ((intent === 'first' || intent === 'last') && about.terms.length > 0 && !about.candidates.some((c) => c.confidence >= matchOptions.threshold * 0.5)) return undefined;
-    const named = intent === 'first' || intent === 'last' ? [] : about.candidates.filter((c) => stops.has(c.entry.id) && c.confidence >= matchOptions.threshold * 0.5);
-    // The first or last step of a phase or of the applicant's track: from the stops in it.
-    const section = intent === 'first' || intent === 'last' ? readRoadSection(knowledge.phases, rest) : undefined;
-    const inSection = (id: string): boolean => {
-      const phase = knowledge.phaseById.get(knowledge.entryById.get(id)?.phase ?? '');
-      return section === undefined || ('phase' in section ? phase?.id === section.phase.id : phase?.track === section.track);
-    };
-    const resolved = resolveRoad(knowledge.road.filter(inSection), intent, named.map((c) => ({ id: c.entry.id, strength: c.strength })), between);
-    const target = resolved && knowledge.entryById.get(resolved.target);
-    if (!resolved || !target) return undefined;
-    const from = resolved.from === undefined ? undefined : knowledge.entryById.get(resolved.from);
-    const lead =
-      section && (intent === 'first' || intent === 'last')
-        ? t(lang, intent === 'first' ? 'roadFirstOf' : 'roadLastOf', { of: 'phase' in section ? section.phase.title[lang] : t(lang, 'applicantTrack') })
-        : intent === 'first' ? t(lang, 'roadFirst') : intent === 'last' ? t(lang, 'roadLast') : t(lang, intent === 'next' ? 'roadAfter' : 'roadBefore', { from: from?.title[lang] ?? '' });
-    return { ...answer(target, lang, 1), lead };
-  };
+  const roadAnswer = createRoadAnswerer({ knowledge, matcher, threshold: matchOptions.threshold, answer });
 
   const answerQuestion = async (input: Input, text: string, lang: Lang): Promise<Reply> => {
     const parts = readMessage(text);

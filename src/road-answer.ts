@@ -1,0 +1,79 @@
+// Answers a road question from the road: the step of an entry's own steps after or before the one the
+// message names; the first or last stop of the whole road, of a phase or of the applicant's side; or the
+// stop after or before the one the message names (see road.ts for how each is read).
+import type { Knowledge } from './knowledge/load.js';
+import type { Entry, Lang } from './knowledge/schema.js';
+import type { Matcher } from './match/matcher.js';
+import { readMessage } from './match/message.js';
+import type { AnswerReply } from './reply.js';
+import { readRoadSection, resolveRoad, resolveWithinEntry, type RoadQuestion } from './road.js';
+import { t } from './texts.js';
+
+/** A named stop counts when the matcher is at least this share of the decline threshold sure of it. */
+const NAMED_CONFIDENCE = 0.5;
+
+export interface RoadAnswererOptions {
+  knowledge: Knowledge;
+  matcher: Matcher;
+  /** The assistant's decline threshold. */
+  threshold: number;
+  /** The assistant's answer for an entry. */
+  answer: (entry: Entry, lang: Lang, score: number) => AnswerReply;
+}
+
+/** The answer to a road question, or undefined when the road does not answer it. */
+export function createRoadAnswerer(options: RoadAnswererOptions): (question: RoadQuestion, lang: Lang) => AnswerReply | undefined {
+  const { knowledge, matcher, answer } = options;
+  const stops = new Set(knowledge.road);
+  const withSteps = knowledge.entries.filter((entry) => entry.steps.length > 0);
+  const sure = (confidence: number): boolean => confidence >= options.threshold * NAMED_CONFIDENCE;
+
+  /** "After the exploratory meeting": the entry whose own steps these are, led by the step asked for. */
+  const withinEntry = ({ intent, rest }: RoadQuestion, lang: Lang): AnswerReply | undefined => {
+    for (const entry of withSteps) {
+      const within = resolveWithinEntry(entry.steps, intent, rest);
+      if (!within) continue;
+      const [from, to] = [entry.steps[within.from]?.title[lang] ?? '', entry.steps[within.target]?.title[lang] ?? ''];
+      return { ...answer(entry, lang, 1), lead: t(lang, intent === 'next' ? 'roadAfterStep' : 'roadBeforeStep', { from, to }) };
+    }
+    return undefined;
+  };
+
+  /** The first or last stop of the road, of the phase the message names, or of the applicant's side. */
+  const atAnEnd = (intent: 'first' | 'last', rest: string, lang: Lang): AnswerReply | undefined => {
+    const about = matcher.match(readMessage(rest), 50);
+    // "The last step when baking bread": a first or last step of something the roadmap does not know.
+    if (about.terms.length > 0 && !about.candidates.some((c) => sure(c.confidence))) return undefined;
+    const section = readRoadSection(knowledge.phases, rest);
+    const inSection = (id: string): boolean => {
+      const phase = knowledge.phaseById.get(knowledge.entryById.get(id)?.phase ?? '');
+      return section === undefined || ('phase' in section ? phase?.id === section.phase.id : phase?.track === section.track);
+    };
+    const resolved = resolveRoad(knowledge.road.filter(inSection), intent, []);
+    const target = resolved && knowledge.entryById.get(resolved.target);
+    if (!target) return undefined;
+    const lead = section
+      ? t(lang, intent === 'first' ? 'roadFirstOf' : 'roadLastOf', { of: 'phase' in section ? section.phase.title[lang] : t(lang, 'applicantTrack') })
+      : t(lang, intent === 'first' ? 'roadFirst' : 'roadLast');
+    return { ...answer(target, lang, 1), lead };
+  };
+
+  /** The stop after or before the one the message names, read without the words that ask for the road. */
+  const besideNamed = (intent: 'next' | 'previous', rest: string, between: boolean, lang: Lang): AnswerReply | undefined => {
+    const named = matcher
+      .match(readMessage(rest), 50)
+      .candidates.filter((c) => stops.has(c.entry.id) && sure(c.confidence))
+      .map((c) => ({ id: c.entry.id, strength: c.strength }));
+    const resolved = resolveRoad(knowledge.road, intent, named, between);
+    const target = resolved && knowledge.entryById.get(resolved.target);
+    if (!resolved || !target) return undefined;
+    const from = resolved.from === undefined ? '' : (knowledge.entryById.get(resolved.from)?.title[lang] ?? '');
+    return { ...answer(target, lang, 1), lead: t(lang, intent === 'next' ? 'roadAfter' : 'roadBefore', { from }) };
+  };
+
+  return (question, lang) => {
+    const { intent, rest } = question;
+    if (intent === 'first' || intent === 'last') return atAnEnd(intent, rest, lang);
+    return withinEntry(question, lang) ?? besideNamed(intent, rest, question.between === true, lang);
+  };
+}
