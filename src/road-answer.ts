@@ -1,5 +1,5 @@
 // Answers a road question from the road: the step of an entry's own steps after or before the one the
-// message names; the first or last stop of the whole road, of a phase or of the applicant's side; or the
+// message names, or its first or last; the first or last stop of the whole road, of a phase or of the applicant's side; or the
 // stop after or before the one the message names (see road.ts for how each is read).
 import type { Knowledge } from './knowledge/load.js';
 import type { Entry, Lang } from './knowledge/schema.js';
@@ -44,6 +44,13 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
     const about = matcher.match(readMessage(rest), 50);
     // "The last step when baking bread": a first or last step of something the roadmap does not know.
     if (about.terms.length > 0 && !about.candidates.some((c) => sure(c.confidence))) return undefined;
+    // "The first step of the tailored advice": the entry that has steps of its own, led by that step.
+    const best = about.candidates[0];
+    if (best && best.entry.steps.length > 0 && sure(best.confidence)) {
+      const step = intent === 'first' ? best.entry.steps[0] : best.entry.steps.at(-1);
+      const lead = t(lang, intent === 'first' ? 'roadFirstStepOf' : 'roadLastStepOf', { of: best.entry.title[lang], step: step?.title[lang] ?? '' });
+      return { ...answer(best.entry, lang, 1), lead };
+    }
     const section = readRoadSection(knowledge.phases, rest);
     const inSection = (id: string): boolean => {
       const phase = knowledge.phaseById.get(knowledge.entryById.get(id)?.phase ?? '');

@@ -184,6 +184,10 @@ describe("an entry's own steps", () => {
     expect(after).toMatchObject({ kind: 'answer', entryId: 'tailored-advice', lang: 'nl', lead: 'Na "oriënterend gesprek" komt "adviesgesprek":' });
     const before = await assistant.handle({ text: 'What do we do before the final check with the agency?', conversation: fresh() });
     expect(before).toMatchObject({ kind: 'answer', entryId: 'tailored-advice', lang: 'en', lead: 'Before "final check" comes "advice meeting":' });
+    const first = await assistant.handle({ text: 'Wat is de eerste stap van het advies op maat?', conversation: fresh() });
+    expect(first).toMatchObject({ kind: 'answer', entryId: 'tailored-advice', lead: 'De eerste stap van "Advies op maat" is "oriënterend gesprek":' });
+    const last = await assistant.handle({ text: 'What is the last step of the tailored advice?', conversation: fresh() });
+    expect(last).toMatchObject({ kind: 'answer', entryId: 'tailored-advice', lead: 'The last step of "Tailored advice" is "final check":' });
   });
 });
 
