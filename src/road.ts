@@ -24,7 +24,7 @@ const PREVIOUS_BEFORE_CLAUSE = new RegExp(String.raw`^\s*(?:and\s+)?(?:before|pr
 
 const NEXT: readonly RegExp[] = [
   /\b(?:wat|welke)\s+(?:is|zijn|wordt)\s+(?:nu\s+)?(?:de|het|onze|mijn)?\s*(?:volgende|next)\s+(?:stap|stappen|fase|ding)\b/i,
-  /\bvolgende\s+stap(?:pen)?\b/i,
+  /\b(?:eerst)?volgende\s+stap(?:pen)?\b/i,
   /\bwat\s+(?:komt|gebeurt|volgt)\s+(?:er\s+)?(?:nu\s+|dan\s+)?(?:daarna|hierna|daarop|vervolgens|na\b|tussen\b)/i,
   /\bwat\s+(?:moet|moeten|doe|doen|ga|gaan)\s+(?:ik|we|wij|je|jullie)\s+(?:nu\s+|dan\s+)?(?:daarna|hierna|vervolgens|na\b)/i,
   /\b(?:en\s+)?wat\s+nu\b/i,
@@ -65,7 +65,7 @@ const FIRST: readonly RegExp[] = [
 
 const LAST: readonly RegExp[] = [
   /\b(?:aller)?laatste\s+stap\b/i,
-  /\b(?:very\s+)?(?:last|final)\s+step\b/i,
+  /\b(?:very\s+)?(?:last|final)\s+(?:step|stage)\b/i,
   /\bwaar\s+eindigt\s+(?:de\s+roadmap|het\s+traject|de\s+route)\b/i,
   /\bwhere\s+does\s+the\s+(?:roadmap|road|process)\s+end\b/i,
 ];

@@ -16,6 +16,7 @@ describe('road questions', () => {
     ['We submitted our final report. What is the next step?', 'next'],
     ['wat komt er na de eindrapportage', 'next'],
     ['aanvraag is verstuurd, wat is de volgende stap', 'next'],
+    ['Ik heb een idee. Wat is de eerstvolgende stap?', 'next'],
     ['what happens between the application and the start?', 'next'],
     ['What do I need to arrange before I can fill in the online application form?', 'previous'],
     ["What's next once the grant is awarded?", 'next'],
