@@ -12,7 +12,7 @@ export type RoadIntent = 'next' | 'previous' | 'first' | 'last';
  * gebeuren"): a question word followed only by these is a road question when it says after or before what.
  */
 const ASKS_FOR_A_STEP =
-  String.raw`(?:what|wat)(?:'s)?(?:\s+(?:do|does|did|should|must|can|could|will|would|shall|have\s+to|has\s+to|need\s+to|needs\s+to|is|are|happens|comes|follows|focus(?:\s+on)?|arrange|sort\s+out|think\s+(?:about|of)|take\s+care\s+of|be\s+done|done|best|i|we|you|they|then|now|next|first|moet|moeten|kan|kunnen|ga|gaan|doe|doen|zijn|wordt|staat|gebeurt|gebeuren|komt|volgt|regel|regelen|hebben|gedaan|ingeleverd|ingediend|geregeld|er|ik|wij|je|jullie|dan|nu|het\s+beste|eerst|als\s+eerste|allemaal))+`;
+  String.raw`(?:what|wat)(?:'s)?(?:\s+(?:do|does|did|should|must|can|could|will|would|shall|have\s+to|has\s+to|need\s+to|needs\s+to|is|are|happen|happens|comes|follows|focus(?:\s+on)?|arrange|sort\s+out|think\s+(?:about|of)|take\s+care\s+of|be\s+done|done|best|i|we|you|they|then|now|next|first|moet|moeten|kan|kunnen|ga|gaan|doe|doen|zijn|wordt|staat|gebeurt|gebeuren|komt|volgt|regel|regelen|hebben|gedaan|ingeleverd|ingediend|geregeld|er|ik|wij|je|jullie|dan|nu|het\s+beste|eerst|als\s+eerste|allemaal))+`;
 /** "What should we do after the kick-off?", "Wat gebeurt er nadat we hebben ingediend?", "what now, once it's awarded?" */
 const NEXT_BY_RELATION = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:after|once|as\s+soon\s+as|nadat|na|zodra)\b`, 'i');
 /** "After the interim report, what should we focus on?", "Na de uitslag: wat doen we dan?" */
@@ -38,6 +38,15 @@ const NEXT: readonly RegExp[] = [
   /\bwhat\s+now\b/i,
   /\bwat\s+(?:doe|doen|gebeurt|komt)\s+(?:je|we|jullie|er)?\s*(?:allemaal\s+)?tussen\b/i,
   /\bwhat\s+(?:do\s+(?:i|we|you)\s+do|happens|comes)\s+(?:in\s+)?between\b/i,
+  /\b(?:which|what)\s+(?:step|steps|stage|phase)\s+(?:follows|comes\s+after|is\s+after)\b/i,
+  /\b(?:the\s+)?(?:step|steps|stage|phase)\s+(?:after|following)\b/i,
+  /\bwelke\s+(?:stap|stappen|fase)\s+(?:komt|komen|volgt|volgen)\s+(?:er\s+)?na\b/i,
+  /\b(?:stap|stappen|fase)\s+(?:na|volgend\s+op)\b/i,
+  /\bwat\s+(?:komt|volgt)\s+(?:er\s+)?op\b/i,
+  /\bwhat\s+follows\b/i,
+  /\bnow\s+what\b/i,
+  // The whole message is "(and) after X?": "And after the kick-off?", "En na de uitslag?"
+  /^\s*(?:and|en)\s+(?:after|na)\b(?=[^?.!]{2,60}\?\s*$)/i,
   NEXT_BY_RELATION,
   NEXT_AFTER_CLAUSE,
 ];
@@ -47,6 +56,10 @@ const PREVIOUS: readonly RegExp[] = [
   /\bwat\s+(?:moet|moeten)\s+(?:ik|we|wij|je)\s+(?:eerst\s+)?(?:doen|regelen|geregeld\s+hebben|hebben)\s+(?:voordat|voor(?:dat)?\s+(?:ik|we|wij|je))\b/i,
   /\bwat\s+(?:gaat|komt)\s+(?:er\s+)?(?:aan\s+)?vooraf\b/i,
   /\bwhat\s+comes\s+before\b/i,
+  /\b(?:which|what)\s+(?:step|steps|stage|phase)\s+(?:comes\s+before|precedes|is\s+before)\b/i,
+  /\b(?:the\s+)?(?:step|steps|stage|phase)\s+(?:before|prior\s+to)\b/i,
+  /\bwelke\s+(?:stap|stappen|fase)\s+(?:komt|komen|gaat|gaan)\s+(?:er\s+)?(?:vóór|voor(?!\s+stap))\b/i,
+  /\b(?:stap|stappen|fase)\s+(?:vóór|voor(?!\s+stap))\s+(?:de|het|het\s+indienen|we|ik)\b/i,
   PREVIOUS_BY_RELATION,
   PREVIOUS_BEFORE_CLAUSE,
 ];
@@ -61,6 +74,9 @@ const FIRST: readonly RegExp[] = [
   /\bwhat\s+do\s+(?:i|we)\s+(?:do|start\s+with)\s+first\b/i,
   /\bwat\s+(?:doe|doen|moet|moeten)\s+(?:ik|we|je)\s+(?:als\s+)?(?:aller)?eerst(?:e)?\s*(?:[?,.!]|$)/i,
   /\bwhat\s+should\s+(?:i|we)\s+do\s+first\b/i,
+  /^\s*(?:so\s+)?(?:where|how)\s+(?:do|should|can)\s+(?:i|we|you)\s+(?:start|begin|get\s+started)\b/i,
+  /^\s*(?:waar|hoe)\s+(?:begin|start)\s+(?:ik|we|je|jullie)\b/i,
+  /^\s*(?:waar|hoe)\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|je|jullie)\s+(?:het\s+best(?:e)?\s+)?(?:mee\s+)?(?:beginnen|starten)\b/i,
 ];
 
 const LAST: readonly RegExp[] = [
@@ -92,11 +108,6 @@ export function readRoadQuestion(text: string): RoadQuestion | undefined {
   return undefined;
 }
 
-/** How far along the road a stop that the question also names may be to be the one asked for. */
-const NAMED_AHEAD = 3;
-/** How strongly, against the named stop, the message must name that other stop. */
-const NAMED_AHEAD_STRENGTH = 0.8;
-
 /** An entry the message is about, with how strongly. */
 export interface NamedEntry {
   id: string;
@@ -105,9 +116,8 @@ export interface NamedEntry {
 
 /**
  * The stop a road question asks for. `named` are the entries the message is about, best first: for
- * `next` and `previous` the first of them that is a stop is the one the question names. When another
- * named stop lies a few stops that way, it is the one asked for ("the report before the final one" is
- * the interim report, not the stop just before the final report); otherwise the adjacent stop.
+ * `next` and `previous` the first of them that is a stop is the one the question names; between two
+ * stops, the earlier of the two it names most strongly.
  */
 export function resolveRoad(
   road: readonly string[],
@@ -120,17 +130,13 @@ export function resolveRoad(
     const last = road.at(-1);
     return last === undefined ? undefined : { target: last, from: undefined };
   }
-  const best = named.find((entry) => road.includes(entry.id));
+  const stops = named.filter((entry) => road.includes(entry.id)).map((entry) => entry.id);
+  const best = stops[0];
   if (best === undefined) return undefined;
-  const strong = new Set(named.filter((entry) => road.includes(entry.id) && entry.strength >= best.strength * NAMED_AHEAD_STRENGTH).map((entry) => entry.id));
-  // Between two stops, the two it names most strongly: from the earlier of them.
-  const two = named.filter((entry) => road.includes(entry.id)).slice(0, 2).map((entry) => entry.id);
-  const from = between ? { id: road.find((id) => two.includes(id)) ?? best.id } : best;
-  const at = road.indexOf(from.id);
-  const step = intent === 'next' ? 1 : -1;
-  const ahead = between ? undefined : Array.from({ length: NAMED_AHEAD }, (_, k) => road[at + step * (k + 1)]).find((id) => id !== undefined && strong.has(id));
-  const target = ahead ?? road[at + step];
-  return target === undefined ? undefined : { target, from: from.id };
+  const two = stops.slice(0, 2);
+  const from = between ? (road.find((id) => two.includes(id)) ?? best) : best;
+  const target = road[road.indexOf(from) + (intent === 'next' ? 1 : -1)];
+  return target === undefined ? undefined : { target, from };
 }
 
 /** One of an entry's own steps, with the words that name it. */
