@@ -65,15 +65,20 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
     return { ...answer(target, lang, 1), lead };
   };
 
-  /** The stop after or before the one the message names, read without the words that ask for the road. */
-  const besideNamed = (intent: 'next' | 'previous', rest: string, between: boolean, lang: Lang): AnswerReply | undefined => {
-    const named = matcher
-      .match(readMessage(rest), 50)
-      .candidates.filter((c) => stops.has(c.entry.id) && sure(c.confidence))
-      .map((c) => ({ id: c.entry.id, strength: c.strength }));
+  /** The stop after or before the one the message names (or the earlier of two), read without the words that ask for the road. */
+  const besideNamed = (intent: 'next' | 'previous' | 'earlier', rest: string, between: boolean, lang: Lang): AnswerReply | undefined => {
+    const namedIn = (text: string) =>
+      matcher
+        .match(readMessage(text), 50)
+        .candidates.filter((c) => stops.has(c.entry.id) && sure(c.confidence))
+        .map((c) => ({ id: c.entry.id, strength: c.strength }));
+    // "The PIC or the application form": the best stop of each alternative.
+    const alternatives = intent === 'earlier' ? rest.split(/\s+(?:or|of)\s+/i) : [];
+    const named = intent === 'earlier' ? (alternatives.length === 2 ? alternatives.flatMap((text) => namedIn(text).slice(0, 1)) : []) : namedIn(rest);
     const resolved = resolveRoad(knowledge.road, intent, named, between);
     const target = resolved && knowledge.entryById.get(resolved.target);
     if (!resolved || !target) return undefined;
+    if (intent === 'earlier') return { ...answer(target, lang, 1), lead: t(lang, 'roadEarlier', { first: target.title[lang] }) };
     const from = resolved.from === undefined ? '' : (knowledge.entryById.get(resolved.from)?.title[lang] ?? '');
     return { ...answer(target, lang, 1), lead: t(lang, intent === 'next' ? 'roadAfter' : 'roadBefore', { from }) };
   };

@@ -4,15 +4,15 @@
 // steps of its own (`steps`), from their order.
 import { fold } from './match/normalize.js';
 
-/** What a road question asks for: the stop after or before the one it names, or the first or last stop. */
-export type RoadIntent = 'next' | 'previous' | 'first' | 'last';
+/** What a road question asks for: the stop after or before the one it names, the first or last stop, or the earlier of two it names. */
+export type RoadIntent = 'next' | 'previous' | 'first' | 'last' | 'earlier';
 
 /**
  * The words of a question that asks for a step without naming one ("what should we do", "wat moet er
  * gebeuren"): a question word followed only by these is a road question when it says after or before what.
  */
 const ASKS_FOR_A_STEP =
-  String.raw`(?:what|wat)(?:'s)?(?:\s+(?:do|does|did|should|must|can|could|will|would|shall|have\s+to|has\s+to|need\s+to|needs\s+to|is|are|happen|happens|comes|follows|focus(?:\s+on)?|arrange|sort\s+out|think\s+(?:about|of)|take\s+care\s+of|be\s+done|done|best|i|we|you|they|then|now|next|first|moet|moeten|kan|kunnen|ga|gaan|doe|doen|zijn|wordt|staat|gebeurt|gebeuren|komt|volgt|regel|regelen|hebben|gedaan|ingeleverd|ingediend|geregeld|er|ik|wij|je|jullie|dan|nu|het\s+beste|eerst|als\s+eerste|allemaal))+`;
+  String.raw`(?:what|wat)(?:'s)?(?:\s+(?:do|does|did|should|must|can|could|will|would|shall|have\s+to|has\s+to|need\s+to|needs\s+to|is|are|happen|happens|comes|still|left|remains|else|to\s+do|to\s+be\s+done|te\s+doen|follows|focus(?:\s+on)?|arrange|sort\s+out|think\s+(?:about|of)|take\s+care\s+of|be\s+done|done|best|i|we|you|they|then|now|next|first|moet|moeten|kan|kunnen|ga|gaan|doe|doen|zijn|wordt|staat|gebeurt|gebeuren|komt|volgt|regel|regelen|hebben|gedaan|ingeleverd|ingediend|geregeld|er|ik|wij|je|jullie|dan|nu|het\s+beste|eerst|als\s+eerste|allemaal))+`;
 /** "What should we do after the kick-off?", "Wat gebeurt er nadat we hebben ingediend?", "what now, once it's awarded?" */
 const NEXT_BY_RELATION = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:after|once|as\s+soon\s+as|nadat|na|zodra)\b`, 'i');
 /** "After the interim report, what should we focus on?", "Na de uitslag: wat doen we dan?" */
@@ -45,6 +45,9 @@ const NEXT: readonly RegExp[] = [
   /\bwat\s+(?:komt|volgt)\s+(?:er\s+)?op\b/i,
   /\bwhat\s+follows\b/i,
   /\bnow\s+what\b/i,
+  /\bhoe\s+(?:gaat\s+het\s+)?verder\b/i,
+  /\bhow\s+(?:does\s+it|do\s+(?:we|i))\s+(?:continue|go\s+on|proceed)\b/i,
+  /\b(?:step|steps|stage|stap|stappen)\s+(?:in\s+)?(?:between|tussen)\b/i,
   // The whole message is "(and) after X?": "And after the kick-off?", "En na de uitslag?"
   /^\s*(?:and|en)\s+(?:after|na)\b(?=[^?.!]{2,60}\?\s*$)/i,
   NEXT_BY_RELATION,
@@ -86,6 +89,14 @@ const LAST: readonly RegExp[] = [
   /\bwhere\s+does\s+the\s+(?:roadmap|road|process)\s+end\b/i,
 ];
 
+/** "The last step before submitting": the stop before the one named, not the last of the road. */
+const LAST_BEFORE = /\b(?:aller)?(?:laatste|last|final)\s+(?:stap|step|thing)\s+(?:(?:to\s+do|te\s+doen)\s+)?(?:voor|vóór|voordat|before|prior\s+to)\b/i;
+/** "What comes first, the PIC or the application form?", "Wat komt eerst: X of Y?" */
+const EARLIER: readonly RegExp[] = [
+  /\b(?:what|which(?:\s+one)?)\s+(?:comes|is|happens|goes)\s+first\b(?=.*\bor\b)/i,
+  /\bwat\s+(?:komt|is|gebeurt|gaat)\s+(?:er\s+)?(?:het\s+)?eerst\b(?=.*\bof\b)/i,
+];
+
 /** A road question: what it asks for, and the message without the words that ask it (what names the stop). */
 export interface RoadQuestion {
   intent: RoadIntent;
@@ -98,7 +109,7 @@ const BETWEEN = /\b(?:tussen|between)\b/i;
 
 /** The road question a message asks, if it asks one. */
 export function readRoadQuestion(text: string): RoadQuestion | undefined {
-  for (const [intent, patterns] of [['last', LAST], ['next', NEXT], ['previous', PREVIOUS], ['first', FIRST]] as const) {
+  for (const [intent, patterns] of [['earlier', EARLIER], ['previous', [LAST_BEFORE]], ['last', LAST], ['next', NEXT], ['previous', PREVIOUS], ['first', FIRST]] as const) {
     const pattern = patterns.find((p) => p.test(text));
     // A clause that names the stop ("After the interim report, what …") stays in the rest.
     if (!pattern) continue;
@@ -126,6 +137,12 @@ export function resolveRoad(
   between = false,
 ): { target: string; from: string | undefined } | undefined {
   if (intent === 'first') return road[0] === undefined ? undefined : { target: road[0], from: undefined };
+  if (intent === 'earlier') {
+    // `named` holds the best stop of each of the two alternatives.
+    const two = named.map((entry) => entry.id).filter((id) => road.includes(id));
+    const earlier = two.length === 2 && two[0] !== two[1] ? road.find((id) => two.includes(id)) : undefined;
+    return earlier === undefined ? undefined : { target: earlier, from: undefined };
+  }
   if (intent === 'last') {
     const last = road.at(-1);
     return last === undefined ? undefined : { target: last, from: undefined };

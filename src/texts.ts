@@ -35,6 +35,7 @@ const TEXTS = {
   roadBefore: { nl: 'Vóór "{from}" komt:', en: 'Before "{from}" comes:' },
   roadAfterStep: { nl: 'Na "{from}" komt "{to}":', en: 'After "{from}" comes "{to}":' },
   roadBeforeStep: { nl: 'Vóór "{from}" komt "{to}":', en: 'Before "{from}" comes "{to}":' },
+  roadEarlier: { nl: 'Eerst komt "{first}":', en: '"{first}" comes first:' },
   roadFirstStepOf: { nl: 'De eerste stap van "{of}" is "{step}":', en: 'The first step of "{of}" is "{step}":' },
   roadLastStepOf: { nl: 'De laatste stap van "{of}" is "{step}":', en: 'The last step of "{of}" is "{step}":' },
   roadFirstOf: { nl: 'De eerste stap van "{of}":', en: 'The first step of "{of}":' },

@@ -177,6 +177,14 @@ describe('a near topic named only in the context', () => {
   });
 });
 
+describe('which of two comes first', () => {
+  it('answers the earlier stop of the two the question names', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    const reply = await assistant.handle({ text: 'Which comes first, the interim report or the kick-off?', conversation: fresh() });
+    expect(reply).toMatchObject({ kind: 'answer', entryId: 'kick-off', lead: '"Kick-off meeting" comes first:' });
+  });
+});
+
 describe("an entry's own steps", () => {
   it('answers the step after or before the one named, within the entry that has them', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });

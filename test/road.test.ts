@@ -29,6 +29,13 @@ describe('road questions', () => {
     ['Where do I start?', 'first'],
     ['Waar moet ik beginnen?', 'first'],
     ['Hoe begin ik aan de aanvraag?', 'first'],
+    ["What's left to do after the final report?", 'next'],
+    ['Hoe gaat het verder na de toekenning?', 'next'],
+    ['How does it continue after the kick-off?', 'next'],
+    ["What's the step between submission and kick-off?", 'next'],
+    ['Wat is de laatste stap voor het indienen?', 'previous'],
+    ['What comes first, the PIC or the application form?', 'earlier'],
+    ['Wat komt eerst: de uitslag of de kick-off?', 'earlier'],
     ['what happens between the application and the start?', 'next'],
     ['What do I need to arrange before I can fill in the online application form?', 'previous'],
     ["What's next once the grant is awarded?", 'next'],
@@ -61,6 +68,12 @@ describe('road questions', () => {
     expect(resolveRoad(ROAD, 'next', named('closing'))).toBeUndefined();
     expect(resolveRoad(ROAD, 'previous', named('support'))).toBeUndefined();
     expect(resolveRoad(ROAD, 'next', named('guide'))).toBeUndefined();
+  });
+
+  it('answers which of two stops comes first with the earlier of them', () => {
+    expect(resolveRoad(ROAD, 'earlier', [{ id: 'final-report', strength: 9 }, { id: 'benchmark', strength: 12 }])).toEqual({ target: 'benchmark', from: undefined });
+    expect(resolveRoad(ROAD, 'earlier', [{ id: 'benchmark', strength: 9 }])).toBeUndefined();
+    expect(resolveRoad(ROAD, 'earlier', [{ id: 'benchmark', strength: 9 }, { id: 'benchmark', strength: 8 }])).toBeUndefined();
   });
 
   it('answers what happens between two stops with the stop after the earlier of them', () => {
