@@ -91,6 +91,8 @@ const LAST: readonly RegExp[] = [
 
 /** "The last step before submitting": the stop before the one named, not the last of the road. */
 const LAST_BEFORE = /\b(?:aller)?(?:laatste|last|final)\s+(?:stap|step|thing)\s+(?:(?:to\s+do|te\s+doen)\s+)?(?:voor|vóór|voordat|before|prior\s+to)\b/i;
+/** "The first thing to do after the award": the stop after the one named, not the first of the road. */
+const FIRST_AFTER = /\b(?:very\s+)?(?:first|eerste)\s+(?:stap|step|thing|ding)\s+(?:(?:to\s+do|te\s+doen|we\s+(?:do|should\s+do))\s+)?(?:after|once|na|nadat|zodra)\b/i;
 /** "What comes first, the PIC or the application form?", "Wat komt eerst: X of Y?" */
 const EARLIER: readonly RegExp[] = [
   /\b(?:what|which(?:\s+one)?)\s+(?:comes|is|happens|goes)\s+first\b(?=.*\bor\b)/i,
@@ -109,7 +111,7 @@ const BETWEEN = /\b(?:tussen|between)\b/i;
 
 /** The road question a message asks, if it asks one. */
 export function readRoadQuestion(text: string): RoadQuestion | undefined {
-  for (const [intent, patterns] of [['earlier', EARLIER], ['previous', [LAST_BEFORE]], ['last', LAST], ['next', NEXT], ['previous', PREVIOUS], ['first', FIRST]] as const) {
+  for (const [intent, patterns] of [['earlier', EARLIER], ['previous', [LAST_BEFORE]], ['next', [FIRST_AFTER]], ['last', LAST], ['next', NEXT], ['previous', PREVIOUS], ['first', FIRST]] as const) {
     const pattern = patterns.find((p) => p.test(text));
     // A clause that names the stop ("After the interim report, what …") stays in the rest.
     if (!pattern) continue;

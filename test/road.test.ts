@@ -34,6 +34,8 @@ describe('road questions', () => {
     ['How does it continue after the kick-off?', 'next'],
     ["What's the step between submission and kick-off?", 'next'],
     ['Wat is de laatste stap voor het indienen?', 'previous'],
+    ["What's the first thing to do after approval?", 'next'],
+    ['Wat is de eerste stap na de toekenning?', 'next'],
     ['What comes first, the PIC or the application form?', 'earlier'],
     ['Wat komt eerst: de uitslag of de kick-off?', 'earlier'],
     ['what happens between the application and the start?', 'next'],
