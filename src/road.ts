@@ -15,6 +15,11 @@ const ASKS_FOR_A_STEP =
   String.raw`(?:what|wat)(?:'s)?(?:\s+(?:do|does|did|should|must|can|could|will|would|shall|have\s+to|has\s+to|need\s+to|needs\s+to|is|are|happen|happens|comes|still|left|remains|else|to\s+do|to\s+be\s+done|te\s+doen|follows|focus(?:\s+on)?|arrange|sort\s+out|think\s+(?:about|of)|take\s+care\s+of|be\s+done|done|best|i|we|you|they|then|now|next|first|moet|moeten|kan|kunnen|ga|gaan|doe|doen|zijn|wordt|staat|gebeurt|gebeuren|komt|volgt|regel|regelen|hebben|gedaan|ingeleverd|ingediend|geregeld|er|ik|wij|je|jullie|dan|nu|het\s+beste|eerst|als\s+eerste|allemaal))+`;
 /** "What should we do after the kick-off?", "Wat gebeurt er nadat we hebben ingediend?", "what now, once it's awarded?" */
 const NEXT_BY_RELATION = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:after|once|as\s+soon\s+as|nadat|na|zodra)\b`, 'i');
+/** "What do we do when it is approved?", "Wat moeten we regelen als de aanvraag is goedgekeurd?" */
+const NEXT_WHEN_DONE = new RegExp(
+  String.raw`\b${ASKS_FOR_A_STEP}\s+(?:when|if|als|wanneer)\b((?:\s+[^\s?.!,]+){1,6}?\s+(?:approved|awarded|accepted|granted|submitted|finished|completed|done|signed|over|goedgekeurd|toegekend|ingediend|afgerond|klaar|getekend|binnen|voorbij))\b`,
+  'i',
+);
 /** "After the interim report, what should we focus on?", "Na de uitslag: wat doen we dan?" */
 const NEXT_AFTER_CLAUSE = new RegExp(String.raw`^\s*(?:and\s+)?(?:after|once|as\s+soon\s+as|nadat|na|zodra)\b([^?]{2,90}?)[,:]\s*${ASKS_FOR_A_STEP}\s*(?:[?.!]|$|\s+(?:until|till|tot|then|dan|now|nu)\b)`, 'i');
 /** "What do we have to arrange before the advice meeting?", "Wat moet er ingeleverd zijn voordat we afsluiten?" */
@@ -51,6 +56,7 @@ const NEXT: readonly RegExp[] = [
   // The whole message is "(and) after X?": "And after the kick-off?", "En na de uitslag?"
   /^\s*(?:and|en)\s+(?:after|na)\b(?=[^?.!]{2,60}\?\s*$)/i,
   NEXT_BY_RELATION,
+  NEXT_WHEN_DONE,
   NEXT_AFTER_CLAUSE,
 ];
 

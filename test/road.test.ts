@@ -35,6 +35,8 @@ describe('road questions', () => {
     ["What's the step between submission and kick-off?", 'next'],
     ['Wat is de laatste stap voor het indienen?', 'previous'],
     ["What's the first thing to do after approval?", 'next'],
+    ['What do we do when the project is approved?', 'next'],
+    ['Wat moeten we regelen als de aanvraag is goedgekeurd?', 'next'],
     ['Wat is de eerste stap na de toekenning?', 'next'],
     ['What comes first, the PIC or the application form?', 'earlier'],
     ['Wat komt eerst: de uitslag of de kick-off?', 'earlier'],
@@ -49,7 +51,7 @@ describe('road questions', () => {
     ['Voordat we gaan schrijven: wat moet er geregeld zijn?', 'previous'],
   ])('%s asks for the %s stop', (text, intent) => expect(readRoadQuestion(text)?.intent).toBe(intent));
 
-  it.each(['when is the next deadline?', 'Wat doen we eerst om partners te vinden?', 'Before we publish our video, what do we add to it?', 'kan er daarna nog een controle komen?', 'where is the distance calculator', 'What documents do I need after the award?', 'Can I change partners after the application?', 'waar moet ik op letten qua projectmanagement', 'Is er een stappenplan, stap voor stap?', 'hoe kunnen we tussenresultaten laten zien'])(
+  it.each(['when is the next deadline?', 'Wat doen we eerst om partners te vinden?', 'Before we publish our video, what do we add to it?', 'kan er daarna nog een controle komen?', 'where is the distance calculator', 'What documents do I need after the award?', 'Can I change partners after the application?', 'waar moet ik op letten qua projectmanagement', 'Is er een stappenplan, stap voor stap?', 'hoe kunnen we tussenresultaten laten zien', 'What do I do when I have questions?', 'Wat moet ik doen als ik vragen heb?'])(
     '%s is not a road question',
     (text) => expect(readRoadQuestion(text)).toBeUndefined(),
   );
