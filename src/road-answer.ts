@@ -1,5 +1,5 @@
 // Answers a road question from the road: the step of an entry's own steps after or before the one the
-// message names, or its first or last; the first or last stop of the whole road, of a phase or of the applicant's side; or the
+// message names, or its first or last; the phase after or before the one named; the first or last stop of the whole road, of a phase or of the applicant's side; or the
 // stop after or before the one the message names (see road.ts for how each is read).
 import type { Knowledge } from './knowledge/load.js';
 import type { Entry, Lang } from './knowledge/schema.js';
@@ -83,9 +83,25 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
     return { ...answer(target, lang, 1), lead: t(lang, intent === 'next' ? 'roadAfter' : 'roadBefore', { from }) };
   };
 
+  /** "Which phase comes after the application?": the first stop of the phase after (or before) the one named. */
+  const besidePhase = (intent: 'next' | 'previous', rest: string, lang: Lang): AnswerReply | undefined => {
+    const section = readRoadSection(knowledge.phases, rest);
+    if (section === undefined || !('phase' in section)) return undefined;
+    const phase = knowledge.phases[knowledge.phases.indexOf(section.phase) + (intent === 'next' ? 1 : -1)];
+    const first = phase && knowledge.road.find((id) => knowledge.entryById.get(id)?.phase === phase.id);
+    const target = first === undefined ? undefined : knowledge.entryById.get(first);
+    if (!phase || !target) return undefined;
+    const lead = t(lang, intent === 'next' ? 'roadPhaseAfter' : 'roadPhaseBefore', { from: section.phase.title[lang], to: phase.title[lang] });
+    return { ...answer(target, lang, 1), lead };
+  };
+
   return (question, lang) => {
     const { intent, rest } = question;
     if (intent === 'first' || intent === 'last') return atAnEnd(intent, rest, lang);
+    if (question.phase && intent !== 'earlier') {
+      const phaseAnswer = besidePhase(intent, rest, lang);
+      if (phaseAnswer) return phaseAnswer;
+    }
     return withinEntry(question, lang) ?? besideNamed(intent, rest, question.between === true, lang);
   };
 }

@@ -111,7 +111,11 @@ export interface RoadQuestion {
   rest: string;
   /** "What happens between the application and the start?": the stop after the earlier of the two. */
   between?: boolean;
+  /** "Which phase comes after the application?": the phase after or before the one named. */
+  phase?: boolean;
 }
+
+const PHASE = /\b(?:phase|phases|fase|fases)\b/i;
 
 const BETWEEN = /\b(?:tussen|between)\b/i;
 
@@ -122,7 +126,8 @@ export function readRoadQuestion(text: string): RoadQuestion | undefined {
     // A clause that names the stop ("After the interim report, what …") stays in the rest.
     if (!pattern) continue;
     const rest = text.replace(pattern, (_whole, clause: unknown) => ` ${typeof clause === 'string' ? clause : ''} `);
-    return intent === 'next' && BETWEEN.test(text) ? { intent, rest, between: true } : { intent, rest };
+    if (intent === 'next' && BETWEEN.test(text)) return { intent, rest, between: true };
+    return (intent === 'next' || intent === 'previous') && PHASE.test(text) ? { intent, rest, phase: true } : { intent, rest };
   }
   return undefined;
 }

@@ -35,6 +35,8 @@ const TEXTS = {
   roadBefore: { nl: 'Vóór "{from}" komt:', en: 'Before "{from}" comes:' },
   roadAfterStep: { nl: 'Na "{from}" komt "{to}":', en: 'After "{from}" comes "{to}":' },
   roadBeforeStep: { nl: 'Vóór "{from}" komt "{to}":', en: 'Before "{from}" comes "{to}":' },
+  roadPhaseAfter: { nl: 'Na de fase "{from}" komt de fase "{to}", die begint met:', en: 'After the phase "{from}" comes the phase "{to}", which starts with:' },
+  roadPhaseBefore: { nl: 'Vóór de fase "{from}" komt de fase "{to}", die begint met:', en: 'Before the phase "{from}" comes the phase "{to}", which starts with:' },
   roadEarlier: { nl: 'Eerst komt "{first}":', en: '"{first}" comes first:' },
   roadFirstStepOf: { nl: 'De eerste stap van "{of}" is "{step}":', en: 'The first step of "{of}" is "{step}":' },
   roadLastStepOf: { nl: 'De laatste stap van "{of}" is "{step}":', en: 'The last step of "{of}" is "{step}":' },

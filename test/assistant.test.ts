@@ -177,6 +177,14 @@ describe('a near topic named only in the context', () => {
   });
 });
 
+describe('the phase after or before another', () => {
+  it('answers with the first stop of that phase', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    const reply = await assistant.handle({ text: 'What phase comes after the execution?', conversation: fresh() });
+    expect(reply).toMatchObject({ kind: 'answer', entryId: 'interim-report', lead: 'After the phase "Project execution" comes the phase "Reporting", which starts with:' });
+  });
+});
+
 describe('which of two comes first', () => {
   it('answers the earlier stop of the two the question names', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });

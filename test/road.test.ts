@@ -74,6 +74,11 @@ describe('road questions', () => {
     expect(resolveRoad(ROAD, 'next', named('guide'))).toBeUndefined();
   });
 
+  it('reads a question about the phase after or before another', () => {
+    expect(readRoadQuestion('Welke fase komt na de aanvraag?')).toMatchObject({ intent: 'next', phase: true });
+    expect(readRoadQuestion('What comes after the kick-off?')?.phase).toBeUndefined();
+  });
+
   it('answers which of two stops comes first with the earlier of them', () => {
     expect(resolveRoad(ROAD, 'earlier', [{ id: 'final-report', strength: 9 }, { id: 'benchmark', strength: 12 }])).toEqual({ target: 'benchmark', from: undefined });
     expect(resolveRoad(ROAD, 'earlier', [{ id: 'benchmark', strength: 9 }])).toBeUndefined();
