@@ -179,7 +179,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const topic = result.outOfScope;
     // When the question itself names nothing ("Hoe pak ik dat aan?"), the topic comes from the context,
     // where words of school life (the director, the school) are not yet a question about them.
-    const margin = topic && namesSomething(parts.filter((part) => part.role === 'focus')) ? OUT_OF_SCOPE_MARGIN : OUT_OF_SCOPE_MARGIN_FROM_CONTEXT;
+    const focus = parts.filter((part) => part.role === 'focus');
+    // A message that is all question names the topic itself: no second match needed.
+    const margin = topic && (focus.length === parts.length || namesSomething(focus)) ? OUT_OF_SCOPE_MARGIN : OUT_OF_SCOPE_MARGIN_FROM_CONTEXT;
     // Words of the question that only the near topic has ("vakantiedagen") tell for it, whatever else fits.
     const ownWords = topic !== undefined && topic.exclusive > 0 && topic.exclusive >= (best?.strength ?? 0) * OUT_OF_SCOPE_OWN_WORDS;
     if (topic && topic.confidence >= matchOptions.threshold && (ownWords || !best || best.confidence < matchOptions.threshold || topic.strength > best.strength * margin)) {

@@ -1,6 +1,7 @@
 // Answers a road question from the road: the step of an entry's own steps after or before the one the
-// message names, or its first or last; the phase after or before the one named; the first or last stop of the whole road, of a phase or of the applicant's side; or the
-// stop after or before the one the message names (see road.ts for how each is read).
+// message names, or its first or last; the phase after or before the one named; the first or last stop
+// of the whole road, of a phase or of the applicant's side; the stop after or before the one the message
+// names, or the earlier of two (see road.ts for how each is read).
 import type { Knowledge } from './knowledge/load.js';
 import type { Entry, Lang } from './knowledge/schema.js';
 import type { Matcher } from './match/matcher.js';
@@ -71,7 +72,7 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
       matcher
         .match(readMessage(text), 50)
         .candidates.filter((c) => stops.has(c.entry.id) && sure(c.confidence))
-        .map((c) => ({ id: c.entry.id, strength: c.strength }));
+        .map((c) => c.entry.id);
     // "The PIC or the application form": the best stop of each alternative.
     const alternatives = intent === 'earlier' ? rest.split(/\s+(?:or|of)\s+/i) : [];
     const named = intent === 'earlier' ? (alternatives.length === 2 ? alternatives.flatMap((text) => namedIn(text).slice(0, 1)) : []) : namedIn(rest);

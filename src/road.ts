@@ -132,39 +132,24 @@ export function readRoadQuestion(text: string): RoadQuestion | undefined {
   return undefined;
 }
 
-/** An entry the message is about, with how strongly. */
-export interface NamedEntry {
-  id: string;
-  strength: number;
-}
-
 /**
- * The stop a road question asks for. `named` are the entries the message is about, best first: for
- * `next` and `previous` the first of them that is a stop is the one the question names; between two
- * stops, the earlier of the two it names most strongly.
+ * The stop a road question asks for. `named` are the ids of the entries the message is about, best first:
+ * for `next` and `previous` the first of them that is a stop is the one the question names; between two
+ * stops, the earlier of the first two; for `earlier`, the best stop of each of two alternatives.
  */
-export function resolveRoad(
-  road: readonly string[],
-  intent: RoadIntent,
-  named: readonly NamedEntry[],
-  between = false,
-): { target: string; from: string | undefined } | undefined {
-  if (intent === 'first') return road[0] === undefined ? undefined : { target: road[0], from: undefined };
+export function resolveRoad(road: readonly string[], intent: RoadIntent, named: readonly string[], between = false): { target: string; from: string | undefined } | undefined {
+  const first = road[0];
+  const last = road.at(-1);
+  if (intent === 'first') return first === undefined ? undefined : { target: first, from: undefined };
+  if (intent === 'last') return last === undefined ? undefined : { target: last, from: undefined };
+  const stops = named.filter((id) => road.includes(id));
+  const [best, second] = stops;
   if (intent === 'earlier') {
-    // `named` holds the best stop of each of the two alternatives.
-    const two = named.map((entry) => entry.id).filter((id) => road.includes(id));
-    const earlier = two.length === 2 && two[0] !== two[1] ? road.find((id) => two.includes(id)) : undefined;
+    const earlier = stops.length === 2 && best !== second ? road.find((id) => stops.includes(id)) : undefined;
     return earlier === undefined ? undefined : { target: earlier, from: undefined };
   }
-  if (intent === 'last') {
-    const last = road.at(-1);
-    return last === undefined ? undefined : { target: last, from: undefined };
-  }
-  const stops = named.filter((entry) => road.includes(entry.id)).map((entry) => entry.id);
-  const best = stops[0];
   if (best === undefined) return undefined;
-  const two = stops.slice(0, 2);
-  const from = between ? (road.find((id) => two.includes(id)) ?? best) : best;
+  const from = between ? (road.find((id) => id === best || id === second) ?? best) : best;
   const target = road[road.indexOf(from) + (intent === 'next' ? 1 : -1)];
   return target === undefined ? undefined : { target, from };
 }
