@@ -1,9 +1,12 @@
-// Bolt's WebClient as the bot uses it, configured only through its public options: a timeout on every
-// call, its own retries for 5xx and network failures (`retryConfig`), and a 429 reported at once
+// Bolt's WebClient as the bot uses it, configured only through its public options: a `fetch` whose
+// connection pool (an undici Agent) times out every call, its own retries for 5xx and network failures (`retryConfig`), and a 429 reported at once
 // (`rejectRateLimitedCalls`) so that errors.ts waits out the Retry-After in one place. The same `fetch`
 // serves Bolt's respond(), so a response_url post gets the timeout too, and its 429 tells the Retry-After.
+// The pool's timeouts cost a call nothing, where an AbortSignal.timeout per call (WebClient's `timeout`)
+// costs each call a timer and an abort listener.
 // https://docs.slack.dev/tools/node-slack-sdk/web-api#handle-errors · https://docs.slack.dev/apis/web-api/rate-limits
 import { webApi } from '@slack/bolt';
+import { Agent } from 'undici';
 import { parseRetryAfter, slackRateLimited } from './errors.js';
 
 /** The Web API's default base URL. */
@@ -23,12 +26,14 @@ export interface SlackClientSettings {
 const ANSWER_RETRIES: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 };
 
 /**
- * `fetch` with a timeout where the caller set none (respond() sets none); a response_url's 429 becomes a
- * rate-limited error with its Retry-After, which respond() would otherwise drop.
+ * `fetch` through a pool that gives up on a connection, the response headers or a pause in the body after
+ * `timeoutMs`; a response_url's 429 becomes a rate-limited error with its Retry-After, which respond()
+ * would otherwise drop.
  */
 function createSlackFetch(apiUrl: string, timeoutMs: number): typeof fetch {
+  const dispatcher = new Agent({ connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
   return async (input, init = {}) => {
-    const response = await fetch(input, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(input, { ...init, dispatcher });
     const url = input instanceof Request ? input.url : String(input);
     if (response.status === 429 && !url.startsWith(apiUrl)) {
       await response.body?.cancel();
@@ -44,7 +49,6 @@ export function createSlackClientOptions(settings: SlackClientSettings = {}): we
   const timeout = settings.timeoutMs ?? 10_000;
   return {
     slackApiUrl: apiUrl,
-    timeout,
     retryConfig: settings.retryConfig ?? ANSWER_RETRIES,
     rejectRateLimitedCalls: true,
     fetch: createSlackFetch(apiUrl, timeout),
