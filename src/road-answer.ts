@@ -77,6 +77,12 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
     const alternatives = intent === 'earlier' ? rest.split(/\s+(?:or|of)\s+/i) : [];
     const named = intent === 'earlier' ? (alternatives.length === 2 ? alternatives.flatMap((text) => namedIn(text).slice(0, 1)) : []) : namedIn(rest);
     const resolved = resolveRoad(knowledge.road, intent, named, between);
+    // "And after the formal closing?": the road ends there, but what can still come does not.
+    const last = knowledge.road.at(-1);
+    const afterEnd = knowledge.afterRoad === undefined ? undefined : knowledge.entryById.get(knowledge.afterRoad);
+    if (!resolved && intent === 'next' && !between && afterEnd && last !== undefined && named.find((id) => stops.has(id)) === last) {
+      return { ...answer(afterEnd, lang, 1), lead: t(lang, 'roadAfterEnd', { from: knowledge.entryById.get(last)?.title[lang] ?? '' }) };
+    }
     const target = resolved && knowledge.entryById.get(resolved.target);
     if (!resolved || !target) return undefined;
     if (intent === 'earlier') return { ...answer(target, lang, 1), lead: t(lang, 'roadEarlier', { first: target.title[lang] }) };

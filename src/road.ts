@@ -22,6 +22,10 @@ const NEXT_WHEN_DONE = new RegExp(
 );
 /** "After the interim report, what should we focus on?", "Na de uitslag: wat doen we dan?" */
 const NEXT_AFTER_CLAUSE = new RegExp(String.raw`^\s*(?:and\s+)?(?:after|once|as\s+soon\s+as|nadat|na|zodra)\b([^?]{2,90}?)[,:]\s*${ASKS_FOR_A_STEP}\s*(?:[?.!]|$|\s+(?:until|till|tot|then|dan|now|nu)\b)`, 'i');
+/** "Can anything still come", "kan er dan nog iets komen": asks what is left, with after what said beside it. */
+const ANYTHING_STILL = String.raw`(?:(?:kan|komt|volgt|gebeurt|is)\s+er\s+(?:dan\s+|daarna\s+|hierna\s+)?nog\s+(?:iets|wat)|(?:can|could|will|is)\s+there\s+(?:still\s+)?(?:be\s+)?(?:anything|something)(?:\s+(?:else|more))?|(?:can|could|will)\s+(?:anything|something)\s+(?:else\s+)?(?:still\s+)?(?:come|happen|follow))`;
+/** "Na de formele afsluiting, kan er dan nog iets komen?", "After the closing, can anything still happen?" */
+const ANYTHING_AFTER_CLAUSE = new RegExp(String.raw`^\s*(?:and\s+|en\s+)?(?:after|once|nadat|na|zodra)\b([^?]{2,90}?)[,:]\s*${ANYTHING_STILL}\b`, 'i');
 /** "What do we have to arrange before the advice meeting?", "Wat moet er ingeleverd zijn voordat we afsluiten?" */
 const PREVIOUS_BY_RELATION = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:before|prior\s+to|ahead\s+of|voordat|vóór|voor\s+(?:we|ik|je|jullie)\b)`, 'i');
 /** "Before we submit, what do we have to do?", "Voordat we gaan schrijven: wat moet er geregeld zijn?" */
@@ -58,6 +62,7 @@ const NEXT: readonly RegExp[] = [
   NEXT_BY_RELATION,
   NEXT_WHEN_DONE,
   NEXT_AFTER_CLAUSE,
+  ANYTHING_AFTER_CLAUSE,
 ];
 
 const PREVIOUS: readonly RegExp[] = [

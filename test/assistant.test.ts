@@ -158,6 +158,18 @@ describe('the first or last step of a part of the road', () => {
   });
 });
 
+describe('past the end of the road', () => {
+  it('answers what can still come after the last stop, and says that the road ends there', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    const after = await assistant.handle({ text: 'What comes after the formal closing?', conversation: fresh() });
+    expect(after).toMatchObject({ kind: 'answer', entryId: 'checks', lead: 'The road ends with "Formal closing"; what can still come after it:' });
+    const nl = await assistant.handle({ text: 'Na de formele afsluiting, kan er dan nog iets komen?', conversation: fresh() });
+    expect(nl).toMatchObject({ kind: 'answer', entryId: 'checks', lead: 'Met "Formele afsluiting" eindigt de roadmap; daarna kan nog komen:' });
+    // The stop before the end is still answered from the road.
+    expect(await assistant.handle({ text: 'What comes after the final report?', conversation: fresh() })).toMatchObject({ entryId: 'formal-closing' });
+  });
+});
+
 describe('a near topic with words of its own', () => {
   it('wins when the question has a word that only the near topic has, and that word weighs', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });

@@ -47,6 +47,8 @@ describe('road questions', () => {
     ['What do we have to arrange before the advice meeting?', 'previous'],
     ['Wat moet er ingeleverd zijn voordat we kunnen afsluiten?', 'previous'],
     ['Voordat we gaan schrijven: wat moet er geregeld zijn?', 'previous'],
+    ['Na de formele afsluiting, kan er dan nog iets komen?', 'next'],
+    ['After the closing, can anything still happen?', 'next'],
   ])('%s asks for the %s stop', (text, intent) => expect(readRoadQuestion(text)?.intent).toBe(intent));
 
   it.each(['when is the next deadline?', 'Wat doen we eerst om partners te vinden?', 'Before we publish our video, what do we add to it?', 'kan er daarna nog een controle komen?', 'where is the distance calculator', 'What documents do I need after the award?', 'Can I change partners after the application?', 'waar moet ik op letten qua projectmanagement', 'Is er een stappenplan, stap voor stap?', 'hoe kunnen we tussenresultaten laten zien', 'What do I do when I have questions?', 'Wat moet ik doen als ik vragen heb?'])(

@@ -28,6 +28,8 @@ export interface Knowledge {
   glossary: readonly GlossaryTerm[];
   /** The stops of the road in order (entry ids): what comes after what. */
   road: readonly string[];
+  /** What can still come after the last stop, if anything (an entry id that is no stop). */
+  afterRoad: string | undefined;
   /** Near topics the roadmap does not cover (knowledge/out-of-scope.yaml). */
   outOfScope: readonly OutOfScopeTopic[];
   entryById: ReadonlyMap<string, Entry>;
@@ -179,6 +181,12 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
     }
   });
 
+  const afterRoad = phasesFile.data?.afterRoad;
+  if (afterRoad !== undefined && !entryById.has(afterRoad) && !invalidIds.has(afterRoad)) {
+    problems.push({ file: phasesFile.file, entry: 'road', field: 'afterRoad', message: `unknown entry "${afterRoad}"` });
+  }
+  if (afterRoad !== undefined && road.includes(afterRoad)) problems.push({ file: phasesFile.file, entry: 'road', field: 'afterRoad', message: `"${afterRoad}" is a stop of the road itself` });
+
   const outOfScope = outOfScopeFile.data?.topics ?? [];
   const topicIds = new Set<string>();
   for (const topic of outOfScope) {
@@ -208,7 +216,7 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
 
   if (problems.length > 0) return { knowledge: undefined, problems };
   return {
-    knowledge: { phases, road, entries, glossary, outOfScope, entryById, phaseById, entryFile: fileOf, dir },
+    knowledge: { phases, road, afterRoad, entries, glossary, outOfScope, entryById, phaseById, entryFile: fileOf, dir },
     problems,
   };
 }

@@ -117,6 +117,8 @@ export const PhasesFileSchema = z.strictObject({
   phases: z.array(PhaseSchema).min(1),
   /** The stops of the road from first idea to formal closing, in order (entry ids): "what comes after X" follows them. */
   road: z.array(IdSchema).min(2, 'needs the stops of the road, first to last'),
+  /** What can still come after the last stop (the NA's checks): the answer to "what comes after the formal closing?". */
+  afterRoad: IdSchema.optional(),
 });
 /** knowledge/entries/*.yaml */
 export const EntriesFileSchema = z.strictObject({ entries: z.array(EntrySchema).min(1) });
