@@ -7,7 +7,7 @@ import type { Entry, Lang } from './knowledge/schema.js';
 import type { Matcher } from './match/matcher.js';
 import { readMessage } from './match/message.js';
 import type { AnswerReply } from './reply.js';
-import { readRoadSection, resolveRoad, resolveWithinEntry, type RoadQuestion } from './road.js';
+import { readRoadSection, resolveRoad, resolveWithinEntry, type RoadKind, type RoadQuestion } from './road.js';
 import { t } from './texts.js';
 
 /** A named stop counts when the matcher is at least this share of the decline threshold sure of it. */
@@ -22,12 +22,19 @@ export interface RoadAnswererOptions {
   answer: (entry: Entry, lang: Lang, score: number) => AnswerReply;
 }
 
+/** The stops of a kind: the meetings by their type, the reports by the word in their title. */
+const KIND_TITLE: Record<RoadKind, RegExp> = { report: /\b(?:report|\w*rapport\w*|\w*verslag)\b/i, meeting: /\b(?:meeting|meetings|\w*bijeenkomst\w*)\b/i };
+
 /** The answer to a road question, or undefined when the road does not answer it. */
 export function createRoadAnswerer(options: RoadAnswererOptions): (question: RoadQuestion, lang: Lang) => AnswerReply | undefined {
   const { knowledge, matcher, answer } = options;
   const stops = new Set(knowledge.road);
   const withSteps = knowledge.entries.filter((entry) => entry.steps.length > 0);
   const sure = (confidence: number): boolean => confidence >= options.threshold * NAMED_CONFIDENCE;
+  const isOfKind = (id: string, kind: RoadKind): boolean => {
+    const entry = knowledge.entryById.get(id);
+    return entry !== undefined && ((kind === 'meeting' && entry.type === 'meeting') || KIND_TITLE[kind].test(entry.title.en) || KIND_TITLE[kind].test(entry.title.nl));
+  };
 
   /** "After the exploratory meeting": the entry whose own steps these are, led by the step asked for. */
   const withinEntry = ({ intent, rest }: RoadQuestion, lang: Lang): AnswerReply | undefined => {
@@ -67,7 +74,7 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
   };
 
   /** The stop after or before the one the message names (or the earlier of two), read without the words that ask for the road. */
-  const besideNamed = (intent: 'next' | 'previous' | 'earlier', rest: string, between: boolean, lang: Lang): AnswerReply | undefined => {
+  const besideNamed = (intent: 'next' | 'previous' | 'earlier', rest: string, between: boolean, kind: RoadKind | undefined, lang: Lang): AnswerReply | undefined => {
     const namedIn = (text: string) =>
       matcher
         .match(readMessage(text), 50)
@@ -76,7 +83,7 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
     // "The PIC or the application form": the best stop of each alternative.
     const alternatives = intent === 'earlier' ? rest.split(/\s+(?:or|of)\s+/i) : [];
     const named = intent === 'earlier' ? (alternatives.length === 2 ? alternatives.flatMap((text) => namedIn(text).slice(0, 1)) : []) : namedIn(rest);
-    const resolved = resolveRoad(knowledge.road, intent, named, between);
+    const resolved = resolveRoad(knowledge.road, intent, named, between, kind ? (id) => isOfKind(id, kind) : undefined);
     // "And after the formal closing?": the road ends there, but what can still come does not.
     const last = knowledge.road.at(-1);
     const afterEnd = knowledge.afterRoad === undefined ? undefined : knowledge.entryById.get(knowledge.afterRoad);
@@ -109,6 +116,6 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
       const phaseAnswer = besidePhase(intent, rest, lang);
       if (phaseAnswer) return phaseAnswer;
     }
-    return withinEntry(question, lang) ?? besideNamed(intent, rest, question.between === true, lang);
+    return withinEntry(question, lang) ?? besideNamed(intent, rest, question.between === true, question.kind, lang);
   };
 }

@@ -31,6 +31,35 @@ const PREVIOUS_BY_RELATION = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:bef
 /** "Before we submit, what do we have to do?", "Voordat we gaan schrijven: wat moet er geregeld zijn?" */
 const PREVIOUS_BEFORE_CLAUSE = new RegExp(String.raw`^\s*(?:and\s+)?(?:before|prior\s+to|voordat)\b([^?]{2,90}?)[,:]\s*${ASKS_FOR_A_STEP}\s*(?:[?.!]|$)`, 'i');
 
+/** The kind of stop a road question asks for ("which report comes after …", "the next meeting"). */
+export type RoadKind = 'report' | 'meeting';
+
+const KIND_WORDS: Record<RoadKind, string> = {
+  report: String.raw`(?:report|reports|reporting|rapport|rapporten|rapportage|rapportages|verslag|verslagen)`,
+  meeting: String.raw`(?:meeting|meetings|session|sessions|bijeenkomst|bijeenkomsten|overleg|gesprek|gesprekken)`,
+};
+/** Asked for as a kind ("which report", "nog een rapportage", "the next meeting"), not named as a stop ("the interim report"). */
+const ASKED_KIND = (words: string): RegExp =>
+  new RegExp(String.raw`\b(?:which|what|another|any|a|an|next|welke|wat\s+voor|een|nog\s+een|volgende|andere)\s+(?:other\s+|kind\s+of\s+|soort\s+|more\s+)?(${words})\b`, 'i');
+const KINDS: ReadonlyArray<[RoadKind, RegExp]> = (Object.keys(KIND_WORDS) as RoadKind[]).map((kind) => [kind, ASKED_KIND(KIND_WORDS[kind])]);
+/** "Is there a report we have to do before the final one?", "Is er nog een rapportage na de voortgangsrapportage?" */
+const KIND_BESIDE = (relation: string): RegExp =>
+  new RegExp(String.raw`\b(?:is|are|komt|volgt)\s+(?:there|er)\s+(?:nog\s+|still\s+|also\s+|ook\s+)?(?:a|an|any|another|een|nog\s+een)\s+(?:other\s+|andere\s+)?(?:${KIND_WORDS.report}|${KIND_WORDS.meeting})\b(?=[^?]*\b${relation}\b)`, 'i');
+/** "What's the next meeting after the kick-off?", "de volgende rapportage na …" */
+const NEXT_KIND_AFTER = new RegExp(String.raw`\b(?:next|volgende|eerstvolgende)\s+(?:${KIND_WORDS.report}|${KIND_WORDS.meeting})\s+(?=(?:after|na|nadat)\b)`, 'i');
+/** "Is er na de kick-off nog een bijeenkomst?", "Is there, after the interim report, still another report?" */
+const KIND_AFTER_NAMED = new RegExp(String.raw`\b(?:is|komt|volgt)\s+(?:er|there)\s+((?:na|after)\s+[^?]{2,60}?)\s+(?:nog|still|also|ook)\s+(?:een|a|an|another)\s+(?:${KIND_WORDS.report}|${KIND_WORDS.meeting})\b`, 'i');
+/** "Which report follows after the interim report?", "Welke rapportage volgt er nog na …", "Na de voortgangsrapportage, welke rapportage volgt er nog?" */
+const KIND_FOLLOWS = new RegExp(
+  String.raw`\b(?:which|what|welke)\s+(?:${KIND_WORDS.report}|${KIND_WORDS.meeting})\s+(?:follows|comes|is\s+next|volgt|komt)\b(?!\s+(?:er\s+)?(?:before|voor|vóór|voordat|first|eerst)\b)(?:\s+(?:er|dan|nog|daarna|next|then|after\s+that))*`,
+  'i',
+);
+/** "Which meeting comes before the kick-off?", "Welke bijeenkomst is er vóór de deadline?" */
+const KIND_PRECEDES = new RegExp(
+  String.raw`\b(?:which|what|welke)\s+(?:${KIND_WORDS.report}|${KIND_WORDS.meeting})\s+(?:comes|is|happens|komt|is\s+er|gaat|vindt)\s+(?:er\s+)?(?=(?:before|voor|vóór|voordat)\b)`,
+  'i',
+);
+
 const NEXT: readonly RegExp[] = [
   /\b(?:wat|welke)\s+(?:is|zijn|wordt)\s+(?:nu\s+)?(?:de|het|onze|mijn)?\s*(?:volgende|next)\s+(?:stap|stappen|fase|ding)\b/i,
   /\b(?:eerst)?volgende\s+stap(?:pen)?\b/i,
@@ -63,6 +92,10 @@ const NEXT: readonly RegExp[] = [
   NEXT_WHEN_DONE,
   NEXT_AFTER_CLAUSE,
   ANYTHING_AFTER_CLAUSE,
+  KIND_FOLLOWS,
+  NEXT_KIND_AFTER,
+  KIND_AFTER_NAMED,
+  KIND_BESIDE(String.raw`(?:after|na|nadat)`),
 ];
 
 const PREVIOUS: readonly RegExp[] = [
@@ -76,6 +109,8 @@ const PREVIOUS: readonly RegExp[] = [
   /\b(?:stap|stappen|fase)\s+(?:vóór|voor(?!\s+stap))\s+(?:de|het|het\s+indienen|we|ik)\b/i,
   PREVIOUS_BY_RELATION,
   PREVIOUS_BEFORE_CLAUSE,
+  KIND_PRECEDES,
+  KIND_BESIDE(String.raw`(?:before|prior\s+to|voor|vóór|voordat)`),
 ];
 
 const FIRST: readonly RegExp[] = [
@@ -118,6 +153,8 @@ export interface RoadQuestion {
   between?: boolean;
   /** "Which phase comes after the application?": the phase after or before the one named. */
   phase?: boolean;
+  /** "Which report comes after the interim report?": the nearest stop of that kind, not the next stop. */
+  kind?: RoadKind;
 }
 
 const PHASE = /\b(?:phase|phases|fase|fases)\b/i;
@@ -132,7 +169,11 @@ export function readRoadQuestion(text: string): RoadQuestion | undefined {
     if (!pattern) continue;
     const rest = text.replace(pattern, (_whole, clause: unknown) => ` ${typeof clause === 'string' ? clause : ''} `);
     if (intent === 'next' && BETWEEN.test(text)) return { intent, rest, between: true };
-    return (intent === 'next' || intent === 'previous') && PHASE.test(text) ? { intent, rest, phase: true } : { intent, rest };
+    if (intent !== 'next' && intent !== 'previous') return { intent, rest };
+    if (PHASE.test(text)) return { intent, rest, phase: true };
+    // The word of the kind stays in the rest: "before the final one" names the final report.
+    const asked = KINDS.map(([kind, pattern]) => ({ kind, word: pattern.exec(text)?.[1] })).find((k) => k.word !== undefined);
+    return asked ? { intent, rest: `${rest} ${asked.word ?? ''}`, kind: asked.kind } : { intent, rest };
   }
   return undefined;
 }
@@ -140,9 +181,16 @@ export function readRoadQuestion(text: string): RoadQuestion | undefined {
 /**
  * The stop a road question asks for. `named` are the ids of the entries the message is about, best first:
  * for `next` and `previous` the first of them that is a stop is the one the question names; between two
- * stops, the earlier of the first two; for `earlier`, the best stop of each of two alternatives.
+ * stops, the earlier of the first two; for `earlier`, the best stop of each of two alternatives. With
+ * `accepts`, the nearest stop in that direction that it accepts ("which report comes after …").
  */
-export function resolveRoad(road: readonly string[], intent: RoadIntent, named: readonly string[], between = false): { target: string; from: string | undefined } | undefined {
+export function resolveRoad(
+  road: readonly string[],
+  intent: RoadIntent,
+  named: readonly string[],
+  between = false,
+  accepts: (id: string) => boolean = () => true,
+): { target: string; from: string | undefined } | undefined {
   const first = road[0];
   const last = road.at(-1);
   if (intent === 'first') return first === undefined ? undefined : { target: first, from: undefined };
@@ -155,7 +203,11 @@ export function resolveRoad(road: readonly string[], intent: RoadIntent, named: 
   }
   if (best === undefined) return undefined;
   const from = between ? (road.find((id) => id === best || id === second) ?? best) : best;
-  const target = road[road.indexOf(from) + (intent === 'next' ? 1 : -1)];
+  // The nearest stop in that direction that is of the kind asked for (any stop, unless a kind is asked).
+  const step = intent === 'next' ? 1 : -1;
+  let at = road.indexOf(from) + step;
+  while (at >= 0 && at < road.length && !accepts(road[at] ?? '')) at += step;
+  const target = road[at];
   return target === undefined ? undefined : { target, from };
 }
 

@@ -158,6 +158,18 @@ describe('the first or last step of a part of the road', () => {
   });
 });
 
+describe('a road question that asks for a kind of stop', () => {
+  it('answers the nearest report or meeting in that direction, not the next stop', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    expect(await assistant.handle({ text: 'Which report comes after the interim report?', conversation: fresh() })).toMatchObject({ entryId: 'final-report' });
+    expect(await assistant.handle({ text: 'Is there a report we have to do before the final one?', conversation: fresh() })).toMatchObject({ entryId: 'interim-report' });
+    expect(await assistant.handle({ text: 'Is er na de kick-off nog een bijeenkomst?', conversation: fresh() })).toMatchObject({ entryId: 'monitoring-meetings' });
+    expect(await assistant.handle({ text: 'Which meeting comes before the kick-off?', conversation: fresh() })).toMatchObject({ entryId: 'info-session' });
+    // Without a kind, the next stop.
+    expect(await assistant.handle({ text: 'What comes after the interim report?', conversation: fresh() })).toMatchObject({ entryId: 'dissemination-exploitation' });
+  });
+});
+
 describe('past the end of the road', () => {
   it('answers what can still come after the last stop, and says that the road ends there', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });

@@ -68,6 +68,29 @@ describe('road questions', () => {
     expect(resolveRoad(ROAD, 'last', [])).toEqual({ target: 'closing', from: undefined });
   });
 
+  it.each([
+    ['Which report comes after the interim report?', 'next', 'report'],
+    ['Na de voortgangsrapportage, welke rapportage volgt er nog?', 'next', 'report'],
+    ['Is there a report we have to do before the final one?', 'previous', 'report'],
+    ['Welke rapportage komt er voor de eindrapportage?', 'previous', 'report'],
+    ["What's the next meeting after the kick-off?", 'next', 'meeting'],
+    ['Is er na de kick-off nog een bijeenkomst?', 'next', 'meeting'],
+    ['Which meeting comes before the kick-off?', 'previous', 'meeting'],
+  ])('%s asks for the %s stop that is a %s', (text, intent, kind) => expect(readRoadQuestion(text)).toMatchObject({ intent, kind }));
+
+  it('reads a stop named by its kind as no kind asked for', () => {
+    // "the interim report" names the stop; it does not ask for a report.
+    expect(readRoadQuestion('What comes after the interim report?')?.kind).toBeUndefined();
+    expect(readRoadQuestion('wat komt er na de voortgangsrapportage')?.kind).toBeUndefined();
+  });
+
+  it('answers the nearest stop of the kind asked for', () => {
+    const isReport = (id: string): boolean => id.endsWith('-report');
+    expect(resolveRoad(ROAD, 'next', ['submission'], false, isReport)).toEqual({ target: 'final-report', from: 'submission' });
+    expect(resolveRoad(ROAD, 'previous', ['closing'], false, isReport)).toEqual({ target: 'final-report', from: 'closing' });
+    expect(resolveRoad(ROAD, 'previous', ['final-report'], false, isReport)).toBeUndefined();
+  });
+
   it('has no answer past either end or without a named stop', () => {
     expect(resolveRoad(ROAD, 'next', ['closing'])).toBeUndefined();
     expect(resolveRoad(ROAD, 'previous', ['support'])).toBeUndefined();
