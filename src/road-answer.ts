@@ -109,8 +109,17 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
     return { ...answer(target, lang, 1), lead };
   };
 
+  /** "We have an idea but no partners yet: what is the next step?": the entry about what is missing. */
+  const forMissing = (missing: string, lang: Lang): AnswerReply | undefined => {
+    // What is missing is to be found or arranged: "partners" asks where to find them.
+    const best = matcher.match(readMessage(`${missing} vinden find`), 1).candidates[0];
+    return best && best.confidence >= options.threshold ? answer(best.entry, lang, best.confidence) : undefined;
+  };
+
   return (question, lang) => {
     const { intent, rest } = question;
+    const forWhatIsMissing = question.missing === undefined ? undefined : forMissing(question.missing, lang);
+    if (forWhatIsMissing) return forWhatIsMissing;
     if (intent === 'first' || intent === 'last') return atAnEnd(intent, rest, lang);
     if (question.phase && intent !== 'earlier') {
       const phaseAnswer = besidePhase(intent, rest, lang);

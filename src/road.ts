@@ -153,9 +153,20 @@ export interface RoadQuestion {
   between?: boolean;
   /** "Which phase comes after the application?": the phase after or before the one named. */
   phase?: boolean;
+  /** "What is the next step?" said of what is still missing ("we have no partners yet"): the missing thing. */
+  missing?: string;
   /** "Which report comes after the interim report?": the nearest stop of that kind, not the next stop. */
   kind?: RoadKind;
 }
+
+/** Not a missing thing: "no idea", "geen probleem". */
+const NOT_MISSING = String.raw`(?!(?:idea|idee|clue|problem|probleem|worries|zorgen|haast|rush|time|tijd|zin)\b)`;
+/** "nog geen partners", "no partners yet", "we don't have a PIC yet": what a next-step question says is still missing. */
+const MISSING: readonly RegExp[] = [
+  new RegExp(String.raw`\b(?:nog\s+geen|nog\s+niet\s+(?:een|de)?|zonder)\s+${NOT_MISSING}((?:[^\s?.!,]+\s+){0,2}?[^\s?.!,]+)(?=\s*(?:[?.!,]|$|\s+(?:maar|en|dus|wat|hoe|heb|hebben|gevonden|geregeld)\b))`, 'i'),
+  new RegExp(String.raw`\b(?:no|without(?:\s+(?:a|any))?|(?:don't|do\s+not|haven't|have\s+not)\s+(?:have|got|found)\s+(?:a|an|any)?)\s+${NOT_MISSING}((?:[^\s?.!,]+\s+){0,2}?[^\s?.!,]+?)(?=\s+yet\b|\s*(?:[?.!,]|$))`, 'i'),
+];
+
 
 const PHASE = /\b(?:phase|phases|fase|fases)\b/i;
 
@@ -171,6 +182,8 @@ export function readRoadQuestion(text: string): RoadQuestion | undefined {
     if (intent === 'next' && BETWEEN.test(text)) return { intent, rest, between: true };
     if (intent !== 'next' && intent !== 'previous') return { intent, rest };
     if (PHASE.test(text)) return { intent, rest, phase: true };
+    const missing = intent === 'next' ? MISSING.map((pattern) => pattern.exec(text)?.[1]).find((words) => words !== undefined) : undefined;
+    if (missing) return { intent, rest, missing };
     // The word of the kind stays in the rest: "before the final one" names the final report.
     const asked = KINDS.map(([kind, pattern]) => ({ kind, word: pattern.exec(text)?.[1] })).find((k) => k.word !== undefined);
     return asked ? { intent, rest: `${rest} ${asked.word ?? ''}`, kind: asked.kind } : { intent, rest };

@@ -170,6 +170,14 @@ describe('a road question that asks for a kind of stop', () => {
   });
 });
 
+describe('a next-step question that says what is missing', () => {
+  it('answers where to get what is missing, not the stop after the one named', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    expect(await assistant.handle({ text: 'We have an idea but no partners yet. What is the next step?', conversation: fresh() })).toMatchObject({ entryId: 'partner-search' });
+    expect(await assistant.handle({ text: 'What comes after the kick-off? We have no idea.', conversation: fresh() })).toMatchObject({ entryId: 'project-execution' });
+  });
+});
+
 describe('past the end of the road', () => {
   it('answers what can still come after the last stop, and says that the road ends there', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });

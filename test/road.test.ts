@@ -84,6 +84,12 @@ describe('road questions', () => {
     expect(readRoadQuestion('wat komt er na de voortgangsrapportage')?.kind).toBeUndefined();
   });
 
+  it('reads what a next-step question says is still missing, but not an idiom', () => {
+    expect(readRoadQuestion('Ik heb wel een idee maar nog geen partners. Wat is dan de eerstvolgende stap?')?.missing).toBe('partners');
+    expect(readRoadQuestion("We don't have a PIC yet, what is the next step?")?.missing).toBe('PIC');
+    expect(readRoadQuestion('What comes after the kick-off? We have no idea.')?.missing).toBeUndefined();
+  });
+
   it('answers the nearest stop of the kind asked for', () => {
     const isReport = (id: string): boolean => id.endsWith('-report');
     expect(resolveRoad(ROAD, 'next', ['submission'], false, isReport)).toEqual({ target: 'final-report', from: 'submission' });
