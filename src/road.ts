@@ -38,25 +38,26 @@ const KIND_WORDS: Record<RoadKind, string> = {
   report: String.raw`(?:report|reports|reporting|rapport|rapporten|rapportage|rapportages|verslag|verslagen)`,
   meeting: String.raw`(?:meeting|meetings|session|sessions|bijeenkomst|bijeenkomsten|overleg|gesprek|gesprekken)`,
 };
+const ANY_KIND = String.raw`(?:${KIND_WORDS.report}|${KIND_WORDS.meeting})`;
 /** Asked for as a kind ("which report", "nog een rapportage", "the next meeting"), not named as a stop ("the interim report"). */
 const ASKED_KIND = (words: string): RegExp =>
   new RegExp(String.raw`\b(?:which|what|another|any|a|an|next|welke|wat\s+voor|een|nog\s+een|volgende|andere)\s+(?:other\s+|kind\s+of\s+|soort\s+|more\s+)?(${words})\b`, 'i');
 const KINDS: ReadonlyArray<[RoadKind, RegExp]> = (Object.keys(KIND_WORDS) as RoadKind[]).map((kind) => [kind, ASKED_KIND(KIND_WORDS[kind])]);
 /** "Is there a report we have to do before the final one?", "Is er nog een rapportage na de voortgangsrapportage?" */
 const KIND_BESIDE = (relation: string): RegExp =>
-  new RegExp(String.raw`\b(?:is|are|komt|volgt)\s+(?:there|er)\s+(?:nog\s+|still\s+|also\s+|ook\s+)?(?:a|an|any|another|een|nog\s+een)\s+(?:other\s+|andere\s+)?(?:${KIND_WORDS.report}|${KIND_WORDS.meeting})\b(?=[^?]*\b${relation}\b)`, 'i');
+  new RegExp(String.raw`\b(?:is|are|komt|volgt)\s+(?:there|er)\s+(?:nog\s+|still\s+|also\s+|ook\s+)?(?:a|an|any|another|een|nog\s+een)\s+(?:other\s+|andere\s+)?${ANY_KIND}\b(?=[^?]*\b${relation}\b)`, 'i');
 /** "What's the next meeting after the kick-off?", "de volgende rapportage na …" */
-const NEXT_KIND_AFTER = new RegExp(String.raw`\b(?:next|volgende|eerstvolgende)\s+(?:${KIND_WORDS.report}|${KIND_WORDS.meeting})\s+(?=(?:after|na|nadat)\b)`, 'i');
+const NEXT_KIND_AFTER = new RegExp(String.raw`\b(?:next|volgende|eerstvolgende)\s+${ANY_KIND}\s+(?=(?:after|na|nadat)\b)`, 'i');
 /** "Is er na de kick-off nog een bijeenkomst?", "Is there, after the interim report, still another report?" */
-const KIND_AFTER_NAMED = new RegExp(String.raw`\b(?:is|komt|volgt)\s+(?:er|there)\s+((?:na|after)\s+[^?]{2,60}?)\s+(?:nog|still|also|ook)\s+(?:een|a|an|another)\s+(?:${KIND_WORDS.report}|${KIND_WORDS.meeting})\b`, 'i');
+const KIND_AFTER_NAMED = new RegExp(String.raw`\b(?:is|komt|volgt)\s+(?:er|there)\s+((?:na|after)\s+[^?]{2,60}?)\s+(?:nog|still|also|ook)\s+(?:een|a|an|another)\s+${ANY_KIND}\b`, 'i');
 /** "Which report follows after the interim report?", "Welke rapportage volgt er nog na …", "Na de voortgangsrapportage, welke rapportage volgt er nog?" */
 const KIND_FOLLOWS = new RegExp(
-  String.raw`\b(?:which|what|welke)\s+(?:${KIND_WORDS.report}|${KIND_WORDS.meeting})\s+(?:follows|comes|is\s+next|volgt|komt)\b(?!\s+(?:er\s+)?(?:before|voor|vóór|voordat|first|eerst)\b)(?:\s+(?:er|dan|nog|daarna|next|then|after\s+that))*`,
+  String.raw`\b(?:which|what|welke)\s+${ANY_KIND}\s+(?:follows|comes|is\s+next|volgt|komt)\b(?!\s+(?:er\s+)?(?:before|voor|vóór|voordat|first|eerst)\b)(?:\s+(?:er|dan|nog|daarna|next|then|after\s+that))*`,
   'i',
 );
 /** "Which meeting comes before the kick-off?", "Welke bijeenkomst is er vóór de deadline?" */
 const KIND_PRECEDES = new RegExp(
-  String.raw`\b(?:which|what|welke)\s+(?:${KIND_WORDS.report}|${KIND_WORDS.meeting})\s+(?:comes|is|happens|komt|is\s+er|gaat|vindt)\s+(?:er\s+)?(?=(?:before|voor|vóór|voordat)\b)`,
+  String.raw`\b(?:which|what|welke)\s+${ANY_KIND}\s+(?:comes|is|happens|komt|is\s+er|gaat|vindt)\s+(?:er\s+)?(?=(?:before|voor|vóór|voordat)\b)`,
   'i',
 );
 
