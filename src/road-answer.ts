@@ -109,17 +109,20 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
     return { ...answer(target, lang, 1), lead };
   };
 
-  /** "We have an idea but no partners yet: what is the next step?": the entry about what is missing. */
-  const forMissing = (missing: string, lang: Lang): AnswerReply | undefined => {
-    // What is missing is to be found or arranged: "partners" asks where to find them.
-    const best = matcher.match(readMessage(`${missing} vinden find`), 1).candidates[0];
+  /** The entry that `words` name, when the matcher is sure of it. */
+  const entryNamed = (words: string, lang: Lang): AnswerReply | undefined => {
+    const best = matcher.match(readMessage(words), 1).candidates[0];
     return best && best.confidence >= options.threshold ? answer(best.entry, lang, best.confidence) : undefined;
   };
 
   return (question, lang) => {
     const { intent, rest } = question;
-    const forWhatIsMissing = question.missing === undefined ? undefined : forMissing(question.missing, lang);
-    if (forWhatIsMissing) return forWhatIsMissing;
+    // "No partners yet: what is the next step?": what is missing is to be found, so where to find it.
+    const forMissing = question.missing === undefined ? undefined : entryNamed(`${question.missing} vinden find`, lang);
+    if (forMissing) return forMissing;
+    // "What's the next step, finding partners?": the step the asker proposes.
+    const forProposed = question.proposed === undefined ? undefined : entryNamed(question.proposed, lang);
+    if (forProposed) return forProposed;
     if (intent === 'first' || intent === 'last') return atAnEnd(intent, rest, lang);
     if (question.phase && intent !== 'earlier') {
       const phaseAnswer = besidePhase(intent, rest, lang);

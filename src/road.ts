@@ -156,10 +156,19 @@ export interface RoadQuestion {
   phase?: boolean;
   /** "What is the next step?" said of what is still missing ("we have no partners yet"): the missing thing. */
   missing?: string;
+  /** "What's the next step, finding partners?": the step the asker proposes. */
+  proposed?: string;
   /** "Which report comes after the interim report?": the nearest stop of that kind, not the next stop. */
   kind?: RoadKind;
 }
 
+/** "What's the next step, finding partners?", "Is de volgende stap partners zoeken?": the step the asker proposes. */
+const PROPOSED: readonly RegExp[] = [
+  /\b(?:next\s+step|volgende\s+stap|eerstvolgende\s+stap)(?:\s+(?:then|dan|now|nu))?\s*[,:]\s*([^?.!,]{3,60}?)\s*\?/i,
+  // A yes/no question of its own ("Is the next step …?"), not "What is the next step in the roadmap?".
+  /(?:^|[.!?]\s+)(?:so\s+|dus\s+)?is\s+(?:the\s+next\s+step|de\s+(?:eerst)?volgende\s+stap)\s+(?:then\s+|dan\s+|now\s+|nu\s+)?(?:to\s+|om\s+)?([^?.!,]{3,60}?)\s*\?/i,
+  /(?:^|[.!?]\s+)(?:so\s+|dus\s+)?is\s+([^?.!,]{3,60}?)\s+(?:then\s+|dan\s+|now\s+|nu\s+)?(?:the\s+next\s+step|de\s+(?:eerst)?volgende\s+stap)\b/i,
+];
 /** Not a missing thing: "no idea", "geen probleem". */
 const NOT_MISSING = String.raw`(?!(?:idea|idee|clue|problem|probleem|worries|zorgen|haast|rush|time|tijd|zin)\b)`;
 /** "nog geen partners", "no partners yet", "we don't have a PIC yet": what a next-step question says is still missing. */
@@ -185,6 +194,8 @@ export function readRoadQuestion(text: string): RoadQuestion | undefined {
     if (PHASE.test(text)) return { intent, rest, phase: true };
     const missing = intent === 'next' ? MISSING.map((pattern) => pattern.exec(text)?.[1]).find((words) => words !== undefined) : undefined;
     if (missing) return { intent, rest, missing };
+    const proposed = intent === 'next' ? PROPOSED.map((pattern) => pattern.exec(text)?.[1]).find((words) => words !== undefined) : undefined;
+    if (proposed) return { intent, rest, proposed };
     // The word of the kind stays in the rest: "before the final one" names the final report.
     const asked = KINDS.map(([kind, pattern]) => ({ kind, word: pattern.exec(text)?.[1] })).find((k) => k.word !== undefined);
     return asked ? { intent, rest: `${rest} ${asked.word ?? ''}`, kind: asked.kind } : { intent, rest };

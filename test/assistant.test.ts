@@ -170,11 +170,17 @@ describe('a road question that asks for a kind of stop', () => {
   });
 });
 
-describe('a next-step question that says what is missing', () => {
+describe('a next-step question that says what is missing or proposes a step', () => {
   it('answers where to get what is missing, not the stop after the one named', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
     expect(await assistant.handle({ text: 'We have an idea but no partners yet. What is the next step?', conversation: fresh() })).toMatchObject({ entryId: 'partner-search' });
     expect(await assistant.handle({ text: 'What comes after the kick-off? We have no idea.', conversation: fresh() })).toMatchObject({ entryId: 'project-execution' });
+  });
+
+  it('answers the step that the asker proposes', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    expect(await assistant.handle({ text: "We've checked for similar projects. What's the next step, finding partners?", conversation: fresh() })).toMatchObject({ entryId: 'partner-search' });
+    expect(await assistant.handle({ text: 'Is de volgende stap een PIC aanvragen?', conversation: fresh() })).toMatchObject({ entryId: 'pic-code' });
   });
 });
 

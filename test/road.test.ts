@@ -90,6 +90,13 @@ describe('road questions', () => {
     expect(readRoadQuestion('What comes after the kick-off? We have no idea.')?.missing).toBeUndefined();
   });
 
+  it('reads the step that a next-step question proposes, but not a wh-question about the next step', () => {
+    expect(readRoadQuestion("We've checked for similar projects. What's the next step, finding partners? How?")?.proposed).toBe('finding partners');
+    expect(readRoadQuestion('Is de volgende stap partners zoeken?')?.proposed).toBe('partners zoeken');
+    expect(readRoadQuestion('Is finding partners the next step?')?.proposed).toBe('finding partners');
+    expect(readRoadQuestion('Wat is de volgende stap in de roadmap?')?.proposed).toBeUndefined();
+  });
+
   it('answers the nearest stop of the kind asked for', () => {
     const isReport = (id: string): boolean => id.endsWith('-report');
     expect(resolveRoad(ROAD, 'next', ['submission'], false, isReport)).toEqual({ target: 'final-report', from: 'submission' });
