@@ -54,4 +54,10 @@ describe('words that are a glossary phrase and a compound of the knowledge', () 
     expect(real.match('partners zoeken in de zorg').terms).toEqual(real.match('partners zoeken').terms);
     expect(real.match('hospitality partner search').terms).toEqual(real.match('partner search').terms);
   });
+
+  it('reads a phrase of stop words as its glossary term: "how often" is about the submission rounds', () => {
+    for (const text of ['Is there a deadline every few months, or just one?', 'Hoe vaak per jaar kun je een KA2 aanvragen?', 'Kan dat op elk moment van het jaar?']) {
+      expect(real.match(text).candidates[0]?.entry.id, text).toBe('deadline');
+    }
+  });
 });
