@@ -26,6 +26,12 @@ describe('reading a chat message', () => {
     expect(roles('My manager asked us to check the final report. Where is it?')[0]).toEqual(['intro', 'My manager asked us']);
   });
 
+  it('reads a question said as a statement as part of the question', () => {
+    expect(roles("We are new to this. We'd like to know if something similar has been funded before. How can we find out?").map(([role]) => role)).toEqual(['context', 'focus', 'focus']);
+    expect(roles('Het project loopt al. Ik vraag me af of we het logo moeten gebruiken. Waar staat dat?').map(([role]) => role)).toEqual(['context', 'focus', 'focus']);
+    expect(roles('We are new to this. We like to know people. How can we find out?').map(([role]) => role)).toEqual(['context', 'context', 'focus']);
+  });
+
   it('reads a sentence that names what the asker heard of as part of the question, without its lead-in', () => {
     expect(roles('We werken al jaren samen met Gent. Ik hoorde iets over een projectopzetformulier. Wat is dat?')).toEqual([
       ['context', 'We werken al jaren samen met Gent.'],
