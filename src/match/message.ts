@@ -33,6 +33,9 @@ const ASKED_BY =
 const TOPIC_LEAD =
   /^(?:(?:ik|we|wij)\s+(?:hoor|horen|hoorde|hoorden|heb\s+(?:iets\s+)?gehoord|hebben\s+(?:iets\s+)?gehoord|las|lazen|zag|zagen|kwam(?:en)?\s+.{0,30}\btegen)|(?:nu\s+|toen\s+|laatst\s+)?(?:hoor|hoorde|las|zag)\s+(?:ik|we)|(?:iemand|een\s+collega|collega'?s|mijn\s+[\p{L}-]+)\s+(?:noemde|noemden|zei|zeiden|had(?:den)?\s+het\s+over|vertelde|vertelden|wees\s+(?:me|mij|ons)\s+op)|er\s+(?:is|bestaat)\s+(?:blijkbaar\s+|toch\s+)?(?:iets|zoiets)|(?:i|we)\s+(?:hear|heard|'ve\s+heard|have\s+heard|read|saw|came\s+across|keep\s+hearing)|(?:someone|somebody|a\s+colleague|colleagues|my\s+[\p{L}-]+)\s+(?:mentioned|told\s+(?:me|us)\s+about|talked\s+about|said|pointed\s+(?:me|us)\s+to)|there'?s\s+(?:apparently\s+)?(?:something|a\s+thing)\s+called)\b/iu;
 
+/** What someone else asks, said as a statement: "My manager asks how we show that it is relevant." */
+const ASKED_BY_WHAT = new RegExp(String.raw`${ASKED_BY.source}\s*(?:how|what|why|when|where|which|whether|if|hoe|wat|waarom|wanneer|waar|welke|of)\b`, 'iu');
+
 /** A question said as a statement: "We'd like to know if something similar has been funded.", "Ik vraag me af of …" */
 const ASKED_AS_STATEMENT =
   /\b(?:(?:i|we)(?:'d|\s+would)\s+(?:like|love)\s+to\s+know|(?:i|we)\s+(?:want|need)\s+to\s+know|(?:i|we)\s+(?:wonder|am\s+wondering|are\s+wondering|was\s+wondering|were\s+wondering)|(?:ik|we|wij)\s+(?:vraag|vragen)\s+(?:me|mij|ons)\s+af|(?:ik|we|wij)\s+(?:wil|willen|zou|zouden)\s+(?:graag\s+)?(?:willen\s+)?weten|(?:mijn|onze|my|our)\s+(?:vraag|question)\s+is)\b/iu;
@@ -97,7 +100,7 @@ export function readMessage(text: string): MessagePart[] {
     const role: PartRole =
       intro && !sentence.endsWith('?')
         ? 'intro'
-        : questions.length === 0 || questions.includes(sentence) || TOPIC_LEAD.test(sentence) || ASKED_AS_STATEMENT.test(sentence)
+        : questions.length === 0 || questions.includes(sentence) || TOPIC_LEAD.test(sentence) || ASKED_AS_STATEMENT.test(sentence) || ASKED_BY_WHAT.test(sentence)
           ? 'focus'
           : 'context';
     // The words that lead in to what the question is about, or say who asked, are not the topic.

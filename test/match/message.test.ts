@@ -30,6 +30,12 @@ describe('reading a chat message', () => {
     expect(roles("We are new to this. We'd like to know if something similar has been funded before. How can we find out?").map(([role]) => role)).toEqual(['context', 'focus', 'focus']);
     expect(roles('Het project loopt al. Ik vraag me af of we het logo moeten gebruiken. Waar staat dat?').map(([role]) => role)).toEqual(['context', 'focus', 'focus']);
     expect(roles('We are new to this. We like to know people. How can we find out?').map(([role]) => role)).toEqual(['context', 'context', 'focus']);
+    // What someone else asks: the lead is who asks, what they ask is the question.
+    expect(roles('My manager asks how we show the project is relevant. What should we address?')).toEqual([
+      ['intro', 'My manager asks'],
+      ['focus', 'how we show the project is relevant.'],
+      ['focus', 'What should we address?'],
+    ]);
   });
 
   it('reads a sentence that names what the asker heard of as part of the question, without its lead-in', () => {
