@@ -36,16 +36,23 @@ export type RoadKind = 'report' | 'meeting';
 
 const KIND_WORDS: Record<RoadKind, string> = {
   report: String.raw`(?:report|reports|reporting|rapport|rapporten|rapportage|rapportages|verslag|verslagen)`,
-  meeting: String.raw`(?:meeting|meetings|session|sessions|bijeenkomst|bijeenkomsten|overleg|gesprek|gesprekken)`,
+  meeting: String.raw`(?:meeting|meetings|session|sessions|bijeenkomst|bijeenkomsten)`,
 };
 const ANY_KIND = String.raw`(?:${KIND_WORDS.report}|${KIND_WORDS.meeting})`;
 /** Asked for as a kind ("which report", "nog een rapportage", "the next meeting"), not named as a stop ("the interim report"). */
 const ASKED_KIND = (words: string): RegExp =>
-  new RegExp(String.raw`\b(?:which|what|another|any|a|an|next|welke|wat\s+voor|een|nog\s+een|volgende|andere)\s+(?:other\s+|kind\s+of\s+|soort\s+|more\s+)?(${words})\b`, 'i');
+  new RegExp(String.raw`\b(?:which|what|another|next|welke|wat\s+voor|nog\s+een|volgende|eerstvolgende|andere)\s+(?:other\s+|kind\s+of\s+|soort\s+|more\s+)?(${words})\b`, 'i');
 const KINDS: ReadonlyArray<[RoadKind, RegExp]> = (Object.keys(KIND_WORDS) as RoadKind[]).map((kind) => [kind, ASKED_KIND(KIND_WORDS[kind])]);
-/** "Is there a report we have to do before the final one?", "Is er nog een rapportage na de voortgangsrapportage?" */
-const KIND_BESIDE = (relation: string): RegExp =>
-  new RegExp(String.raw`\b(?:is|are|komt|volgt)\s+(?:there|er)\s+(?:nog\s+|still\s+|also\s+|ook\s+)?(?:a|an|any|another|een|nog\s+een)\s+(?:other\s+|andere\s+)?${ANY_KIND}\b(?=[^?]*\b${relation}\b)`, 'i');
+/** The kind that the words of a question that asks for one name ("is there a report before …"). */
+const KIND_NAMED: ReadonlyArray<[RoadKind, RegExp]> = (Object.keys(KIND_WORDS) as RoadKind[]).map((kind) => [kind, new RegExp(String.raw`\b(${KIND_WORDS[kind]})\b`, 'i')]);
+/**
+ * "Is there a report we have to do before the final one?". Not "is there a session after the award …": the
+ * sessions after a stop are not all on the road (the financial information meeting), so that one is left to the matcher.
+ */
+const KIND_BEFORE = new RegExp(
+  String.raw`\b(?:is|are|komt|volgt)\s+(?:there|er)\s+(?:nog\s+|still\s+|also\s+|ook\s+)?(?:a|an|any|another|een|nog\s+een)\s+(?:other\s+|andere\s+)?${ANY_KIND}\b(?=[^?]*\b(?:before|prior\s+to|voor|vóór|voordat)\b)`,
+  'i',
+);
 /** "What's the next meeting after the kick-off?", "de volgende rapportage na …" */
 const NEXT_KIND_AFTER = new RegExp(String.raw`\b(?:next|volgende|eerstvolgende)\s+${ANY_KIND}\s+(?=(?:after|na|nadat)\b)`, 'i');
 /** "Is er na de kick-off nog een bijeenkomst?", "Is there, after the interim report, still another report?" */
@@ -60,6 +67,9 @@ const KIND_PRECEDES = new RegExp(
   String.raw`\b(?:which|what|welke)\s+${ANY_KIND}\s+(?:comes|is|happens|komt|is\s+er|gaat|vindt)\s+(?:er\s+)?(?=(?:before|voor|vóór|voordat)\b)`,
   'i',
 );
+
+/** The patterns that ask for a kind of stop in so many words. */
+const ASKS_FOR_A_KIND: ReadonlySet<RegExp> = new Set([KIND_FOLLOWS, KIND_PRECEDES, NEXT_KIND_AFTER, KIND_AFTER_NAMED, KIND_BEFORE]);
 
 const NEXT: readonly RegExp[] = [
   /\b(?:wat|welke)\s+(?:is|zijn|wordt)\s+(?:nu\s+)?(?:de|het|onze|mijn)?\s*(?:volgende|next)\s+(?:stap|stappen|fase|ding)\b/i,
@@ -96,7 +106,6 @@ const NEXT: readonly RegExp[] = [
   KIND_FOLLOWS,
   NEXT_KIND_AFTER,
   KIND_AFTER_NAMED,
-  KIND_BESIDE(String.raw`(?:after|na|nadat)`),
 ];
 
 const PREVIOUS: readonly RegExp[] = [
@@ -111,7 +120,7 @@ const PREVIOUS: readonly RegExp[] = [
   PREVIOUS_BY_RELATION,
   PREVIOUS_BEFORE_CLAUSE,
   KIND_PRECEDES,
-  KIND_BESIDE(String.raw`(?:before|prior\s+to|voor|vóór|voordat)`),
+  KIND_BEFORE,
 ];
 
 const FIRST: readonly RegExp[] = [
@@ -197,7 +206,8 @@ export function readRoadQuestion(text: string): RoadQuestion | undefined {
     const proposed = intent === 'next' ? PROPOSED.map((pattern) => pattern.exec(text)?.[1]).find((words) => words !== undefined) : undefined;
     if (proposed) return { intent, rest, proposed };
     // The word of the kind stays in the rest: "before the final one" names the final report.
-    const asked = KINDS.map(([kind, pattern]) => ({ kind, word: pattern.exec(text)?.[1] })).find((k) => k.word !== undefined);
+    const [kinds, words] = ASKS_FOR_A_KIND.has(pattern) ? [KIND_NAMED, pattern.exec(text)?.[0] ?? ''] : [KINDS, text];
+    const asked = kinds.map(([kind, kindPattern]) => ({ kind, word: kindPattern.exec(words)?.[1] })).find((k) => k.word !== undefined);
     return asked ? { intent, rest: `${rest} ${asked.word ?? ''}`, kind: asked.kind } : { intent, rest };
   }
   return undefined;

@@ -78,6 +78,10 @@ describe('road questions', () => {
     ['Which meeting comes before the kick-off?', 'previous', 'meeting'],
   ])('%s asks for the %s stop that is a %s', (text, intent, kind) => expect(readRoadQuestion(text)).toMatchObject({ intent, kind }));
 
+  it('leaves a session after a stop to the matcher: not every session is on the road', () => {
+    expect(readRoadQuestion('Is there a session after the award where they explain the money rules?')).toBeUndefined();
+  });
+
   it('reads a stop named by its kind as no kind asked for', () => {
     // "the interim report" names the stop; it does not ask for a report.
     expect(readRoadQuestion('What comes after the interim report?')?.kind).toBeUndefined();
