@@ -35,25 +35,28 @@ describe('answer quality on the real knowledge', () => {
     expect(summary.offTopic.rate).toBeGreaterThanOrEqual(0.85);
   });
 
-  // Blind set 6 is written like real chat messages; it stands well below the target (see npm run eval),
-  // and this guard only keeps it from slipping further.
-  it('keeps the blind set-6 of chat messages above 62% top-1 and 88% off-topic declined', async () => {
-    const summary = await evaluate(assistant, load('test/eval/blind/set-6.json'));
-    expect(summary.inDomain.accuracy).toBeGreaterThanOrEqual(0.62);
+  // Blind sets 6 and 7 are written like real chat messages; they stand well below the target (see npm run
+  // eval), and this guard only keeps them from slipping further.
+  it.each([
+    ['set-6', 0.64],
+    ['set-7', 0.69],
+  ])('keeps the blind %s of chat messages above its top-1 floor (%s) and 88% off-topic declined', async (name, floor) => {
+    const summary = await evaluate(assistant, load(`test/eval/blind/${name}.json`));
+    expect(summary.inDomain.accuracy).toBeGreaterThanOrEqual(floor);
     expect(summary.offTopic.rate).toBeGreaterThanOrEqual(0.88);
   });
 
-  it('keeps the third set of chat messages at 75% top-1 and 90% off-topic declined', async () => {
+  it('keeps the third set of chat messages at 80% top-1 and 90% off-topic declined', async () => {
     const summary = await evaluate(assistant, load('test/eval/chat-3.json'));
     const failures = summary.results.filter((r) => !r.passed).map((r) => `${r.case.id}: ${r.reason}`);
-    expect(summary.inDomain.accuracy, failures.join('\n')).toBeGreaterThanOrEqual(0.75);
+    expect(summary.inDomain.accuracy, failures.join('\n')).toBeGreaterThanOrEqual(0.8);
     expect(summary.offTopic.rate, failures.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('keeps the second set of chat messages at 85% top-1 and 95% off-topic declined', async () => {
+  it('keeps the second set of chat messages at 90% top-1 and 95% off-topic declined', async () => {
     const summary = await evaluate(assistant, load('test/eval/chat-2.json'));
     const failures = summary.results.filter((r) => !r.passed).map((r) => `${r.case.id}: ${r.reason}`);
-    expect(summary.inDomain.accuracy, failures.join('\n')).toBeGreaterThanOrEqual(0.85);
+    expect(summary.inDomain.accuracy, failures.join('\n')).toBeGreaterThanOrEqual(0.9);
     expect(summary.offTopic.rate, failures.join('\n')).toBeGreaterThanOrEqual(0.95);
   });
 });
