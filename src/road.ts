@@ -12,7 +12,7 @@ export type RoadIntent = 'next' | 'previous' | 'first' | 'last' | 'earlier';
  * gebeuren"): a question word followed only by these is a road question when it says after or before what.
  */
 const ASKS_FOR_A_STEP =
-  String.raw`(?:what|wat)(?:'s)?(?:\s+(?:do|does|did|should|must|can|could|will|would|shall|have\s+to|has\s+to|need\s+to|needs\s+to|is|are|happen|happens|comes|still|left|remains|else|to\s+do|to\s+be\s+done|te\s+doen|follows|focus(?:\s+on)?|arrange|sort\s+out|think\s+(?:about|of)|take\s+care\s+of|be\s+done|done|best|i|we|you|they|then|now|next|first|moet|moeten|kan|kunnen|ga|gaan|doe|doen|zijn|wordt|staat|gebeurt|gebeuren|komt|volgt|regel|regelen|hebben|gedaan|ingeleverd|ingediend|geregeld|er|ik|wij|je|jullie|dan|nu|het\s+beste|eerst|als\s+eerste|allemaal))+`;
+  String.raw`(?:what|wat)(?:'s)?(?:\s+(?:do|does|did|should|must|can|could|will|would|shall|have\s+to|has\s+to|need\s+to|needs\s+to|is|are|happen|happens|comes|still|left|remains|else|to\s+do|to\s+be\s+done|te\s+doen|follows|focus(?:\s+on)?|arrange|prepare|have\s+ready|bring|sort\s+out|think\s+(?:about|of)|take\s+care\s+of|be\s+done|done|best|i|we|you|they|then|now|next|first|moet|moeten|kan|kunnen|ga|gaan|doe|doen|zijn|wordt|staat|gebeurt|gebeuren|komt|volgt|regel|regelen|voorbereiden|klaarmaken|klaar\s+hebben|meenemen|hebben|gedaan|ingeleverd|ingediend|geregeld|er|ik|wij|je|jullie|dan|nu|het\s+beste|eerst|als\s+eerste|allemaal))+`;
 /** "What should we do after the kick-off?", "Wat gebeurt er nadat we hebben ingediend?", "what now, once it's awarded?" */
 const NEXT_BY_RELATION = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:after|once|as\s+soon\s+as|nadat|na|zodra)\b`, 'i');
 /** "What do we do when it is approved?", "Wat moeten we regelen als de aanvraag is goedgekeurd?" */

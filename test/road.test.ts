@@ -47,6 +47,7 @@ describe('road questions', () => {
     ['What do we have to arrange before the advice meeting?', 'previous'],
     ['Wat moet er ingeleverd zijn voordat we kunnen afsluiten?', 'previous'],
     ['Voordat we gaan schrijven: wat moet er geregeld zijn?', 'previous'],
+    ['What should we prepare before the advice meeting?', 'previous'],
     ['Na de formele afsluiting, kan er dan nog iets komen?', 'next'],
     ['After the closing, can anything still happen?', 'next'],
   ])('%s asks for the %s stop', (text, intent) => expect(readRoadQuestion(text)?.intent).toBe(intent));
