@@ -73,7 +73,7 @@ const ASKS_FOR_A_KIND: ReadonlySet<RegExp> = new Set([KIND_FOLLOWS, KIND_PRECEDE
 
 const NEXT: readonly RegExp[] = [
   /\b(?:wat|welke)\s+(?:is|zijn|wordt)\s+(?:nu\s+)?(?:de|het|onze|mijn)?\s*(?:volgende|next)\s+(?:stap|stappen|fase|ding)\b/i,
-  /\b(?:eerst)?volgende\s+stap(?:pen)?\b/i,
+  /\b(?:eerst)?volgende\s+(?:stap(?:pen)?|fase)\b/i,
   /\bwat\s+(?:komt|gebeurt|volgt)\s+(?:er\s+)?(?:nu\s+|dan\s+)?(?:daarna|hierna|daarop|vervolgens|na\b|tussen\b)/i,
   /\bwat\s+(?:moet|moeten|doe|doen|ga|gaan)\s+(?:ik|we|wij|je|jullie)\s+(?:nu\s+|dan\s+)?(?:daarna|hierna|vervolgens|na\b)/i,
   /\b(?:en\s+)?wat\s+nu\b/i,
@@ -88,13 +88,15 @@ const NEXT: readonly RegExp[] = [
   /\bwat\s+(?:doe|doen|gebeurt|komt)\s+(?:je|we|jullie|er)?\s*(?:allemaal\s+)?tussen\b/i,
   /\bwhat\s+(?:do\s+(?:i|we|you)\s+do|happens|comes)\s+(?:in\s+)?between\b/i,
   /\b(?:which|what)\s+(?:step|steps|stage|phase)\s+(?:follows|comes\s+after|is\s+after)\b/i,
+  // "Which step do we take after the info session?", "Welke stap zetten we na de kick-off?"
+  /\b(?:which|what|welke)\s+(?:step|steps|stage|stap|stappen)\s+(?:do|should|must|can|zetten|nemen|moeten|kunnen)\s+(?:\S+\s+){0,3}?(?:after|following|na)\b/i,
   /\b(?:the\s+)?(?:step|steps|stage|phase)\s+(?:after|following)\b/i,
   /\bwelke\s+(?:stap|stappen|fase)\s+(?:komt|komen|volgt|volgen)\s+(?:er\s+)?na\b/i,
   /\b(?:stap|stappen|fase)\s+(?:na|volgend\s+op)\b/i,
   /\bwat\s+(?:komt|volgt)\s+(?:er\s+)?op\b/i,
   /\bwhat\s+follows\b/i,
   /\bnow\s+what\b/i,
-  /\bhoe\s+(?:gaat\s+het\s+)?verder\b/i,
+  /\bhoe\s+(?:gaat\s+het\s+)?(?:nu\s+|dan\s+)?verder\b/i,
   /\bhow\s+(?:does\s+it|do\s+(?:we|i))\s+(?:continue|go\s+on|proceed)\b/i,
   /\b(?:step|steps|stage|stap|stappen)\s+(?:in\s+)?(?:between|tussen)\b/i,
   // The whole message is "(and) after X?": "And after the kick-off?", "En na de uitslag?"
@@ -114,6 +116,7 @@ const PREVIOUS: readonly RegExp[] = [
   /\bwat\s+(?:gaat|komt)\s+(?:er\s+)?(?:aan\s+)?vooraf\b/i,
   /\bwhat\s+comes\s+before\b/i,
   /\b(?:which|what)\s+(?:step|steps|stage|phase)\s+(?:comes\s+before|precedes|is\s+before)\b/i,
+  /\b(?:which|what|welke)\s+(?:step|steps|stage|stap|stappen)\s+(?:do|should|must|can|zetten|nemen|moeten|kunnen)\s+(?:\S+\s+){0,3}?(?:before|prior\s+to|vóór|voordat|voor\s+(?:het|de)\b)/i,
   /\b(?:the\s+)?(?:step|steps|stage|phase)\s+(?:before|prior\s+to)\b/i,
   /\bwelke\s+(?:stap|stappen|fase)\s+(?:komt|komen|gaat|gaan)\s+(?:er\s+)?(?:vóór|voor(?!\s+stap))\b/i,
   /\b(?:stap|stappen|fase)\s+(?:vóór|voor(?!\s+stap))\s+(?:de|het|het\s+indienen|we|ik)\b/i,
@@ -151,6 +154,9 @@ const LAST_BEFORE = /\b(?:aller)?(?:laatste|last|final)\s+(?:stap|step|thing)\s+
 const FIRST_AFTER = /\b(?:very\s+)?(?:first|eerste)\s+(?:stap|step|thing|ding)\s+(?:(?:to\s+do|te\s+doen|we\s+(?:do|should\s+do))\s+)?(?:after|once|na|nadat|zodra)\b/i;
 /** "What comes first, the PIC or the application form?", "Wat komt eerst: X of Y?" */
 const EARLIER: readonly RegExp[] = [
+  // "Eerst de PIC of eerst het formulier?", "The PIC first or the form first?"
+  /^\s*(?:eerst|first)\b(?=[^?]*\s(?:of|or)\s+(?:eerst|first)\b)/i,
+  /^(?=[^?]*\bfirst\s+or\s+[^?]*\bfirst\s*\?)/i,
   /\b(?:what|which(?:\s+one)?)\s+(?:comes|is|happens|goes)\s+first\b(?=.*\bor\b)/i,
   /\bwat\s+(?:komt|is|gebeurt|gaat)\s+(?:er\s+)?(?:het\s+)?eerst\b(?=.*\bof\b)/i,
 ];

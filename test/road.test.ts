@@ -48,6 +48,12 @@ describe('road questions', () => {
     ['Wat moet er ingeleverd zijn voordat we kunnen afsluiten?', 'previous'],
     ['Voordat we gaan schrijven: wat moet er geregeld zijn?', 'previous'],
     ['What should we prepare before the advice meeting?', 'previous'],
+    ['ok we hebben de uitslag binnen, hoe nu verder?', 'next'],
+    ['Which step do we take after the info session?', 'next'],
+    ['Welke stap moeten we zetten voor het indienen?', 'previous'],
+    ['Hoe ziet de volgende fase eruit na de aanvraag?', 'next'],
+    ['Eerst de PIC of eerst het formulier?', 'earlier'],
+    ['The PIC first or the web form first?', 'earlier'],
     ['Na de formele afsluiting, kan er dan nog iets komen?', 'next'],
     ['After the closing, can anything still happen?', 'next'],
   ])('%s asks for the %s stop', (text, intent) => expect(readRoadQuestion(text)?.intent).toBe(intent));
