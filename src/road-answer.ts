@@ -123,6 +123,9 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
     // "What's the next step, finding partners?": the step the asker proposes.
     const forProposed = question.proposed === undefined ? undefined : entryNamed(question.proposed, lang);
     if (forProposed) return forProposed;
+    // "Once the project has ended": the stop due after the end date, whatever stop the words also name.
+    const atEnd = question.projectEnd && knowledge.atProjectEnd !== undefined ? knowledge.entryById.get(knowledge.atProjectEnd) : undefined;
+    if (atEnd) return { ...answer(atEnd, lang, 1), lead: t(lang, 'roadAtProjectEnd') };
     if (intent === 'first' || intent === 'last') return atAnEnd(intent, rest, lang);
     if (question.phase && intent !== 'earlier') {
       const phaseAnswer = besidePhase(intent, rest, lang);

@@ -17,7 +17,7 @@ const ASKS_FOR_A_STEP =
 const NEXT_BY_RELATION = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:after|once|as\s+soon\s+as|nadat|na|zodra)\b`, 'i');
 /** "What do we do when it is approved?", "Wat moeten we regelen als de aanvraag is goedgekeurd?" */
 const NEXT_WHEN_DONE = new RegExp(
-  String.raw`\b${ASKS_FOR_A_STEP}\s+(?:when|if|als|wanneer)\b((?:\s+[^\s?.!,]+){1,6}?\s+(?:approved|awarded|accepted|granted|submitted|finished|completed|done|signed|over|goedgekeurd|toegekend|ingediend|afgerond|klaar|getekend|binnen|voorbij))\b`,
+  String.raw`\b${ASKS_FOR_A_STEP}\s+(?:when|if|als|wanneer)\b((?:\s+[^\s?.!,]+){1,6}?\s+(?:approved|awarded|accepted|granted|submitted|finished|completed|done|signed|over|goedgekeurd|toegekend|ingediend|afgerond|afgelopen|beëindigd|ended|klaar|getekend|binnen|voorbij))\b`,
   'i',
 );
 /** "After the interim report, what should we focus on?", "Na de uitslag: wat doen we dan?" */
@@ -31,6 +31,11 @@ const PREVIOUS_BY_RELATION = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:bef
 /** "Before we submit, what do we have to do?", "Voordat we gaan schrijven: wat moet er geregeld zijn?" */
 const PREVIOUS_BEFORE_CLAUSE = new RegExp(String.raw`^\s*(?:and\s+)?(?:before|prior\s+to|voordat)\b([^?]{2,90}?)[,:]\s*${ASKS_FOR_A_STEP}\s*(?:[?.!]|$)`, 'i');
 
+/** The project's end: "once the project has ended", "als het project afgelopen is", "at the end of the project". */
+const PROJECT_END =
+  /\b(?:the|het|ons|our|onze)\s+project\s+(?:has\s+|is\s+|was\s+)?(?:ended|finished|over|done|completed|afgelopen|afgerond|voorbij|beëindigd|(?:is\s+)?klaar)\b|\b(?:end|einde|eind)\s+(?:of\s+the|van\s+het|of\s+our|van\s+ons)\s+project\b|\bproject\s+end\s+date\b|\beinddatum\s+van\s+het\s+project\b/i;
+/** "What do we do at the end of the project?", "Wat moeten we doen aan het einde van het project?" */
+const AT_PROJECT_END = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:at|aan|by|bij|tegen)\s+(?:the\s+|het\s+)?(?:end|einde|eind)\s+(?=(?:of\s+the|van\s+het|of\s+our|van\s+ons)\s+project\b)`, 'i');
 /** The kind of stop a road question asks for ("which report comes after …", "the next meeting"). */
 export type RoadKind = 'report' | 'meeting';
 
@@ -105,6 +110,7 @@ const NEXT: readonly RegExp[] = [
   NEXT_WHEN_DONE,
   NEXT_AFTER_CLAUSE,
   ANYTHING_AFTER_CLAUSE,
+  AT_PROJECT_END,
   KIND_FOLLOWS,
   NEXT_KIND_AFTER,
   KIND_AFTER_NAMED,
@@ -173,6 +179,8 @@ export interface RoadQuestion {
   missing?: string;
   /** "What's the next step, finding partners?": the step the asker proposes. */
   proposed?: string;
+  /** "What do we do once the project has ended?": after the project's end date, not after a stop. */
+  projectEnd?: boolean;
   /** "Which report comes after the interim report?": the nearest stop of that kind, not the next stop. */
   kind?: RoadKind;
 }
@@ -209,6 +217,7 @@ export function readRoadQuestion(text: string): RoadQuestion | undefined {
     if (PHASE.test(text)) return { intent, rest, phase: true };
     const missing = intent === 'next' ? MISSING.map((pattern) => pattern.exec(text)?.[1]).find((words) => words !== undefined) : undefined;
     if (missing) return { intent, rest, missing };
+    if (intent === 'next' && PROJECT_END.test(text)) return { intent, rest, projectEnd: true };
     const proposed = intent === 'next' ? PROPOSED.map((pattern) => pattern.exec(text)?.[1]).find((words) => words !== undefined) : undefined;
     if (proposed) return { intent, rest, proposed };
     // The word of the kind stays in the rest: "before the final one" names the final report.

@@ -32,6 +32,7 @@ const TEXTS = {
     en: "I'm not much good at that: I know about KA2 partnerships in mbo, and little else. What can I do for you there?",
   },
   roadAfter: { nl: 'Na "{from}" komt:', en: 'After "{from}" comes:' },
+  roadAtProjectEnd: { nl: 'Als het project is afgelopen, komt:', en: 'Once the project has ended comes:' },
   roadAfterEnd: { nl: 'Met "{from}" eindigt de roadmap; daarna kan nog komen:', en: 'The road ends with "{from}"; what can still come after it:' },
   roadBefore: { nl: 'Vóór "{from}" komt:', en: 'Before "{from}" comes:' },
   roadAfterStep: { nl: 'Na "{from}" komt "{to}":', en: 'After "{from}" comes "{to}":' },

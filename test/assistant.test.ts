@@ -184,6 +184,18 @@ describe('a next-step question that says what is missing or proposes a step', ()
   });
 });
 
+describe("the project's end", () => {
+  it('answers what is due once the end date has passed', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    expect(await assistant.handle({ text: 'Once the project has ended, what do we still have to do?', conversation: fresh() })).toMatchObject({
+      entryId: 'final-report',
+      lead: 'Once the project has ended comes:',
+    });
+    // A question about doing something only at the end is not a road question.
+    expect(await assistant.handle({ text: 'Begin je pas met het verspreiden van resultaten als het project klaar is?', conversation: fresh() })).not.toMatchObject({ entryId: 'final-report' });
+  });
+});
+
 describe('past the end of the road', () => {
   it('answers what can still come after the last stop, and says that the road ends there', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });

@@ -85,6 +85,12 @@ describe('road questions', () => {
     ['Which meeting comes before the kick-off?', 'previous', 'meeting'],
   ])('%s asks for the %s stop that is a %s', (text, intent, kind) => expect(readRoadQuestion(text)).toMatchObject({ intent, kind }));
 
+  it("reads a question about the project's end as after the end date, not after a stop", () => {
+    expect(readRoadQuestion('Wat gebeurt er als het project afgelopen is?')).toMatchObject({ intent: 'next', projectEnd: true });
+    expect(readRoadQuestion('What do we do at the end of the project?')).toMatchObject({ intent: 'next', projectEnd: true });
+    expect(readRoadQuestion('What comes after the final report?')?.projectEnd).toBeUndefined();
+  });
+
   it('leaves a session after a stop to the matcher: not every session is on the road', () => {
     expect(readRoadQuestion('Is there a session after the award where they explain the money rules?')).toBeUndefined();
   });

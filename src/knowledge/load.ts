@@ -30,6 +30,8 @@ export interface Knowledge {
   road: readonly string[];
   /** What can still come after the last stop, if anything (an entry id that is no stop). */
   afterRoad: string | undefined;
+  /** The stop that is due once the project's end date has passed, if the knowledge says. */
+  atProjectEnd: string | undefined;
   /** Near topics the roadmap does not cover (knowledge/out-of-scope.yaml). */
   outOfScope: readonly OutOfScopeTopic[];
   entryById: ReadonlyMap<string, Entry>;
@@ -186,6 +188,10 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
     problems.push({ file: phasesFile.file, entry: 'road', field: 'afterRoad', message: `unknown entry "${afterRoad}"` });
   }
   if (afterRoad !== undefined && road.includes(afterRoad)) problems.push({ file: phasesFile.file, entry: 'road', field: 'afterRoad', message: `"${afterRoad}" is a stop of the road itself` });
+  const atProjectEnd = phasesFile.data?.atProjectEnd;
+  if (atProjectEnd !== undefined && !road.includes(atProjectEnd) && !invalidIds.has(atProjectEnd)) {
+    problems.push({ file: phasesFile.file, entry: 'road', field: 'atProjectEnd', message: `"${atProjectEnd}" is not a stop of the road` });
+  }
 
   const outOfScope = outOfScopeFile.data?.topics ?? [];
   const topicIds = new Set<string>();
@@ -216,7 +222,7 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
 
   if (problems.length > 0) return { knowledge: undefined, problems };
   return {
-    knowledge: { phases, road, afterRoad, entries, glossary, outOfScope, entryById, phaseById, entryFile: fileOf, dir },
+    knowledge: { phases, road, afterRoad, atProjectEnd, entries, glossary, outOfScope, entryById, phaseById, entryFile: fileOf, dir },
     problems,
   };
 }

@@ -119,6 +119,8 @@ export const PhasesFileSchema = z.strictObject({
   road: z.array(IdSchema).min(2, 'needs the stops of the road, first to last'),
   /** What can still come after the last stop (the NA's checks): the answer to "what comes after the formal closing?". */
   afterRoad: IdSchema.optional(),
+  /** The stop that is due once the project's end date has passed (the final report): "what do we do when the project has ended?". */
+  atProjectEnd: IdSchema.optional(),
 });
 /** knowledge/entries/*.yaml */
 export const EntriesFileSchema = z.strictObject({ entries: z.array(EntrySchema).min(1) });

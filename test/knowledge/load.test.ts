@@ -93,6 +93,7 @@ describe('invalid knowledge', () => {
     ['an unknown stop on the road', 'phases.yaml', (s: string) => s.replace('  - interim-report\n', '  - interim-raport\n'), { file: 'phases.yaml', entry: 'road', field: 'road[1]' }],
     ['a stop twice on the road', 'phases.yaml', (s: string) => s.replace('  - final-report\n', '  - partner-search\n'), { file: 'phases.yaml', entry: 'road', field: 'road[2]' }],
     ['an unknown entry after the road', 'phases.yaml', (s: string) => `${s}afterRoad: audits\n`, { file: 'phases.yaml', entry: 'road', field: 'afterRoad' }],
+    ['an entry off the road as what is due at the project end', 'phases.yaml', (s: string) => `${s}atProjectEnd: distance-calculator\n`, { file: 'phases.yaml', entry: 'road', field: 'atProjectEnd' }],
     ['a stop of the road as what comes after it', 'phases.yaml', (s: string) => `${s}afterRoad: interim-report\n`, { file: 'phases.yaml', entry: 'road', field: 'afterRoad' }],
     ['an out-of-scope topic without keywords', 'out-of-scope.yaml', (s: string) => s.replace(/keywords:\n(?:      .*\n){2}/, 'keywords: {}\n'), { file: 'out-of-scope.yaml', entry: 'ka1-mobility', field: 'keywords' }],
     ['an out-of-scope link that is not https', 'out-of-scope.yaml', (s: string) => s.replace('https://www.erasmusplus.nl/nl/middelbaar-beroepsonderwijs', 'http://www.erasmusplus.nl'), { file: 'out-of-scope.yaml', entry: 'ka1-mobility', field: 'links[0].url' }],
