@@ -48,15 +48,16 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
   };
 
   /** The first or last stop of the road, of the phase the message names, or of the applicant's side. */
-  const atAnEnd = (intent: 'first' | 'last', rest: string, lang: Lang): AnswerReply | undefined => {
+  const atAnEnd = (intent: 'first' | 'last', rest: string, position: number | undefined, lang: Lang): AnswerReply | undefined => {
     const about = matcher.match(readMessage(rest), 50);
     // "The last step when baking bread": a first or last step of something the roadmap does not know.
     if (about.terms.length > 0 && !about.candidates.some((c) => sure(c.confidence))) return undefined;
     // "The first step of the tailored advice": the entry that has steps of its own, led by that step.
     const best = about.candidates[0];
-    if (best && best.entry.steps.length > 0 && sure(best.confidence)) {
-      const step = intent === 'first' ? best.entry.steps[0] : best.entry.steps.at(-1);
-      const lead = t(lang, intent === 'first' ? 'roadFirstStepOf' : 'roadLastStepOf', { of: best.entry.title[lang], step: step?.title[lang] ?? '' });
+    if (best && best.entry.steps.length > 0 && sure(best.confidence) && (position ?? 0) < best.entry.steps.length) {
+      const step = intent === 'first' ? best.entry.steps[position ?? 0] : best.entry.steps.at(-1);
+      const values = { of: best.entry.title[lang], step: step?.title[lang] ?? '', n: (position ?? 0) + 1 };
+      const lead = t(lang, position !== undefined ? 'roadNthStepOf' : intent === 'first' ? 'roadFirstStepOf' : 'roadLastStepOf', values);
       return { ...answer(best.entry, lang, 1), lead };
     }
     const section = readRoadSection(knowledge.phases, rest);
@@ -64,12 +65,19 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
       const phase = knowledge.phaseById.get(knowledge.entryById.get(id)?.phase ?? '');
       return section === undefined || ('phase' in section ? phase?.id === section.phase.id : phase?.track === section.track);
     };
-    const resolved = resolveRoad(knowledge.road.filter(inSection), intent, []);
-    const target = resolved && knowledge.entryById.get(resolved.target);
+    const inIt = knowledge.road.filter(inSection);
+    const targetId = position === undefined ? resolveRoad(inIt, intent, [])?.target : inIt[position];
+    const target = targetId === undefined ? undefined : knowledge.entryById.get(targetId);
     if (!target) return undefined;
-    const lead = section
-      ? t(lang, intent === 'first' ? 'roadFirstOf' : 'roadLastOf', { of: 'phase' in section ? section.phase.title[lang] : t(lang, 'applicantTrack') })
-      : t(lang, intent === 'first' ? 'roadFirst' : 'roadLast');
+    const of = section && ('phase' in section ? section.phase.title[lang] : t(lang, 'applicantTrack'));
+    const lead =
+      position !== undefined
+        ? of === undefined
+          ? t(lang, 'roadNth', { n: position + 1 })
+          : t(lang, 'roadNthOf', { n: position + 1, of })
+        : of === undefined
+          ? t(lang, intent === 'first' ? 'roadFirst' : 'roadLast')
+          : t(lang, intent === 'first' ? 'roadFirstOf' : 'roadLastOf', { of });
     return { ...answer(target, lang, 1), lead };
   };
 
@@ -126,7 +134,7 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
     // "Once the project has ended": the stop due after the end date, whatever stop the words also name.
     const atEnd = question.projectEnd && knowledge.atProjectEnd !== undefined ? knowledge.entryById.get(knowledge.atProjectEnd) : undefined;
     if (atEnd) return { ...answer(atEnd, lang, 1), lead: t(lang, 'roadAtProjectEnd') };
-    if (intent === 'first' || intent === 'last') return atAnEnd(intent, rest, lang);
+    if (intent === 'first' || intent === 'last') return atAnEnd(intent, rest, question.position, lang);
     if (question.phase && intent !== 'earlier') {
       const phaseAnswer = besidePhase(intent, rest, lang);
       if (phaseAnswer) return phaseAnswer;

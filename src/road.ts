@@ -147,6 +147,12 @@ const FIRST: readonly RegExp[] = [
   /^\s*(?:waar|hoe)\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|je|jullie)\s+(?:het\s+best(?:e)?\s+)?(?:mee\s+)?(?:beginnen|starten)\b/i,
 ];
 
+/** "What is step two?", "de derde stap", "the 4th step": a stop counted from the first. */
+const ORDINALS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, twee: 2, drie: 3, vier: 4, vijf: 5, second: 2, third: 3, fourth: 4, fifth: 5, tweede: 2, derde: 3, vierde: 4, vijfde: 5 };
+const ORDINAL =
+  /\b(?:step|stap)\s+(two|three|four|five|twee|drie|vier|vijf|[2-9])\b|\b(second|third|fourth|fifth|tweede|derde|vierde|vijfde|[2-9](?:nd|rd|th|e))\s+(?:step|stap|stage)\b/i;
+const positionOf = (word: string): number => ORDINALS[word.toLowerCase()] ?? Number.parseInt(word, 10);
+
 const LAST: readonly RegExp[] = [
   /\b(?:aller)?laatste\s+stap\b/i,
   /\b(?:very\s+)?(?:last|final)\s+(?:step|stage)\b/i,
@@ -181,6 +187,8 @@ export interface RoadQuestion {
   proposed?: string;
   /** "What do we do once the project has ended?": after the project's end date, not after a stop. */
   projectEnd?: boolean;
+  /** "What is step two?": the place on the road counted from the first stop (0 is the first). */
+  position?: number;
   /** "Which report comes after the interim report?": the nearest stop of that kind, not the next stop. */
   kind?: RoadKind;
 }
@@ -207,6 +215,8 @@ const BETWEEN = /\b(?:tussen|between)\b/i;
 
 /** The road question a message asks, if it asks one. */
 export function readRoadQuestion(text: string): RoadQuestion | undefined {
+  const ordinal = ORDINAL.exec(text);
+  if (ordinal) return { intent: 'first', rest: text.replace(ORDINAL, ' '), position: positionOf(ordinal[1] ?? ordinal[2] ?? '') - 1 };
   for (const [intent, patterns] of [['earlier', EARLIER], ['previous', [LAST_BEFORE]], ['next', [FIRST_AFTER]], ['last', LAST], ['next', NEXT], ['previous', PREVIOUS], ['first', FIRST]] as const) {
     const pattern = patterns.find((p) => p.test(text));
     // A clause that names the stop ("After the interim report, what …") stays in the rest.

@@ -156,6 +156,16 @@ describe('the first or last step of a part of the road', () => {
     expect(first).toMatchObject({ kind: 'answer', entryId: 'project-execution', lead: 'De eerste stap van "Uitvoering":' });
     expect(await assistant.handle({ text: 'what is the first step?', conversation: fresh() })).toMatchObject({ entryId: 'institutional-support', lead: 'The first step of the roadmap:' });
   });
+
+  it('answers a step counted from the first, of the road, a phase or an entry with steps of its own', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    expect(await assistant.handle({ text: 'What is step two?', conversation: fresh() })).toMatchObject({ entryId: 'benchmark', lead: 'Step 2 of the roadmap:' });
+    expect(await assistant.handle({ text: 'Wat is de tweede stap van de uitvoering?', conversation: fresh() })).toMatchObject({ entryId: 'monitoring-meetings', lead: 'Stap 2 van "Uitvoering":' });
+    expect(await assistant.handle({ text: 'What is the second step of the tailored advice?', conversation: fresh() })).toMatchObject({
+      entryId: 'tailored-advice',
+      lead: 'Step 2 of "Tailored advice" is "advice meeting":',
+    });
+  });
 });
 
 describe('a road question that asks for a kind of stop', () => {

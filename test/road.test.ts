@@ -63,6 +63,13 @@ describe('road questions', () => {
     (text) => expect(readRoadQuestion(text)).toBeUndefined(),
   );
 
+  it.each([
+    ['What is step two?', 1],
+    ['wat is de derde stap?', 2],
+    ['stap 4', 3],
+    ['the 2nd step of the application', 1],
+  ])('%s asks for the stop at place %s from the first', (text, position) => expect(readRoadQuestion(text)).toMatchObject({ intent: 'first', position }));
+
   it('keeps the words that name the stop', () => {
     expect(readRoadQuestion('wat komt er na de eindrapportage')?.rest).toContain('eindrapportage');
     expect(readRoadQuestion('After the interim report, what should we focus on?')?.rest).toContain('interim report');
