@@ -49,6 +49,9 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
 
   /** The first or last stop of the road, of the phase the message names, or of the applicant's side. */
   const atAnEnd = (intent: 'first' | 'last', rest: string, position: number | undefined, lang: Lang): AnswerReply | undefined => {
+    // The texts are roadFirst…, roadLast… and roadNth… ("Step 2 of …").
+    const which = position !== undefined ? 'roadNth' : intent === 'first' ? 'roadFirst' : 'roadLast';
+    const n = (position ?? 0) + 1;
     const about = matcher.match(readMessage(rest), 50);
     // "The last step when baking bread": a first or last step of something the roadmap does not know.
     if (about.terms.length > 0 && !about.candidates.some((c) => sure(c.confidence))) return undefined;
@@ -56,8 +59,7 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
     const best = about.candidates[0];
     if (best && best.entry.steps.length > 0 && sure(best.confidence) && (position ?? 0) < best.entry.steps.length) {
       const step = intent === 'first' ? best.entry.steps[position ?? 0] : best.entry.steps.at(-1);
-      const values = { of: best.entry.title[lang], step: step?.title[lang] ?? '', n: (position ?? 0) + 1 };
-      const lead = t(lang, position !== undefined ? 'roadNthStepOf' : intent === 'first' ? 'roadFirstStepOf' : 'roadLastStepOf', values);
+      const lead = t(lang, `${which}StepOf`, { of: best.entry.title[lang], step: step?.title[lang] ?? '', n });
       return { ...answer(best.entry, lang, 1), lead };
     }
     const section = readRoadSection(knowledge.phases, rest);
@@ -70,14 +72,7 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
     const target = targetId === undefined ? undefined : knowledge.entryById.get(targetId);
     if (!target) return undefined;
     const of = section && ('phase' in section ? section.phase.title[lang] : t(lang, 'applicantTrack'));
-    const lead =
-      position !== undefined
-        ? of === undefined
-          ? t(lang, 'roadNth', { n: position + 1 })
-          : t(lang, 'roadNthOf', { n: position + 1, of })
-        : of === undefined
-          ? t(lang, intent === 'first' ? 'roadFirst' : 'roadLast')
-          : t(lang, intent === 'first' ? 'roadFirstOf' : 'roadLastOf', { of });
+    const lead = of === undefined ? t(lang, which, { n }) : t(lang, `${which}Of`, { n, of });
     return { ...answer(target, lang, 1), lead };
   };
 

@@ -76,6 +76,10 @@ const KIND_PRECEDES = new RegExp(
 /** The patterns that ask for a kind of stop in so many words. */
 const ASKS_FOR_A_KIND: ReadonlySet<RegExp> = new Set([KIND_FOLLOWS, KIND_PRECEDES, NEXT_KIND_AFTER, KIND_AFTER_NAMED, KIND_BEFORE]);
 
+/** "Which step do we take after the info session?", "Welke stap moeten we zetten voor het indienen?" */
+const STEP_TAKEN = (relation: string): RegExp =>
+  new RegExp(String.raw`\b(?:which|what|welke)\s+(?:step|steps|stage|stap|stappen)\s+(?:do|should|must|can|zetten|nemen|moeten|kunnen)\s+(?:\S+\s+){0,3}?${relation}`, 'i');
+
 const NEXT: readonly RegExp[] = [
   /\b(?:wat|welke)\s+(?:is|zijn|wordt)\s+(?:nu\s+)?(?:de|het|onze|mijn)?\s*(?:volgende|next)\s+(?:stap|stappen|fase|ding)\b/i,
   /\b(?:eerst)?volgende\s+(?:stap(?:pen)?|fase)\b/i,
@@ -93,8 +97,7 @@ const NEXT: readonly RegExp[] = [
   /\bwat\s+(?:doe|doen|gebeurt|komt)\s+(?:je|we|jullie|er)?\s*(?:allemaal\s+)?tussen\b/i,
   /\bwhat\s+(?:do\s+(?:i|we|you)\s+do|happens|comes)\s+(?:in\s+)?between\b/i,
   /\b(?:which|what)\s+(?:step|steps|stage|phase)\s+(?:follows|comes\s+after|is\s+after)\b/i,
-  // "Which step do we take after the info session?", "Welke stap zetten we na de kick-off?"
-  /\b(?:which|what|welke)\s+(?:step|steps|stage|stap|stappen)\s+(?:do|should|must|can|zetten|nemen|moeten|kunnen)\s+(?:\S+\s+){0,3}?(?:after|following|na)\b/i,
+  STEP_TAKEN(String.raw`(?:after|following|na)\b`),
   /\b(?:the\s+)?(?:step|steps|stage|phase)\s+(?:after|following)\b/i,
   /\bwelke\s+(?:stap|stappen|fase)\s+(?:komt|komen|volgt|volgen)\s+(?:er\s+)?na\b/i,
   /\b(?:stap|stappen|fase)\s+(?:na|volgend\s+op)\b/i,
@@ -122,7 +125,7 @@ const PREVIOUS: readonly RegExp[] = [
   /\bwat\s+(?:gaat|komt)\s+(?:er\s+)?(?:aan\s+)?vooraf\b/i,
   /\bwhat\s+comes\s+before\b/i,
   /\b(?:which|what)\s+(?:step|steps|stage|phase)\s+(?:comes\s+before|precedes|is\s+before)\b/i,
-  /\b(?:which|what|welke)\s+(?:step|steps|stage|stap|stappen)\s+(?:do|should|must|can|zetten|nemen|moeten|kunnen)\s+(?:\S+\s+){0,3}?(?:before|prior\s+to|vóór|voordat|voor\s+(?:het|de)\b)/i,
+  STEP_TAKEN(String.raw`(?:before|prior\s+to|vóór|voordat|voor\s+(?:het|de)\b)`),
   /\b(?:the\s+)?(?:step|steps|stage|phase)\s+(?:before|prior\s+to)\b/i,
   /\bwelke\s+(?:stap|stappen|fase)\s+(?:komt|komen|gaat|gaan)\s+(?:er\s+)?(?:vóór|voor(?!\s+stap))\b/i,
   /\b(?:stap|stappen|fase)\s+(?:vóór|voor(?!\s+stap))\s+(?:de|het|het\s+indienen|we|ik)\b/i,
