@@ -35,13 +35,15 @@ describe('answer quality on the real knowledge', () => {
     expect(summary.offTopic.rate).toBeGreaterThanOrEqual(0.85);
   });
 
-  // Blind sets 6 and 7 are written like real chat messages; they stand well below the target (see npm run
-  // eval), and this guard only keeps them from slipping further.
+  // Sets 6 and 7 were written blind like real chat messages and are now used for development; blind set 8
+  // is written the same way. They stand below the target (see npm run eval), and this guard only keeps
+  // them from slipping further.
   it.each([
-    ['set-6', 0.64],
-    ['set-7', 0.69],
-  ])('keeps the blind %s of chat messages above its top-1 floor (%s) and 88% off-topic declined', async (name, floor) => {
-    const summary = await evaluate(assistant, load(`test/eval/blind/${name}.json`));
+    ['chat-6', 0.64],
+    ['chat-7', 0.69],
+    ['blind/set-8', 0.75],
+  ])('keeps the chat messages of %s above their top-1 floor (%s) and 88% off-topic declined', async (name, floor) => {
+    const summary = await evaluate(assistant, load(`test/eval/${name}.json`));
     expect(summary.inDomain.accuracy).toBeGreaterThanOrEqual(floor);
     expect(summary.offTopic.rate).toBeGreaterThanOrEqual(0.88);
   });
