@@ -89,11 +89,17 @@ export function readSmallTalk(text: string): SmallTalk | undefined {
 const WHEN_CLAUSE =
   /(?:^|(?<=[,;]\s*)|\s)(?:voordat|nadat|zodra|wanneer\s+(?:we|ik|de|het)|als\s+(?:de|het|we|ik|onze|ons)|before|after|once|as\s+soon\s+as|when\s+(?:we|i|the|our))\b(?:\s+[^\s,;?!.]+){1,6}(?:\s*,\s*)?/gi;
 
+/** A question that names nothing itself and asks about what was said before it: "Any tips?", "Wat raad je aan?" */
+const VAGUE_QUESTION =
+  /^(?:(?:any|some|got\s+any|do\s+you\s+have\s+(?:any|some))\s+(?:tips|ideas|advice|suggestions|thoughts|help)|(?:tips|ideas|advice|suggestions|help)|what\s+(?:now|should\s+(?:i|we)\s+do|do\s+you\s+(?:suggest|recommend|advise))|(?:iemand\s+|heb\s+je\s+|heeft\s+iemand\s+)?(?:tips|ideeen|ideeën|advies|suggesties)|wat\s+(?:nu|moet\s+ik\s+doen|moeten\s+we\s+doen|raad\s+(?:je|jij|u)\s+(?:me\s+|ons\s+)?aan|helpt\s+(?:daar|daartegen|ertegen)(?:\s+\w+){0,3}))\s*[?!.]*$/i;
+
 /** Splits a message into its parts: the question sentences are the focus, the rest is context. */
 export function readMessage(text: string): MessagePart[] {
   const withoutGreeting = text.trim().replace(GREETING, '');
   const sentences = splitSentences(withoutGreeting);
-  const questions = sentences.filter((s) => s.endsWith('?'));
+  const asked = sentences.filter((s) => s.endsWith('?'));
+  // When every question only asks about what came before ("Any tips?"), what came before is the question.
+  const questions = asked.every((s) => VAGUE_QUESTION.test(s)) ? [] : asked;
   const parts: MessagePart[] = [];
   for (const sentence of sentences) {
     const intro = (INTRO_START.test(sentence) && INTRO_PLACE.test(sentence)) || INTRO_HERE.test(sentence);
