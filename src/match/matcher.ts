@@ -18,6 +18,8 @@ const FIELD_WEIGHTS = { title: 3, keywords: 3, questions: 2, links: 1, text: 1, 
 
 /** Saturation constant of the term weight: the weight of a term named in many fields tends to k + 1. */
 const SATURATION = 4;
+/** Below this share of the first's strength, the second entry does not rank about equally. */
+const NEAR_TIE = 0.98;
 /** How much each kind of evidence weighs in the confidence. */
 export interface MatchWeights {
   /** A known word of the question that the entry does not explain, against it. */
@@ -370,6 +372,9 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
         top.splice(at, 0, candidate);
         if (top.length > limit) top.pop();
       }
+      // Two entries that rank about equally: the one that explains more of the question goes first.
+      const [first, second] = top;
+      if (first && second && second.strength >= first.strength * NEAR_TIE && second.confidence > first.confidence) [top[0], top[1]] = [second, first];
       return { terms: termList, candidates: top, outOfScope };
     },
   };
