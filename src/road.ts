@@ -2,7 +2,7 @@
 // Y", "what is the last step". They are answered from the order of the road (`road` in
 // knowledge/phases.yaml): the step asked for, not the one the question names; within an entry that has
 // steps of its own (`steps`), from their order.
-import { fold } from './match/normalize.js';
+import { fold, stem, toTokens } from './match/normalize.js';
 
 /** What a road question asks for: the stop after or before the one it names, the first or last stop, or the earlier of two it names. */
 export type RoadIntent = 'next' | 'previous' | 'first' | 'last' | 'earlier';
@@ -40,7 +40,7 @@ const AT_PROJECT_END = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:at|aan|by
 export type RoadKind = 'report' | 'meeting';
 
 const KIND_WORDS: Record<RoadKind, string> = {
-  report: String.raw`(?:report|reports|reporting|rapport|rapporten|rapportage|rapportages|verslag|verslagen)`,
+  report: String.raw`(?:report|reports|reporting|rapport|rapporten|rapportage|rapportages|rapportagemoment|verslag|verslagen)`,
   meeting: String.raw`(?:meeting|meetings|session|sessions|bijeenkomst|bijeenkomsten)`,
 };
 const ANY_KIND = String.raw`(?:${KIND_WORDS.report}|${KIND_WORDS.meeting})`;
@@ -58,6 +58,8 @@ const KIND_BEFORE = new RegExp(
   String.raw`\b(?:is|are|komt|volgt)\s+(?:there|er)\s+(?:nog\s+|still\s+|also\s+|ook\s+)?(?:a|an|any|another|een|nog\s+een)\s+(?:other\s+|andere\s+)?${ANY_KIND}\b(?=[^?]*\b(?:before|prior\s+to|voor|vóór|voordat)\b)`,
   'i',
 );
+/** "What's the next reporting moment?", "Wanneer is de volgende rapportage?" */
+const NEXT_KIND = new RegExp(String.raw`\b(?:what|which|when|wat|welke|wanneer)(?:'s|\s+is|\s+are|\s+zijn|\s+komt)?\s+(?:the\s+|our\s+|de\s+|het\s+|onze\s+|ons\s+)?(?:next|volgende|eerstvolgende)\s+${ANY_KIND}\b`, 'i');
 /** "What's the next meeting after the kick-off?", "de volgende rapportage na …" */
 const NEXT_KIND_AFTER = new RegExp(String.raw`\b(?:next|volgende|eerstvolgende)\s+${ANY_KIND}\s+(?=(?:after|na|nadat)\b)`, 'i');
 /** "Is er na de kick-off nog een bijeenkomst?", "Is there, after the interim report, still another report?" */
@@ -74,7 +76,7 @@ const KIND_PRECEDES = new RegExp(
 );
 
 /** The patterns that ask for a kind of stop in so many words. */
-const ASKS_FOR_A_KIND: ReadonlySet<RegExp> = new Set([KIND_FOLLOWS, KIND_PRECEDES, NEXT_KIND_AFTER, KIND_AFTER_NAMED, KIND_BEFORE]);
+const ASKS_FOR_A_KIND: ReadonlySet<RegExp> = new Set([NEXT_KIND, KIND_FOLLOWS, KIND_PRECEDES, NEXT_KIND_AFTER, KIND_AFTER_NAMED, KIND_BEFORE]);
 
 /** "Which step do we take after the info session?", "Welke stap moeten we zetten voor het indienen?" */
 const STEP_TAKEN = (relation: string): RegExp =>
@@ -89,7 +91,9 @@ const NEXT: readonly RegExp[] = [
   /\ben\s+dan\s*\??$/i,
   /\bnext\s+steps?\b/i,
   /\bwhat(?:'s|\s+is|\s+are)?\s+(?:the\s+)?next\b(?!\s+(?!step|steps|phase|thing|things|on\b|now\b|then\b|after\b|before\b|once\b|when\b)\w)/i,
-  /\bwat\s+(?:komt|gebeurt|volgt)\s+(?:er\s+)?(?:nu|hierna|daarna)\b/i,
+  /\bwat\s+(?:komt|gebeurt|volgt)\s+(?:er\s+)?(?:nu|hierna|daarna|dan)\b/i,
+  /\bwaar\s+(?:wachten|wacht)\s+(?:we|wij|ik|jullie)\s+(?:nu\s+|dan\s+|nog\s+)*op\b/i,
+  /\bwhat\s+(?:are\s+we|am\s+i)\s+(?:now\s+)?waiting\s+for\b/i,
   /\bwhat\s+(?:happens|comes|follows)\s+(?:next|now|then|after|between)\b/i,
   /\bwhat\s+(?:do|should|must|can)\s+(?:i|we)\s+(?:do\s+)?(?:next|now|after\s+that|afterwards)\b/i,
   /\bwhat\s+(?:do|should|must)\s+(?:i|we)\s+(?:need\s+to\s+)?(?:do|think\s+(?:through|about)|sort\s+out)\s+next\b/i,
@@ -117,6 +121,7 @@ const NEXT: readonly RegExp[] = [
   KIND_FOLLOWS,
   NEXT_KIND_AFTER,
   KIND_AFTER_NAMED,
+  NEXT_KIND,
 ];
 
 const PREVIOUS: readonly RegExp[] = [
@@ -143,7 +148,7 @@ const FIRST: readonly RegExp[] = [
   /\bwaar\s+(?:begint|start)\s+(?:de\s+roadmap|het\s+traject|de\s+route|het\s+stappenplan|het)\b/i,
   /\bwhere\s+does\s+the\s+(?:roadmap|road|process)\s+(?:start|begin)\b/i,
   /\bwhat\s+do\s+(?:i|we)\s+(?:do|start\s+with)\s+first\b/i,
-  /\bwat\s+(?:doe|doen|moet|moeten)\s+(?:ik|we|je)\s+(?:als\s+)?(?:aller)?eerst(?:e)?\s*(?:[?,.!]|$)/i,
+  /\bwat\s+(?:doe|doen|moet|moeten)\s+(?:ik|we|je)\s+(?:als\s+)?(?:aller)?eerst(?:e)?(?:\s+(?:doen|regelen))?\s*(?:[?,.!]|$)/i,
   /\bwhat\s+should\s+(?:i|we)\s+do\s+first\b/i,
   /^\s*(?:so\s+)?(?:where|how)\s+(?:do|should|can)\s+(?:i|we|you)\s+(?:start|begin|get\s+started)\b/i,
   /^\s*(?:waar|hoe)\s+(?:begin|start)\s+(?:ik|we|je|jullie)\b/i,
@@ -212,6 +217,30 @@ const MISSING: readonly RegExp[] = [
 ];
 
 
+/**
+ * A statement of what is behind the asker, before the question: "The kick-off is behind us.", "Kick-off
+ * is gedaan", "We hebben het oriënterende gesprek gehad", "We zijn klaar met het dissemineren". The stop
+ * it names is the one the next step follows, whatever else the question mentions.
+ */
+const DONE: readonly RegExp[] = [
+  /(?:^|[.!?]\s+)(?:we|wij|ik)\s+(?:zijn|ben)\s+(?:nu\s+|net\s+|inmiddels\s+)?klaar\s+met\s+([^.!?]{2,80}?)(?=\s*[.!\p{Extended_Pictographic}])/iu,
+  /(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:is|are|has\s+been|have\s+been|was|were|got|just\s+got)\s+(?:just\s+|now\s+|finally\s+|officially\s+)?(behind\s+us|done|over|finished|completed|approved|accepted|awarded|submitted|signed|sent\s+in|ready)\b(?=[^?]*[.!\p{Extended_Pictographic}])/iu,
+  /(?:^|[.!?]\s+)(?:we|i)(?:'ve|\s+have|'re|\s+are)?\s+(?:just\s+|now\s+|finally\s+|already\s+)?(?:had|done|finished|completed|(submitted|sent|signed)|held|wrapped\s+up|finished\s+with|done\s+with|looked\s+(?:through|at|into)|checked|explored)\s+([^.!?]{2,80}?)(?=\s+and\s+(?:nobody|no\s+one|none|nothing)\b|\s*[.!\p{Extended_Pictographic}])/iu,
+  /(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:is|zijn|werd|werden)\s+(?:nu\s+|net\s+|inmiddels\s+|eindelijk\s+|officieel\s+)?(gedaan|geweest|af|klaar|voorbij|achter\s+de\s+rug|goedgekeurd|toegekend|ingediend|verstuurd|getekend|afgerond|gezet|geaccepteerd)\b(?=[^?]*[.!\p{Extended_Pictographic}])/iu,
+  /(?:^|[.!?]\s+)(?:we|wij|ik)\s+(?:hebben|heb)\s+(?:nu\s+|net\s+|inmiddels\s+|eindelijk\s+)?([^.!?]{2,80}?)\s+(?:gehad|gedaan|afgerond|(ingediend|ingeleverd|verstuurd|getekend)|gehouden|bekeken|uitgezocht)\b(?=\s*[.!\p{Extended_Pictographic}])/iu,
+];
+/** The words of a statement of what is done that name no stop ("is done", "is af"), unlike "approved" (the award). */
+const DONE_ONLY = /^(?:behind\s+us|done|over|finished|completed|ready|gedaan|geweest|af|klaar|voorbij|achter\s+de\s+rug|afgerond|gezet)$/i;
+
+/** The words of a statement of what is done that name its stop, if the message makes one. */
+function doneStop(text: string): string | undefined {
+  for (const pattern of DONE) {
+    const match = pattern.exec(text);
+    if (match) return match.slice(1).filter((words): words is string => words !== undefined && !DONE_ONLY.test(words)).join(' ');
+  }
+  return undefined;
+}
+
 const PHASE = /\b(?:phase|phases|fase|fases)\b/i;
 
 const BETWEEN = /\b(?:tussen|between)\b/i;
@@ -226,19 +255,32 @@ export function readRoadQuestion(text: string): RoadQuestion | undefined {
     if (!pattern) continue;
     const rest = text.replace(pattern, (_whole, clause: unknown) => ` ${typeof clause === 'string' ? clause : ''} `);
     if (intent === 'next' && BETWEEN.test(text)) return { intent, rest, between: true };
+    // "Our KA210 got approved! What do we do first now?": the step after what is done, named by the words that say it.
+    const done = intent === 'next' || intent === 'first' ? doneStop(text) : undefined;
+    if (done !== undefined) return { ...readNext(text, pattern, done), intent: 'next' };
     if (intent !== 'next' && intent !== 'previous') return { intent, rest };
     if (PHASE.test(text)) return { intent, rest, phase: true };
-    const missing = intent === 'next' ? MISSING.map((pattern) => pattern.exec(text)?.[1]).find((words) => words !== undefined) : undefined;
-    if (missing) return { intent, rest, missing };
-    if (intent === 'next' && PROJECT_END.test(text)) return { intent, rest, projectEnd: true };
-    const proposed = intent === 'next' ? PROPOSED.map((pattern) => pattern.exec(text)?.[1]).find((words) => words !== undefined) : undefined;
-    if (proposed) return { intent, rest, proposed };
-    // The word of the kind stays in the rest: "before the final one" names the final report.
-    const [kinds, words] = ASKS_FOR_A_KIND.has(pattern) ? [KIND_NAMED, pattern.exec(text)?.[0] ?? ''] : [KINDS, text];
-    const asked = kinds.map(([kind, kindPattern]) => ({ kind, word: kindPattern.exec(words)?.[1] })).find((k) => k.word !== undefined);
-    return asked ? { intent, rest: `${rest} ${asked.word ?? ''}`, kind: asked.kind } : { intent, rest };
+    return intent === 'next' ? readNext(text, pattern, rest) : withKind({ intent, rest }, text, pattern);
   }
   return undefined;
+}
+
+/** A question for the next step, with what it says is missing, proposes or asks for beside the stop its `rest` names. */
+function readNext(text: string, pattern: RegExp, rest: string): RoadQuestion {
+  const intent = 'next';
+  const missing = MISSING.map((p) => p.exec(text)?.[1]).find((words) => words !== undefined);
+  if (missing) return { intent, rest, missing };
+  if (PROJECT_END.test(text)) return { intent, rest, projectEnd: true };
+  const proposed = PROPOSED.map((p) => p.exec(text)?.[1]).find((words) => words !== undefined);
+  if (proposed) return { intent, rest, proposed };
+  return withKind({ intent, rest }, text, pattern);
+}
+
+/** The kind of stop asked for, if one is; its word stays in the rest: "before the final one" names the final report. */
+function withKind(question: RoadQuestion, text: string, pattern: RegExp): RoadQuestion {
+  const [kinds, words] = ASKS_FOR_A_KIND.has(pattern) ? [KIND_NAMED, pattern.exec(text)?.[0] ?? ''] : [KINDS, text];
+  const asked = kinds.map(([kind, kindPattern]) => ({ kind, word: kindPattern.exec(words)?.[1] })).find((k) => k.word !== undefined);
+  return asked ? { ...question, rest: `${question.rest} ${asked.word ?? ''}`, kind: asked.kind } : question;
 }
 
 /**
@@ -280,8 +322,10 @@ export interface EntryStep {
   keywords: { nl: readonly string[]; en: readonly string[] };
 }
 
-const namesStep = (folded: string, step: EntryStep): boolean =>
-  [...step.keywords.nl, ...step.keywords.en].some((keyword) => ` ${folded} `.includes(` ${fold(keyword)} `));
+/** The words of a text as stems, joined, so that a phrase matches in any inflection ("het oriënterende gesprek"). */
+const stems = (text: string): string => ` ${toTokens(text).map(stem).join(' ')} `;
+
+const namesStep = (stemmed: string, step: EntryStep): boolean => [...step.keywords.nl, ...step.keywords.en].some((keyword) => stemmed.includes(stems(keyword)));
 
 /**
  * The step of an entry's own steps that a road question asks for, when the message names one of them
@@ -289,8 +333,8 @@ const namesStep = (folded: string, step: EntryStep): boolean =>
  */
 export function resolveWithinEntry(steps: readonly EntryStep[], intent: RoadIntent, text: string): { from: number; target: number } | undefined {
   if (intent !== 'next' && intent !== 'previous') return undefined;
-  const folded = fold(text);
-  const named = steps.flatMap((step, i) => (namesStep(folded, step) ? [i] : []));
+  const stemmed = stems(text);
+  const named = steps.flatMap((step, i) => (namesStep(stemmed, step) ? [i] : []));
   if (named.length === 0) return undefined;
   const from = intent === 'next' ? Math.max(...named) : Math.min(...named);
   const target = from + (intent === 'next' ? 1 : -1);

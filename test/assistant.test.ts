@@ -180,6 +180,15 @@ describe('a road question that asks for a kind of stop', () => {
   });
 });
 
+describe('a next-step question after a statement of what is done', () => {
+  it('answers the stop after the one the statement names, not after one the question mentions', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    expect(await assistant.handle({ text: 'Our kick-off meeting is over. What happens next while we carry out the work?', conversation: fresh() })).toMatchObject({ entryId: 'project-execution' });
+    expect(await assistant.handle({ text: 'Onze aanvraag is toegekend! Wat moeten we als eerste doen?', conversation: fresh() })).toMatchObject({ entryId: 'kick-off' });
+    expect(await assistant.handle({ text: 'Our interim report has been accepted. When is the next report due?', conversation: fresh() })).toMatchObject({ entryId: 'final-report' });
+  });
+});
+
 describe('a next-step question that says what is missing or proposes a step', () => {
   it('answers where to get what is missing, not the stop after the one named', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });

@@ -98,6 +98,16 @@ describe('road questions', () => {
     expect(readRoadQuestion('What comes after the final report?')?.projectEnd).toBeUndefined();
   });
 
+  it('reads a statement of what is done as the stop the next step follows, with the words that name it', () => {
+    expect(readRoadQuestion('The interim report is done. So what now?')).toEqual({ intent: 'next', rest: 'The interim report' });
+    expect(readRoadQuestion('Ons projectidee is goedgekeurd! Wat doen we als eerste?')).toEqual({ intent: 'next', rest: 'Ons projectidee goedgekeurd' });
+    expect(readRoadQuestion('We hebben de startbijeenkomst gehad 🎉 wat is de volgende stap?')).toEqual({ intent: 'next', rest: 'de startbijeenkomst' });
+    expect(readRoadQuestion('We zijn klaar met de tussenrapportage. Wat volgt er dan?')).toEqual({ intent: 'next', rest: 'de tussenrapportage' });
+    expect(readRoadQuestion('Our midterm report was accepted. When is the next report?')).toMatchObject({ intent: 'next', kind: 'report' });
+    // Without such a statement, "first" is the first stop of the road.
+    expect(readRoadQuestion('What do we do first?')).toMatchObject({ intent: 'first' });
+  });
+
   it('leaves a session after a stop to the matcher: not every session is on the road', () => {
     expect(readRoadQuestion('Is there a session after the award where they explain the money rules?')).toBeUndefined();
   });
@@ -171,6 +181,8 @@ describe('road questions', () => {
     expect(resolveWithinEntry(steps, 'next', 'Na het Orienterend gesprek met het NA')).toEqual({ from: 0, target: 1 });
     expect(resolveWithinEntry(steps, 'next', 'Ik heb het projectopzetformulier ingevuld.')).toEqual({ from: 1, target: 2 });
     expect(resolveWithinEntry(steps, 'previous', 'the advice meeting')).toEqual({ from: 1, target: 0 });
+    // In any inflection: "het oriënterende gesprek".
+    expect(resolveWithinEntry(steps, 'next', 'We hadden het oriënterende gesprek al')).toEqual({ from: 0, target: 1 });
     // Past the last of them, or naming none: the road decides.
     expect(resolveWithinEntry(steps, 'next', 'the final check')).toBeUndefined();
     expect(resolveWithinEntry(steps, 'next', 'the interim report')).toBeUndefined();

@@ -91,7 +91,7 @@ const WHEN_CLAUSE =
 
 /** A question that names nothing itself and asks about what was said before it: "Any tips?", "Wat raad je aan?" */
 const VAGUE_QUESTION =
-  /^(?:(?:any|some|got\s+any|do\s+you\s+have\s+(?:any|some))\s+(?:tips|ideas|advice|suggestions|thoughts|help)|(?:tips|ideas|advice|suggestions|help)|what\s+(?:now|should\s+(?:i|we)\s+do|do\s+you\s+(?:suggest|recommend|advise))|(?:iemand\s+|heb\s+je\s+|heeft\s+iemand\s+)?(?:tips|ideeen|ideeën|advies|suggesties)|wat\s+(?:nu|moet\s+ik\s+doen|moeten\s+we\s+doen|raad\s+(?:je|jij|u)\s+(?:me\s+|ons\s+)?aan|helpt\s+(?:daar|daartegen|ertegen)(?:\s+\w+){0,3}))\s*[?!.]*$/i;
+  /^(?:(?:any|some|got\s+any|do\s+you\s+have\s+(?:any|some))\s+(?:tips|ideas|advice|suggestions|thoughts|help)|(?:tips|ideas|advice|suggestions|help)|what\s+(?:now|should\s+(?:i|we)\s+do|do\s+you\s+(?:suggest|recommend|advise))|(?:iemand\s+|heb\s+je\s+|heeft\s+iemand\s+)?(?:tips|ideeen|ideeën|advies|suggesties)|wat\s+(?:nu|moet\s+ik\s+doen|moeten\s+we\s+doen|raad\s+(?:je|jij|u)\s+(?:me\s+|ons\s+)?aan|helpt\s+(?:daar|er)(?:tegen)?\b[^?]{0,30}))\s*[?!.]*$/i;
 
 /** Splits a message into its parts: the question sentences are the focus, the rest is context. */
 export function readMessage(text: string): MessagePart[] {
