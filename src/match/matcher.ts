@@ -8,7 +8,7 @@
 import type { Knowledge } from '../knowledge/load.js';
 import type { Entry, Lang, OutOfScopeTopic } from '../knowledge/schema.js';
 import { ROLE_WEIGHTS, type MessagePart, type PartRole } from './message.js';
-import { createCorrector, joinSplitCompounds, LONG_WORD_LENGTH, MIN_FUZZY_LENGTH, splitCompound } from './typos.js';
+import { createCompleter, createCorrector, joinSplitCompounds, LONG_WORD_LENGTH, MIN_FUZZY_LENGTH, splitCompound } from './typos.js';
 import { resolvePointing } from './pointing.js';
 import { joinSeparableVerbs } from './separable.js';
 import { CHAT_FILLERS, createGlossaryRewriter, oneEditApart, STOP_WORDS, stem, toTokens, type GlossaryRewriter } from './normalize.js';
@@ -18,6 +18,8 @@ const FIELD_WEIGHTS = { title: 3, keywords: 3, questions: 2, links: 1, text: 1, 
 
 /** Saturation constant of the term weight: the weight of a term named in many fields tends to k + 1. */
 const SATURATION = 4;
+/** How sure a completed cut-off word is ("voortgangsrapp" → voortgangsrapportage). */
+const COMPLETION_QUALITY = 0.9;
 /** Below this share of the first's strength, the second entry does not rank about equally. */
 const NEAR_TIE = 0.98;
 /** How much each kind of evidence weighs in the confidence. */
@@ -244,6 +246,7 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
   const exclusive = new Float64Array(total);
 
   const correct = createCorrector([...topicWords].filter((word) => word.length >= MIN_FUZZY_LENGTH - 1 && !stopWords.has(word)));
+  const complete = createCompleter([...topicWords].filter((word) => !stopWords.has(word)));
   const known = (token: string): boolean => vocabulary.has(token) || stopWords.has(token);
   const isVerb = (token: string): boolean => vocabulary.has(token) || glossary.variantTokens.has(token);
   const isPhrase = (first: string, second: string): boolean => glossary.continuations(first).includes(second);
@@ -278,8 +281,13 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
           for (const piece of split) tokens.push({ token: piece, weight: weight * 0.9, doubt: 0, counts });
           continue;
         }
-        // Only the question's own words are typo-corrected: in context, an unknown word is more likely a
-        // name or a theme ("agri-food", "Eastern Europe") than a misspelt roadmap word.
+        // Only the question's own words are completed or typo-corrected: in context, an unknown word is more
+        // likely a name or a theme ("agri-food", "Eastern Europe") than a cut-off or misspelt roadmap word.
+        const completed = counts ? complete(token) : undefined;
+        if (completed) {
+          tokens.push({ token: completed, weight: weight * COMPLETION_QUALITY, doubt: weight * (1 - COMPLETION_QUALITY), counts });
+          continue;
+        }
         const fix = counts ? correct(token) : undefined;
         if (fix && token.length < LONG_WORD_LENGTH) shortFixes.push({ at: tokens.length, token: fix.token, quality: fix.quality });
         tokens.push(fix && token.length >= LONG_WORD_LENGTH ? { token: fix.token, weight: weight * fix.quality, doubt: weight * (1 - fix.quality), counts } : { token, weight, doubt: 0, counts });

@@ -17,12 +17,15 @@ const CHAT_FILLER_WORDS = [
   'weten', 'meer', 'welke', 'waarmee', 'waarvoor', 'hoeveel', 'heet', 'heten', 'tegenwoordig', 'momenteel', 'nog', 'steeds',
   'soort', 'manier', 'mogelijk', 'mogelijke', 'staat', 'betekent', 'precies', 'houdt', 'inhoudt', 'inhouden',
   'erachter', 'zoiets', 'verstandig', 'handig', 'raad', 'aanraden', 'geeft', 'qua', 'nagaan', 'pak', 'aanpakken', 'halen',
+  // Chat abbreviations: "vh" (van het), "ivm" (in verband met), "mbt" (met betrekking tot) …
+  'vh', 'vd', 'vn', 'ivm', 'mbt', 'tav', 'iig', 'iaw', 'evt', 'wss', 'idd', 'mvg', 'gr', 'ofzo', 'enzo', 'zoiets', 'dus',
   'allereerste', 'allerlaatste', 'volgt', 'regelen', 'eerst', 'goed', 'goede', 'elkaar', 'verlopen', 'verloopt', 'uiteindelijk', 'werkt', 'ergens', 'huidige', 'huidig', 'achteraf', 'gewone', 'gewoon', 'laten', 'eraan', 'beschrijven', 'beschrijf', 'beschrijft', 'tevoren', 'daarvan', 'ongeveer', 'binnenkort', 'plz', 'pls', 'ok', 'oke', 'zon', 'overwegen', 'overweeg', 'ruim', 'kreeg', 'kregen', 'klopt', 'zn',
   // English
   'need', 'needs', 'want', 'find', 'know', 'tell', 'please', 'thanks', 'hello', 'hi', 'hey', 'does', 'doing', 'done', 'anyone',
   'someone', 'us', 'i', 'im', 'ive', 'dont', 'info', 'information', 'about', 'when', 'why', 'will', 'shall', 'may', 'there',
   'what', 'where', 'which', 'who', 'how', 'whats', 'wheres', 'put', 'give', 'use', 'using', 'much', 'many', 'any', 'called',
   'named', 'nowadays', 'currently', 'anymore', 'still', 'kind', 'sort', 'way', 'possible', 'stand', 'mean', 'means', 'exactly',
+  'btw', 'fyi', 'asap', 'abt', 'pls', 'plz', 'thx', 'imo', 'tbh', 'afaik', 'u', 'ur', 'r', 'ya',
   'kinds', 'properly', 'exact', 'wise', 'sensible', 'advisable', 'arrange', 'sort', 'okay', 'first', 'eventually', 'works', 'describe', 'describing', 'beforehand', 'roughly', 'soon',
 ];
 

@@ -11,6 +11,10 @@ const SHORT_TYPO_THRESHOLD = 0.3;
 /** Shortest word that typo correction looks at, and the length from which the looser threshold applies. */
 export const MIN_FUZZY_LENGTH = 4;
 export const LONG_WORD_LENGTH = 6;
+/** Shortest cut-off word ("voortgangsrapp", "eindrapp") that is completed to a known word it begins. */
+const MIN_PREFIX_LENGTH = 5;
+/** …when the cut-off word is at least this share of it: "bedrijf" is a word of its own, not a cut-off "bedrijfsleven". */
+const MIN_PREFIX_SHARE = 0.6;
 /** Shortest word that compound splitting looks at. */
 const MIN_COMPOUND_LENGTH = 8;
 
@@ -93,5 +97,32 @@ export function createCorrector(words: readonly string[]): (token: string) => { 
     const result = best && best.score <= threshold && clear ? { token: best.token, quality: 1 - best.score * (short ? 2 : 1) } : undefined;
     cache.set(token, result ?? false);
     return result;
+  };
+}
+
+/**
+ * Completes a word cut off in chat ("voortgangsrapp", "eindrapp") to the shortest known word that begins
+ * with it, when one is at least 3 letters longer (shorter ones are typos, which fuse.js handles) and not
+ * much longer.
+ */
+export function createCompleter(words: readonly string[]): (token: string) => string | undefined {
+  const sorted = [...new Set(words)].sort();
+  return (token) => {
+    if (token.length < MIN_PREFIX_LENGTH) return undefined;
+    // The first word at or after the token; the words that begin with it follow it.
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((sorted[mid] ?? '') < token) low = mid + 1;
+      else high = mid;
+    }
+    let best: string | undefined;
+    for (let i = low; i < sorted.length && sorted[i]?.startsWith(token); i++) {
+      const word = sorted[i] ?? '';
+      const cut = word.length >= token.length + 3 && token.length >= word.length * MIN_PREFIX_SHARE;
+      if (cut && (best === undefined || word.length < best.length)) best = word;
+    }
+    return best;
   };
 }

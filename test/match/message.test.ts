@@ -17,6 +17,15 @@ describe('reading a chat message', () => {
     expect(parts[1]).toEqual(['focus', 'Where do I submit it?']);
   });
 
+  it('reads what came before a question that only asks about it ("Any tips?") as the question', () => {
+    expect(roles('Our printer keeps jamming on the second floor. Any tips?')).toEqual([
+      ['focus', 'Our printer keeps jamming on the second floor.'],
+      ['focus', 'Any tips?'],
+    ]);
+    expect(roles('We hebben een video gemaakt. Wat raad je aan?').map(([role]) => role)).toEqual(['focus', 'focus']);
+    expect(roles('We hebben een video gemaakt. Moet daar het EU-logo op?').map(([role]) => role)).toEqual(['context', 'focus']);
+  });
+
   it('reads who asked the asker as part of the introduction, and the task as context', () => {
     expect(roles('Mijn coördinator vraagt me alle subsidiedocumenten te verzamelen. Waar vind ik die?')).toEqual([
       ['intro', 'Mijn coördinator vraagt me'],
