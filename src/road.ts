@@ -66,7 +66,7 @@ const NEXT_KIND_AFTER = new RegExp(String.raw`\b(?:next|volgende|eerstvolgende)\
 const KIND_AFTER_NAMED = new RegExp(String.raw`\b(?:is|komt|volgt)\s+(?:er|there)\s+((?:na|after)\s+[^?]{2,60}?)\s+(?:nog|still|also|ook)\s+(?:een|a|an|another)\s+${ANY_KIND}\b`, 'i');
 /** "Which report follows after the interim report?", "Welke rapportage volgt er nog na …", "Na de voortgangsrapportage, welke rapportage volgt er nog?" */
 const KIND_FOLLOWS = new RegExp(
-  String.raw`\b(?:which|what|welke)\s+${ANY_KIND}\s+(?:follows|comes|is\s+next|volgt|komt)\b(?!\s+(?:er\s+)?(?:before|voor|vóór|voordat|first|eerst)\b)(?:\s+(?:er|dan|nog|daarna|next|then|after\s+that))*`,
+  String.raw`\b(?:which|what|welke)\s+${ANY_KIND}\s+(?:(?:of|from|van)\s+(?:the\s+|het\s+|de\s+)?\S+\s+)?(?:follows|follow|comes|come|is\s+next|are\s+next|volgt|volgen|komt|komen)\b(?!\s+(?:er\s+)?(?:before|voor|vóór|voordat|first|eerst)\b)(?:\s+(?:er|dan|nog|daarna|next|then|after\s+that))*`,
   'i',
 );
 /** "Which meeting comes before the kick-off?", "Welke bijeenkomst is er vóór de deadline?" */
@@ -98,7 +98,7 @@ const NEXT: readonly RegExp[] = [
   /\bwhat\s+(?:do|should|must|can)\s+(?:i|we)\s+(?:do\s+)?(?:next|now|after\s+that|afterwards)\b/i,
   /\bwhat\s+(?:do|should|must)\s+(?:i|we)\s+(?:need\s+to\s+)?(?:do|think\s+(?:through|about)|sort\s+out)\s+next\b/i,
   /\bwhat\s+now\b/i,
-  /\bwat\s+(?:doe|doen|gebeurt|komt)\s+(?:je|we|jullie|er)?\s*(?:allemaal\s+)?tussen\b/i,
+  /\bwat\s+(?:doe|doen|gebeurt|komt|zit|ligt|staat)\s+(?:je|we|jullie|er)?\s*(?:allemaal\s+)?(?:in\s+de\s+roadmap\s+|op\s+de\s+roadmap\s+)?tussen\b/i,
   /\bwhat\s+(?:do\s+(?:i|we|you)\s+do|happens|comes)\s+(?:in\s+)?between\b/i,
   /\b(?:which|what)\s+(?:step|steps|stage|phase)\s+(?:follows|comes\s+after|is\s+after)\b/i,
   STEP_TAKEN(String.raw`(?:after|following|na)\b`),
@@ -246,7 +246,9 @@ const PHASE = /\b(?:phase|phases|fase|fases)\b/i;
 const BETWEEN = /\b(?:tussen|between)\b/i;
 
 /** The road question a message asks, if it asks one. */
-export function readRoadQuestion(text: string): RoadQuestion | undefined {
+export function readRoadQuestion(message: string): RoadQuestion | undefined {
+  // "ná de kick-off": a stress accent is not another word.
+  const text = message.replace(/(?<!\p{L})ná(?!\p{L})/giu, 'na');
   const ordinal = ORDINAL.exec(text);
   if (ordinal) return { intent: 'first', rest: text.replace(ORDINAL, ' '), position: positionOf(ordinal[1] ?? ordinal[2] ?? '') - 1 };
   for (const [intent, patterns] of [['earlier', EARLIER], ['previous', [LAST_BEFORE]], ['next', [FIRST_AFTER]], ['last', LAST], ['next', NEXT], ['previous', PREVIOUS], ['first', FIRST]] as const) {

@@ -90,12 +90,19 @@ describe('road questions', () => {
     ["What's the next meeting after the kick-off?", 'next', 'meeting'],
     ['Is er na de kick-off nog een bijeenkomst?', 'next', 'meeting'],
     ['Which meeting comes before the kick-off?', 'previous', 'meeting'],
+    ['Welke rapportages van het NA komen er ná de uitslag?', 'next', 'report'],
+    ['Which sessions of the agency come after the kick-off?', 'next', 'meeting'],
   ])('%s asks for the %s stop that is a %s', (text, intent, kind) => expect(readRoadQuestion(text)).toMatchObject({ intent, kind }));
 
   it("reads a question about the project's end as after the end date, not after a stop", () => {
     expect(readRoadQuestion('Wat gebeurt er als het project afgelopen is?')).toMatchObject({ intent: 'next', projectEnd: true });
     expect(readRoadQuestion('What do we do at the end of the project?')).toMatchObject({ intent: 'next', projectEnd: true });
     expect(readRoadQuestion('What comes after the final report?')?.projectEnd).toBeUndefined();
+  });
+
+  it('reads what lies between two stops, however it is asked', () => {
+    expect(readRoadQuestion('Wat ligt er tussen de uitslag en de kick-off?')).toMatchObject({ intent: 'next', between: true });
+    expect(readRoadQuestion('Wat zit er op de roadmap tussen het indienen en de uitslag?')).toMatchObject({ intent: 'next', between: true });
   });
 
   it('reads a statement of what is done as the stop the next step follows, with the words that name it', () => {
