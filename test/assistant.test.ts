@@ -180,6 +180,15 @@ describe('a road question that asks for a kind of stop', () => {
   });
 });
 
+describe('words that only lead in or point back', () => {
+  it('does not count "op het gebied van", "these days" or "daaraan" against the match', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    expect(await assistant.handle({ text: 'Wat verwacht het NA op het gebied van de tussenrapportage?', conversation: fresh() })).toMatchObject({ entryId: 'interim-report' });
+    expect(await assistant.handle({ text: 'How does the final report work these days?', conversation: fresh() })).toMatchObject({ entryId: 'final-report' });
+    expect(await assistant.handle({ text: 'Ik zie dat er bij de aanvraag een identificatienummer van onze instelling gevraagd wordt. Hoe komen we daaraan?', conversation: fresh() })).toMatchObject({ entryId: 'pic-code' });
+  });
+});
+
 describe('a next-step question after a statement of what is done', () => {
   it('answers the stop after the one the statement names, not after one the question mentions', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });

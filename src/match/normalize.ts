@@ -17,6 +17,9 @@ const CHAT_FILLER_WORDS = [
   'weten', 'meer', 'welke', 'waarmee', 'waarvoor', 'hoeveel', 'heet', 'heten', 'tegenwoordig', 'momenteel', 'nog', 'steeds',
   'soort', 'manier', 'mogelijk', 'mogelijke', 'staat', 'betekent', 'precies', 'houdt', 'inhoudt', 'inhouden',
   'erachter', 'zoiets', 'verstandig', 'handig', 'raad', 'aanraden', 'geeft', 'qua', 'nagaan', 'pak', 'aanpakken', 'halen',
+  // Words that point back to what was said: "Hoe komen we daaraan?"
+  'daaraan', 'daarvoor', 'daarmee', 'daarover', 'daarop', 'daarin', 'daarbij', 'daarvan', 'hieraan', 'hiervoor', 'hiermee',
+  'hierover', 'hierin', 'hierbij', 'ervoor', 'ermee', 'erover', 'erin', 'erop', 'erbij',
   // Chat abbreviations: "vh" (van het), "ivm" (in verband met), "mbt" (met betrekking tot) …
   'vh', 'vd', 'vn', 'ivm', 'mbt', 'tav', 'iig', 'iaw', 'evt', 'wss', 'idd', 'mvg', 'gr', 'ofzo', 'enzo', 'zoiets', 'dus',
   'allereerste', 'allerlaatste', 'volgt', 'regelen', 'eerst', 'goed', 'goede', 'elkaar', 'verlopen', 'verloopt', 'uiteindelijk', 'werkt', 'ergens', 'huidige', 'huidig', 'achteraf', 'gewone', 'gewoon', 'laten', 'eraan', 'beschrijven', 'beschrijf', 'beschrijft', 'tevoren', 'daarvan', 'ongeveer', 'binnenkort', 'plz', 'pls', 'ok', 'oke', 'zon', 'overwegen', 'overweeg', 'ruim', 'kreeg', 'kregen', 'klopt', 'zn',
