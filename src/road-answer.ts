@@ -71,7 +71,7 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
     const targetId = position === undefined ? resolveRoad(inIt, intent, [])?.target : inIt[position];
     const target = targetId === undefined ? undefined : knowledge.entryById.get(targetId);
     if (!target) return undefined;
-    const of = section && ('phase' in section ? section.phase.title[lang] : t(lang, 'applicantTrack'));
+    const of = section && ('phase' in section ? section.phase.title[lang] : t(lang, section.track === 'impact' ? 'impactTrack' : 'applicantTrack'));
     const lead = of === undefined ? t(lang, which, { n }) : t(lang, `${which}Of`, { n, of });
     return { ...answer(target, lang, 1), lead };
   };

@@ -343,10 +343,13 @@ export function resolveWithinEntry(steps: readonly EntryStep[], intent: RoadInte
   return target >= 0 && target < steps.length ? { from, target } : undefined;
 }
 
-/** The words that name the applicant's track of the road, beside the phases' own keywords. */
-const APPLICANT_TRACK = ['applicant', 'applicants', 'aanvrager', 'aanvragers', 'projectaanvrager', 'aanvraagkant'];
+/** The words that name each track of the road (the flyer's "Projectaanvrager" and "Projectimpact"), beside the phases' own keywords. */
+const TRACK_WORDS: ReadonlyArray<[string, readonly string[]]> = [
+  ['applicant', ['applicant', 'applicants', 'aanvrager', 'aanvragers', 'projectaanvrager', 'aanvraagkant']],
+  ['impact', ['projectimpact', 'project impact', 'impact track', 'impact side', 'impactkant']],
+];
 
-/** A part of the road that a first or last step question names: a phase by its title or keywords, or the applicant's track. */
+/** A part of the road that a first or last step question names: a phase by its title or keywords, or a track. */
 export interface RoadSection {
   id: string;
   track: string;
@@ -356,7 +359,7 @@ export interface RoadSection {
 
 /**
  * The section whose first or last stop a question asks for ("the last step of the application", "on the
- * applicant side"): the phase it names first, or the applicant's track; undefined for the whole road.
+ * applicant side"): the phase it names first, or a track; undefined for the whole road.
  */
 export function readRoadSection<S extends RoadSection>(sections: readonly S[], text: string): { phase: S } | { track: string } | undefined {
   const folded = ` ${fold(text)} `;
@@ -369,5 +372,6 @@ export function readRoadSection<S extends RoadSection>(sections: readonly S[], t
     }
   }
   if (found) return { phase: found.phase };
-  return APPLICANT_TRACK.some((word) => at(word) >= 0) ? { track: 'applicant' } : undefined;
+  const track = TRACK_WORDS.find(([, words]) => words.some((word) => at(word) >= 0));
+  return track ? { track: track[0] } : undefined;
 }

@@ -47,6 +47,7 @@ const TEXTS = {
   roadFirstOf: { nl: 'De eerste stap van "{of}":', en: 'The first step of "{of}":' },
   roadLastOf: { nl: 'De laatste stap van "{of}":', en: 'The last step of "{of}":' },
   applicantTrack: { nl: 'de projectaanvraag', en: 'the application' },
+  impactTrack: { nl: 'de projectimpact', en: 'the project impact' },
   roadNth: { nl: 'Stap {n} van de roadmap:', en: 'Step {n} of the roadmap:' },
   roadFirst: { nl: 'De eerste stap van de roadmap:', en: 'The first step of the roadmap:' },
   roadLast: { nl: 'De laatste stap van de roadmap:', en: 'The last step of the roadmap:' },

@@ -169,13 +169,14 @@ describe('road questions', () => {
     expect(resolveRoad(ROAD, 'next', named, true)).toEqual({ target: 'result', from: 'submission' });
   });
 
-  it('reads which phase, or the applicant track, a first or last step question is about', () => {
+  it('reads which phase, or which track, a first or last step question is about', () => {
     const phases = [
       { id: 'application', track: 'applicant', title: { nl: 'Aanvraag', en: 'Application' }, keywords: { nl: ['aanvraag'], en: ['application'] } },
       { id: 'execution', track: 'impact', title: { nl: 'Uitvoering', en: 'Execution' }, keywords: { nl: ['uitvoering'], en: ['running the project'] } },
     ];
     expect(readRoadSection(phases, 'de uitvoering, en daarna de aanvraag')).toEqual({ phase: phases[1] });
     expect(readRoadSection(phases, 'on the applicant side of the roadmap')).toEqual({ track: 'applicant' });
+    expect(readRoadSection(phases, "het deel 'projectimpact' van de roadmap")).toEqual({ track: 'impact' });
     expect(readRoadSection(phases, 'of the whole roadmap')).toBeUndefined();
   });
 
