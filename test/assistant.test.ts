@@ -240,6 +240,9 @@ describe('a near topic with words of its own', () => {
   it('wins when the question has a word that only the near topic has, and that word weighs', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
     expect(await assistant.handle({ text: 'Hoeveel vakantiedagen krijg ik als docent op het roc?', conversation: fresh() })).toMatchObject({ kind: 'out-of-scope', topicId: 'hr-payroll' });
+    // Leave and HR are words only the near topic has, even beside words of the roadmap ("left", "register", "portal").
+    expect(await assistant.handle({ text: 'How many days off do I have left before the summer?', conversation: fresh() })).toMatchObject({ kind: 'out-of-scope', topicId: 'hr-payroll' });
+    expect(await assistant.handle({ text: 'Where do I register my hours in the HR portal?', conversation: fresh() })).toMatchObject({ kind: 'out-of-scope', topicId: 'hr-payroll' });
     // An aside in a roadmap question ("we claimed real costs") does not turn it into the near topic.
     const budget = 'We used to keep timesheets and claimed real costs for our KA220-VET partnership; how does the budget work now?';
     expect(await assistant.handle({ text: budget, conversation: fresh() })).toMatchObject({ kind: 'answer' });
