@@ -39,9 +39,9 @@ describe('answer quality on the real knowledge', () => {
   // is written the same way. They stand below the target (see npm run eval), and this guard only keeps
   // them from slipping further.
   it.each([
-    ['chat-6', 0.64],
-    ['chat-7', 0.69],
-    ['blind/set-8', 0.75],
+    ['chat-6', 0.75],
+    ['chat-7', 0.8],
+    ['blind/set-8', 0.78],
   ])('keeps the chat messages of %s above their top-1 floor (%s) and 88% off-topic declined', async (name, floor) => {
     const summary = await evaluate(assistant, load(`test/eval/${name}.json`));
     expect(summary.inDomain.accuracy).toBeGreaterThanOrEqual(floor);

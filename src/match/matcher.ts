@@ -7,14 +7,13 @@
 // it, so context does not turn a good match down, and a question about something else falls below the threshold.
 import type { Knowledge } from '../knowledge/load.js';
 import type { Entry, Lang, OutOfScopeTopic } from '../knowledge/schema.js';
+import { entryFields, FIELD_WEIGHTS, topicFields } from './fields.js';
 import { ROLE_WEIGHTS, type MessagePart, type PartRole } from './message.js';
 import { createCompleter, createCorrector, joinSplitCompounds, LONG_WORD_LENGTH, MIN_FUZZY_LENGTH, splitCompound } from './typos.js';
 import { resolvePointing } from './pointing.js';
 import { joinSeparableVerbs } from './separable.js';
 import { CHAT_FILLERS, createGlossaryRewriter, oneEditApart, STOP_WORDS, stem, toTokens, type GlossaryRewriter } from './normalize.js';
 
-/** Field weights: what an entry is called counts more than what its text mentions. */
-const FIELD_WEIGHTS = { title: 3, keywords: 3, questions: 2, links: 1, text: 1, notes: 1, block: 1.5 } as const;
 
 /** Saturation constant of the term weight: the weight of a term named in many fields tends to k + 1. */
 const SATURATION = 4;
@@ -112,33 +111,6 @@ export interface Matcher {
   detectLanguage(text: string): Lang | undefined;
   /** Number of distinct words the typo correction aims at (for diagnostics and benchmarks). */
   readonly vocabularySize: number;
-}
-
-/**
- * A near topic's answer says that the KA2 roadmap does not cover it: those words are left out of its text,
- * or "roadmap" and "KA2" would be words of every topic.
- */
-function topicFields(topic: OutOfScopeTopic): Array<[keyof typeof FIELD_WEIGHTS, string]> {
-  const fields: Array<[keyof typeof FIELD_WEIGHTS, string]> = [];
-  for (const lang of ['nl', 'en'] as const) {
-    fields.push(['title', topic.title[lang]], ['text', topic.answer[lang].replace(/\b(?:KA2-?)?roadmap\b|\bKA2\b/gi, ' ')]);
-    for (const keyword of topic.keywords[lang]) fields.push(['keywords', keyword]);
-    for (const question of topic.questions[lang]) fields.push(['questions', question]);
-  }
-  return fields;
-}
-
-function entryFields(entry: Entry): Array<[keyof typeof FIELD_WEIGHTS, string]> {
-  const fields: Array<[keyof typeof FIELD_WEIGHTS, string]> = [];
-  for (const lang of ['nl', 'en'] as const) {
-    fields.push(['title', entry.title[lang]], ['text', entry.text[lang]]);
-    for (const keyword of entry.keywords[lang]) fields.push(['keywords', keyword]);
-    for (const question of entry.questions[lang]) fields.push(['questions', question]);
-    for (const link of entry.links) fields.push(['links', link.label[lang]]);
-    for (const note of entry.notes) fields.push(['notes', note.text[lang]]);
-  }
-  fields.push(['block', entry.source.block]);
-  return fields;
 }
 
 /** Builds the matcher's index over the knowledge. */
