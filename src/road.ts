@@ -259,7 +259,7 @@ export function readRoadQuestion(message: string): RoadQuestion | undefined {
     if (intent === 'next' && BETWEEN.test(text)) return { intent, rest, between: true };
     // "Our KA210 got approved! What do we do first now?": the step after what is done, named by the words that say it.
     const done = intent === 'next' || intent === 'first' ? doneStop(text) : undefined;
-    if (done !== undefined) return { ...readNext(text, pattern, done), intent: 'next' };
+    if (done !== undefined) return readNext(text, pattern, done);
     if (intent !== 'next' && intent !== 'previous') return { intent, rest };
     if (PHASE.test(text)) return { intent, rest, phase: true };
     return intent === 'next' ? readNext(text, pattern, rest) : withKind({ intent, rest }, text, pattern);
@@ -270,12 +270,17 @@ export function readRoadQuestion(message: string): RoadQuestion | undefined {
 /** A question for the next step, with what it says is missing, proposes or asks for beside the stop its `rest` names. */
 function readNext(text: string, pattern: RegExp, rest: string): RoadQuestion {
   const intent = 'next';
-  const missing = MISSING.map((p) => p.exec(text)?.[1]).find((words) => words !== undefined);
+  const missing = firstCapture(MISSING, text);
   if (missing) return { intent, rest, missing };
   if (PROJECT_END.test(text)) return { intent, rest, projectEnd: true };
-  const proposed = PROPOSED.map((p) => p.exec(text)?.[1]).find((words) => words !== undefined);
+  const proposed = firstCapture(PROPOSED, text);
   if (proposed) return { intent, rest, proposed };
   return withKind({ intent, rest }, text, pattern);
+}
+
+/** What the first of `patterns` that matches captures. */
+function firstCapture(patterns: readonly RegExp[], text: string): string | undefined {
+  return patterns.map((pattern) => pattern.exec(text)?.[1]).find((words) => words !== undefined);
 }
 
 /** The kind of stop asked for, if one is; its word stays in the rest: "before the final one" names the final report. */

@@ -58,23 +58,26 @@ function createSlackFetch(apiUrl: string, timeoutMs: number): typeof fetch {
     if (input instanceof Request || (typeof body !== 'string' && body !== undefined && body !== null)) {
       const response = await fetch(input, { ...init, dispatcher } as RequestInit);
       const limited = rateLimited(url, response.status, response.headers.get('retry-after'));
-      if (limited) await response.body?.cancel();
-      if (limited) throw limited;
+      if (limited) {
+        await response.body?.cancel();
+        throw limited;
+      }
       return response;
     }
     const method = (init.method ?? 'GET') as Dispatcher.HttpMethod;
     const { signal } = init;
     // Failures as fetch reports them: the abort's reason, else "fetch failed" with the cause (a timeout, a refused connection).
-    const answer = await request(url, { dispatcher, method, headers: headerRecord(init.headers), body: body ?? undefined, signal: signal ?? undefined }).catch((error: unknown) => {
+    const failed = (error: unknown): never => {
       throw signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error });
-    });
+    };
+    const answer = await request(url, { dispatcher, method, headers: headerRecord(init.headers), body: body ?? undefined, signal: signal ?? undefined }).catch(failed);
     const headers = responseHeaders(answer.headers);
     const limited = rateLimited(url, answer.statusCode, headers.get('retry-after'));
-    if (limited) await answer.body.dump();
-    if (limited) throw limited;
-    const bytes = await answer.body.arrayBuffer().catch((error: unknown) => {
-      throw signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error });
-    });
+    if (limited) {
+      await answer.body.dump();
+      throw limited;
+    }
+    const bytes = await answer.body.arrayBuffer().catch(failed);
     const empty = answer.statusCode === 204 || answer.statusCode === 304 || method === 'HEAD';
     return new Response(empty ? null : bytes, { status: answer.statusCode, headers });
   };

@@ -14,7 +14,6 @@ import { resolvePointing } from './pointing.js';
 import { joinSeparableVerbs } from './separable.js';
 import { CHAT_FILLERS, createGlossaryRewriter, oneEditApart, STOP_WORDS, stem, toTokens, type GlossaryRewriter } from './normalize.js';
 
-
 /** Saturation constant of the term weight: the weight of a term named in many fields tends to k + 1. */
 const SATURATION = 4;
 /** How sure a completed cut-off word is ("voortgangsrapp" → voortgangsrapportage). */
