@@ -175,8 +175,24 @@ export type TextTable = Record<string, Record<Lang, string>>;
 
 /** A lookup for `table`: the sentence `key` in `lang`, with `{name}` placeholders filled from `values`. */
 export function createTexts<T extends TextTable>(table: T): (lang: Lang, key: keyof T, values?: Record<string, string | number>) => string {
-  return (lang, key, values = {}) =>
-    (table[key]?.[lang] ?? String(key)).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  // Each sentence is split once into its text and its placeholder names: odd parts are names.
+  const parts = new Map<string, string[]>();
+  const split = (template: string): string[] => {
+    let found = parts.get(template);
+    if (!found) parts.set(template, (found = template.split(/\{(\w+)\}/)));
+    return found;
+  };
+  return (lang, key, values = {}) => {
+    const template = table[key]?.[lang] ?? String(key);
+    const pieces = split(template);
+    if (pieces.length === 1) return template;
+    let text = '';
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i] as string;
+      text += i % 2 === 0 ? piece : piece in values ? String(values[piece]) : `{${piece}}`;
+    }
+    return text;
+  };
 }
 
 /** The core's own sentence `key` in `lang`. */

@@ -97,10 +97,14 @@ type TextStyle = Omit<TeamsTextBlock, 'type' | 'text' | 'wrap'>;
 const INLINE_MARKUP = /[\\`*_[\]<>~|]/g;
 /** At the start of a line: a heading, a quote or a list item. */
 const LINE_MARKUP = /^(\s*)([#>+-]|\d+[.)])/gm;
+/** The same two, for a test without the global flag's state. */
+const INLINE_MARKUP_TEST = new RegExp(INLINE_MARKUP.source);
+const LINE_MARKUP_TEST = new RegExp(LINE_MARKUP.source, 'm');
 
 /** Plain text as Teams markdown that shows exactly that text. */
 export function escapeTeamsMarkdown(text: string): string {
-  return text.replace(INLINE_MARKUP, '\\$&').replace(LINE_MARKUP, (_whole, space: string, marker: string) => `${space}${marker.replace(/[#>+\-.)]/, '\\$&')}`);
+  const inline = INLINE_MARKUP_TEST.test(text) ? text.replace(INLINE_MARKUP, '\\$&') : text;
+  return LINE_MARKUP_TEST.test(inline) ? inline.replace(LINE_MARKUP, (_whole, space: string, marker: string) => `${space}${marker.replace(/[#>+\-.)]/, '\\$&')}`) : inline;
 }
 
 /** One line of the reply subset: `**bold**` kept, everything else escaped. */

@@ -33,8 +33,15 @@ export class TeamsCloudAdapter extends CloudAdapter {
     return this.processActivity(authHeader, activity, logic);
   }
 
-  private callOptions(): { timeout: number; abortSignal: AbortSignal } {
-    return { timeout: this.timeouts.attemptMs, abortSignal: AbortSignal.timeout(this.timeouts.callMs) };
+  /** Runs one connector call with the time limits; the call's timer ends with it. */
+  private async limited<T>(call: (options: { timeout: number; abortSignal: AbortSignal }) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException('The connector call took too long', 'TimeoutError')), this.timeouts.callMs);
+    try {
+      return await call({ timeout: this.timeouts.attemptMs, abortSignal: controller.signal });
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private client(context: TurnContext): ConnectorClient | undefined {
@@ -52,9 +59,12 @@ export class TeamsCloudAdapter extends CloudAdapter {
         continue;
       }
       delete activity.id;
-      const sent = activity.replyToId
-        ? await client.conversations.replyToActivity(conversationId, activity.replyToId, activity, this.callOptions())
-        : await client.conversations.sendToConversation(conversationId, activity, this.callOptions());
+      const replyToId = activity.replyToId;
+      const sent = await this.limited((options) =>
+        replyToId
+          ? client.conversations.replyToActivity(conversationId, replyToId, activity, options)
+          : client.conversations.sendToConversation(conversationId, activity, options),
+      );
       responses.push({ id: sent.id ?? '' });
     }
     return responses;
@@ -64,7 +74,8 @@ export class TeamsCloudAdapter extends CloudAdapter {
     const client = this.client(context);
     const conversationId = activity.conversation?.id;
     if (!client || conversationId === undefined || !activity.id) return super.updateActivity(context, activity);
-    const updated = await client.conversations.updateActivity(conversationId, activity.id, activity, this.callOptions());
+    const id = activity.id;
+    const updated = await this.limited((options) => client.conversations.updateActivity(conversationId, id, activity, options));
     return { id: updated.id ?? '' };
   }
 }

@@ -236,6 +236,23 @@ export function teamsPayloadBytes(message: TeamsMessage): number {
   return Buffer.byteLength(JSON.stringify(message), 'utf8');
 }
 
+/**
+ * At least the JSON size of `value` in bytes, without building the JSON: one UTF-16 unit of a string takes at
+ * most 6 bytes (`\u001f`). Most messages are far under the limit by this count, and are not serialized here.
+ */
+function jsonBytesBound(value: unknown): number {
+  if (typeof value === 'string') return 2 + 6 * value.length;
+  if (typeof value === 'number' || typeof value === 'bigint') return 24;
+  if (value === null || typeof value !== 'object') return 5;
+  let bytes = 2;
+  if (Array.isArray(value)) {
+    for (const item of value) bytes += jsonBytesBound(item) + 1;
+    return bytes;
+  }
+  for (const [key, item] of Object.entries(value)) bytes += jsonBytesBound(key) + jsonBytesBound(item) + 2;
+  return bytes;
+}
+
 /** Renders with less and less detail until the message fits Teams' payload limit. */
 function renderFitting(reply: Reply, options: TeamsRenderOptions, intro?: string): TeamsMessage {
   const budget = TEAMS_MAX_PAYLOAD_BYTES - ENVELOPE_RESERVE_BYTES;
@@ -253,7 +270,7 @@ function renderFitting(reply: Reply, options: TeamsRenderOptions, intro?: string
   for (const attempt of attempts) {
     const fallback = plain.length > attempt.fallbackLength ? `${plain.slice(0, attempt.fallbackLength - 1)}…` : plain;
     message = toMessage(summary, buildCard(reply, { lang: reply.lang, interactive, ...attempt }, intro, fallback));
-    if (teamsPayloadBytes(message) <= budget) return message;
+    if (jsonBytesBound(message) <= budget || teamsPayloadBytes(message) <= budget) return message;
   }
   return truncateBody(message as TeamsMessage, budget);
 }

@@ -5,6 +5,8 @@ import { LRUCache } from 'lru-cache';
 import type { GlossaryTerm } from '../knowledge/schema.js';
 
 const stopwordsIso = createRequire(import.meta.url)('stopwords-iso') as Record<'nl' | 'en', string[]>;
+/** A character outside ASCII: only such text can carry diacritics. */
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Words that carry no topic in chat questions, beyond the library's Dutch and English lists. */
 const CHAT_FILLER_WORDS = [
@@ -43,9 +45,8 @@ export const CHAT_FILLERS: ReadonlySet<string> = new Set(CHAT_FILLER_WORDS.map((
 
 /** Lower case, no diacritics, only letters, digits, `+` and single spaces. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Plain ASCII has no diacritics to take off.
+  return (NON_ASCII.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text)
     .toLowerCase()
     .replace(/['’`]/g, '')
     .replace(/[^a-z0-9+]+/g, ' ')
