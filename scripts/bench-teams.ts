@@ -35,7 +35,7 @@ const { values: args } = parseArgs({
   options: {
     requests: { type: 'string', default: '1000' },
     warmup: { type: 'string', default: '300' },
-    rounds: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '5' },
     'paced-seconds': { type: 'string', default: '5' },
     knowledge: { type: 'string' },
     /** Set for the child processes: which bot to serve. */

@@ -249,7 +249,9 @@ function jsonBytesBound(value: unknown): number {
     for (const item of value) bytes += jsonBytesBound(item) + 1;
     return bytes;
   }
-  for (const [key, item] of Object.entries(value)) bytes += jsonBytesBound(key) + jsonBytesBound(item) + 2;
+  for (const key in value) {
+    if (Object.hasOwn(value, key)) bytes += 4 + 6 * key.length + jsonBytesBound((value as Record<string, unknown>)[key]);
+  }
   return bytes;
 }
 
