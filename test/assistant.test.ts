@@ -196,6 +196,12 @@ describe('a next-step question after a statement of what is done', () => {
     expect(await assistant.handle({ text: 'Onze aanvraag is toegekend! Wat moeten we als eerste doen?', conversation: fresh() })).toMatchObject({ entryId: 'kick-off' });
     expect(await assistant.handle({ text: 'Our interim report has been accepted. When is the next report due?', conversation: fresh() })).toMatchObject({ entryId: 'final-report' });
   });
+
+  it('reads a deadline that has passed as the submission behind the asker: next comes the result', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    expect(await assistant.handle({ text: 'De deadline is voorbij. Wat nu?', conversation: fresh() })).toMatchObject({ entryId: 'selection-result' });
+    expect(await assistant.handle({ text: 'The deadline has passed. What happens now?', conversation: fresh() })).toMatchObject({ entryId: 'selection-result' });
+  });
 });
 
 describe('a next-step question that says what is missing or proposes a step', () => {

@@ -111,6 +111,9 @@ describe('road questions', () => {
     expect(readRoadQuestion('We hebben de startbijeenkomst gehad 🎉 wat is de volgende stap?')).toEqual({ intent: 'next', rest: 'de startbijeenkomst' });
     expect(readRoadQuestion('We zijn klaar met de tussenrapportage. Wat volgt er dan?')).toEqual({ intent: 'next', rest: 'de tussenrapportage' });
     expect(readRoadQuestion('Our midterm report was accepted. When is the next report?')).toMatchObject({ intent: 'next', kind: 'report' });
+    // A deadline that has passed is a statement too: its verb stays, for the submission it stands for.
+    expect(readRoadQuestion('De deadline is verstreken. Waar wachten we nu op?')).toEqual({ intent: 'next', rest: 'De deadline verstreken' });
+    expect(readRoadQuestion('The deadline has passed. What happens now?')).toEqual({ intent: 'next', rest: 'The deadline passed' });
     // Without such a statement, "first" is the first stop of the road.
     expect(readRoadQuestion('What do we do first?')).toMatchObject({ intent: 'first' });
   });
