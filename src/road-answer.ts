@@ -41,7 +41,12 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
     for (const entry of withSteps) {
       const within = resolveWithinEntry(entry.steps, intent, rest);
       if (!within) continue;
-      const [from, to] = [entry.steps[within.from]?.title[lang] ?? '', entry.steps[within.target]?.title[lang] ?? ''];
+      const from = entry.steps[within.from]?.title[lang] ?? '';
+      // "After the final check": a step whose next stop is elsewhere on the road ("Submission").
+      const elsewhere = 'next' in within ? knowledge.entryById.get(within.next) : undefined;
+      if (elsewhere) return { ...answer(elsewhere, lang, 1), lead: t(lang, 'roadAfterStep', { from, to: elsewhere.title[lang] }) };
+      if (!('target' in within)) continue;
+      const to = entry.steps[within.target]?.title[lang] ?? '';
       return { ...answer(entry, lang, 1), lead: t(lang, intent === 'next' ? 'roadAfterStep' : 'roadBeforeStep', { from, to }) };
     }
     return undefined;

@@ -327,6 +327,8 @@ export function resolveRoad(
 export interface EntryStep {
   title: { nl: string; en: string };
   keywords: { nl: readonly string[]; en: readonly string[] };
+  /** The stop after this step, where it is not the next step or stop. */
+  next?: string | undefined;
 }
 
 /** The words of a text as stems, joined, so that a phrase matches in any inflection ("het oriënterende gesprek"). */
@@ -336,14 +338,21 @@ const namesStep = (stemmed: string, step: EntryStep): boolean => [...step.keywor
 
 /**
  * The step of an entry's own steps that a road question asks for, when the message names one of them
- * and the step asked for is one of them too: `{ from, target }` as indexes into `steps`.
+ * and the step asked for is one of them too: `{ from, target }` as indexes into `steps`; or, when the
+ * step named has a `next` of its own, `{ from, next }` with that stop's id.
  */
-export function resolveWithinEntry(steps: readonly EntryStep[], intent: RoadIntent, text: string): { from: number; target: number } | undefined {
+export function resolveWithinEntry(
+  steps: readonly EntryStep[],
+  intent: RoadIntent,
+  text: string,
+): { from: number; target: number } | { from: number; next: string } | undefined {
   if (intent !== 'next' && intent !== 'previous') return undefined;
   const stemmed = stems(text);
   const named = steps.flatMap((step, i) => (namesStep(stemmed, step) ? [i] : []));
   if (named.length === 0) return undefined;
   const from = intent === 'next' ? Math.max(...named) : Math.min(...named);
+  const next = intent === 'next' ? steps[from]?.next : undefined;
+  if (next !== undefined) return { from, next };
   const target = from + (intent === 'next' ? 1 : -1);
   return target >= 0 && target < steps.length ? { from, target } : undefined;
 }

@@ -197,6 +197,12 @@ describe('a next-step question after a statement of what is done', () => {
     expect(await assistant.handle({ text: 'Our interim report has been accepted. When is the next report due?', conversation: fresh() })).toMatchObject({ entryId: 'final-report' });
   });
 
+  it("answers what follows an entry's step from the step's own next stop: the final check precedes the submission", async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    const reply = await assistant.handle({ text: 'What comes after the final check with the agency?', conversation: fresh() });
+    expect(reply).toMatchObject({ entryId: 'submission', lead: 'After "final check" comes "Submitting the application":' });
+  });
+
   it('reads a deadline that has passed as the submission behind the asker: next comes the result', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
     expect(await assistant.handle({ text: 'De deadline is voorbij. Wat nu?', conversation: fresh() })).toMatchObject({ entryId: 'selection-result' });

@@ -199,4 +199,13 @@ describe('road questions', () => {
     expect(resolveWithinEntry(steps, 'next', 'the interim report')).toBeUndefined();
     expect(resolveWithinEntry(steps, 'first', 'the advice meeting')).toBeUndefined();
   });
+
+  it('follows a step to the stop it names as its next, going forward only', () => {
+    const steps = [
+      { title: { nl: 'adviesgesprek', en: 'advice meeting' }, keywords: { nl: ['adviesgesprek'], en: ['advice meeting'] } },
+      { title: { nl: 'laatste afstemming', en: 'final check' }, keywords: { nl: ['laatste afstemming'], en: ['final check'] }, next: 'submission' },
+    ];
+    expect(resolveWithinEntry(steps, 'next', 'the final check')).toEqual({ from: 1, next: 'submission' });
+    expect(resolveWithinEntry(steps, 'previous', 'the final check')).toEqual({ from: 1, target: 0 });
+  });
 });

@@ -143,6 +143,11 @@ export function inspectKnowledge(dir: string): { knowledge: Knowledge | undefine
     if (phasesFile.data && !phaseById.has(entry.phase)) {
       problems.push({ file, entry: entry.id, field: 'phase', message: `unknown phase "${entry.phase}" (phases: ${[...phaseById.keys()].join(', ')})` });
     }
+    entry.steps.forEach((step, i) => {
+      if (step.next !== undefined && !entryById.has(step.next) && !invalidIds.has(step.next)) {
+        problems.push({ file, entry: entry.id, field: `steps[${i}].next`, message: `unknown entry "${step.next}"` });
+      }
+    });
     entry.related.forEach((id, i) => {
       if (!entryById.has(id) && !invalidIds.has(id)) problems.push({ file, entry: entry.id, field: `related[${i}]`, message: `unknown entry "${id}"` });
       if (id === entry.id) problems.push({ file, entry: entry.id, field: `related[${i}]`, message: 'an entry cannot relate to itself' });

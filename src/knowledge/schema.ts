@@ -54,6 +54,8 @@ const SeedRefSchema = z.strictObject({
 const EntryStepSchema = z.strictObject({
   title: BilingualSchema,
   keywords: BilingualListSchema,
+  /** The stop that comes after this step where that is not the step or stop after it on the road: the final check precedes the submission. */
+  next: IdSchema.optional(),
 });
 
 export const EntrySchema = z.strictObject({
