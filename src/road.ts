@@ -26,6 +26,8 @@ const NEXT_AFTER_CLAUSE = new RegExp(String.raw`^\s*(?:and\s+)?(?:after|once|as\
 const ANYTHING_STILL = String.raw`(?:(?:kan|komt|volgt|gebeurt|is)\s+er\s+(?:dan\s+|daarna\s+|hierna\s+)?nog\s+(?:iets|wat)|(?:can|could|will|is)\s+there\s+(?:still\s+)?(?:be\s+)?(?:anything|something)(?:\s+(?:else|more))?|(?:can|could|will)\s+(?:anything|something)\s+(?:else\s+)?(?:still\s+)?(?:come|happen|follow))`;
 /** "Na de formele afsluiting, kan er dan nog iets komen?", "After the closing, can anything still happen?" */
 const ANYTHING_AFTER_CLAUSE = new RegExp(String.raw`^\s*(?:and\s+|en\s+)?(?:after|once|nadat|na|zodra)\b([^?]{2,90}?)[,:]\s*${ANYTHING_STILL}\b`, 'i');
+/** "Is there anything after the final report?", "Komt er nog iets na de formele afsluiting?" */
+const ANYTHING_AFTER = new RegExp(String.raw`\b${ANYTHING_STILL}\s+(?:else\s+)?(?:after|na|nadat)\b`, 'i');
 /** "What do we have to arrange before the advice meeting?", "Wat moet er ingeleverd zijn voordat we afsluiten?" */
 const PREVIOUS_BY_RELATION = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:before|prior\s+to|ahead\s+of|voordat|vóór|voor\s+(?:we|ik|je|jullie)\b)`, 'i');
 /** "Before we submit, what do we have to do?", "Voordat we gaan schrijven: wat moet er geregeld zijn?" */
@@ -34,6 +36,8 @@ const PREVIOUS_BEFORE_CLAUSE = new RegExp(String.raw`^\s*(?:and\s+)?(?:before|pr
 /** The project's end: "once the project has ended", "als het project afgelopen is", "at the end of the project". */
 const PROJECT_END =
   /\b(?:the|het|ons|our|onze)\s+project\s+(?:has\s+|is\s+|was\s+)?(?:ended|finished|over|done|completed|afgelopen|afgerond|voorbij|beëindigd|(?:is\s+)?klaar)\b|\b(?:end|einde|eind)\s+(?:of\s+the|van\s+het|of\s+our|van\s+ons)\s+project\b|\bproject\s+end\s+date\b|\beinddatum\s+van\s+het\s+project\b/i;
+/** "The project ended last month, what do we still have to do?": a step asked for once the project has ended. */
+const ASKED_AT_PROJECT_END = new RegExp(String.raw`(?:${PROJECT_END.source})[^?]{0,80}?\b${ASKS_FOR_A_STEP}\s*(?:[?.!]|$)`, 'i');
 /** "What do we do at the end of the project?", "Wat moeten we doen aan het einde van het project?" */
 const AT_PROJECT_END = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:at|aan|by|bij|tegen)\s+(?:the\s+|het\s+)?(?:end|einde|eind)\s+(?=(?:of\s+the|van\s+het|of\s+our|van\s+ons)\s+project\b)`, 'i');
 /** The kind of stop a road question asks for ("which report comes after …", "the next meeting"). */
@@ -108,6 +112,8 @@ const NEXT: readonly RegExp[] = [
   /\bwat\s+(?:komt|volgt)\s+(?:er\s+)?op\b/i,
   /\bwhat\s+follows\b/i,
   /\bnow\s+what\b/i,
+  /\bwhere\s+(?:do|should|can)\s+(?:we|i)\s+go\s+from\s+here\b/i,
+  /\ben\s+nu\s*[?!.]*\s*$/i,
   /\bhoe\s+(?:gaat\s+het\s+)?(?:nu\s+|dan\s+)?verder\b/i,
   /\bhow\s+(?:does\s+it|do\s+(?:we|i))\s+(?:continue|go\s+on|proceed)\b/i,
   /\b(?:step|steps|stage|stap|stappen)\s+(?:in\s+)?(?:between|tussen)\b/i,
@@ -117,7 +123,9 @@ const NEXT: readonly RegExp[] = [
   NEXT_WHEN_DONE,
   NEXT_AFTER_CLAUSE,
   ANYTHING_AFTER_CLAUSE,
+  ANYTHING_AFTER,
   AT_PROJECT_END,
+  ASKED_AT_PROJECT_END,
   KIND_FOLLOWS,
   NEXT_KIND_AFTER,
   KIND_AFTER_NAMED,
@@ -150,7 +158,7 @@ const FIRST: readonly RegExp[] = [
   /\bwhat\s+do\s+(?:i|we)\s+(?:do|start\s+with)\s+first\b/i,
   /\bwat\s+(?:doe|doen|moet|moeten)\s+(?:ik|we|je)\s+(?:als\s+)?(?:aller)?eerst(?:e)?(?:\s+(?:doen|regelen))?\s*(?:[?,.!]|$)/i,
   /\bwhat\s+should\s+(?:i|we)\s+do\s+first\b/i,
-  /^\s*(?:so\s+)?(?:where|how)\s+(?:do|should|can)\s+(?:i|we|you)\s+(?:start|begin|get\s+started)\b/i,
+  /^\s*(?:so\s+)?(?:where|how)\s+(?:do|should|can)\s+(?:i|we|you)\s+(?:even\s+|actually\s+)?(?:start|begin|get\s+started)\b/i,
   /^\s*(?:waar|hoe)\s+(?:begin|start)\s+(?:ik|we|je|jullie)\b/i,
   /^\s*(?:waar|hoe)\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|je|jullie)\s+(?:het\s+best(?:e)?\s+)?(?:mee\s+)?(?:beginnen|starten)\b/i,
 ];
@@ -166,6 +174,8 @@ const LAST: readonly RegExp[] = [
   /\b(?:very\s+)?(?:last|final)\s+(?:step|stage)\b/i,
   /\bwaar\s+eindigt\s+(?:de\s+roadmap|het\s+traject|de\s+route)\b/i,
   /\bwhere\s+does\s+the\s+(?:roadmap|road|process)\s+end\b/i,
+  /\b(?:very\s+)?last\s+thing\s+(?:we|i|you)\s+(?:need|have|must|should)\s+to\s+do\b/i,
+  /\bhet\s+(?:aller)?laatste\s+(?:wat|dat)\s+(?:we|wij|ik|je)\s+(?:moeten|moet)\s+doen\b/i,
 ];
 
 /** "The last step before submitting": the stop before the one named, not the last of the road. */
@@ -223,14 +233,14 @@ const MISSING: readonly RegExp[] = [
  * it names is the one the next step follows, whatever else the question mentions.
  */
 const DONE: readonly RegExp[] = [
-  /(?:^|[.!?]\s+)(?:we|wij|ik)\s+(?:zijn|ben)\s+(?:nu\s+|net\s+|inmiddels\s+)?klaar\s+met\s+([^.!?]{2,80}?)(?=\s*[.!\p{Extended_Pictographic}])/iu,
-  /(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:is|are|has\s+been|have\s+been|has|have|was|were|got|just\s+got)\s+(?:just\s+|now\s+|finally\s+|officially\s+)?(behind\s+us|done|over|finished|completed|approved|accepted|awarded|submitted|signed|sent\s+in|ready|passed|closed)\b(?=[^?]*[.!\p{Extended_Pictographic}])/iu,
-  /(?:^|[.!?]\s+)(?:we|i)(?:'ve|\s+have|'re|\s+are)?\s+(?:just\s+|now\s+|finally\s+|already\s+)?(?:had|done|finished|completed|(submitted|sent|signed)|held|wrapped\s+up|finished\s+with|done\s+with|looked\s+(?:through|at|into)|checked|explored)\s+([^.!?]{2,80}?)(?=\s+and\s+(?:nobody|no\s+one|none|nothing)\b|\s*[.!\p{Extended_Pictographic}])/iu,
-  /(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:is|zijn|werd|werden)\s+(?:nu\s+|net\s+|inmiddels\s+|eindelijk\s+|officieel\s+)?(gedaan|geweest|af|klaar|voorbij|achter\s+de\s+rug|goedgekeurd|toegekend|ingediend|verstuurd|getekend|afgerond|gezet|geaccepteerd|verstreken|gepasseerd|gesloten)\b(?=[^?]*[.!\p{Extended_Pictographic}])/iu,
-  /(?:^|[.!?]\s+)(?:we|wij|ik)\s+(?:hebben|heb)\s+(?:nu\s+|net\s+|inmiddels\s+|eindelijk\s+)?([^.!?]{2,80}?)\s+(?:gehad|gedaan|afgerond|(ingediend|ingeleverd|verstuurd|getekend)|gehouden|bekeken|uitgezocht)\b(?=\s*[.!\p{Extended_Pictographic}])/iu,
+  /(?:^|[.!?]\s+)(?:we|wij|ik)\s+(?:zijn|ben)\s+(?:nu\s+|net\s+|inmiddels\s+)?klaar\s+met\s+([^.!?]{2,80}?)(?=\s*[.!,\p{Extended_Pictographic}])/iu,
+  /(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:is|are|has\s+been|have\s+been|has|have|was|were|got|just\s+got)\s+(?:just\s+|now\s+|finally\s+|officially\s+)?(behind\s+us|done|over|finished|completed|approved|accepted|awarded|submitted|signed|sent\s+in|ready|passed|closed|on\s+board|in\s+place|sorted|found|confirmed)\b(?=[^?]*[.!\p{Extended_Pictographic}])/iu,
+  /(?:^|[.!?]\s+)(?:we|i)(?:'ve|\s+have|'re|\s+are)?\s+(?:just\s+|now\s+|finally\s+|already\s+)?(?:had|done|finished|completed|(submitted|sent|signed)|held|got|received|found|wrapped\s+up|finished\s+with|done\s+with|looked\s+(?:through|at|into)|checked|explored)\s+([^.!?]{2,80}?)(?=\s+and\s+(?:nobody|no\s+one|none|nothing)\b|\s*[.!\p{Extended_Pictographic}])/iu,
+  /(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:is|zijn|werd|werden)\s+(?:nu\s+|net\s+|inmiddels\s+|eindelijk\s+|officieel\s+)?(gedaan|geweest|af|klaar|voorbij|achter\s+de\s+rug|goedgekeurd|toegekend|ingediend|verstuurd|getekend|afgerond|gezet|geaccepteerd|verstreken|gepasseerd|gesloten|rond|binnen|gevonden|bevestigd)\b(?=[^?]*[.!\p{Extended_Pictographic}])/iu,
+  /(?:^|[.!?]\s+)(?:we|wij|ik)\s+(?:hebben|heb)\s+(?:nu\s+|net\s+|inmiddels\s+|eindelijk\s+)?([^.!?]{2,80}?)\s+(?:gehad|gedaan|afgerond|(ingediend|ingeleverd|verstuurd|getekend)|gehouden|bekeken|uitgezocht|gekregen|ontvangen|gevonden)\b(?=\s*[.!,\p{Extended_Pictographic}])/iu,
 ];
 /** The words of a statement of what is done that name no stop ("is done", "is af"), unlike "approved" (the award). */
-const DONE_ONLY = /^(?:behind\s+us|done|finished|completed|ready|gedaan|geweest|af|klaar|achter\s+de\s+rug|afgerond|gezet)$/i;
+const DONE_ONLY = /^(?:behind\s+us|done|finished|completed|ready|on\s+board|in\s+place|sorted|found|confirmed|gedaan|geweest|af|klaar|achter\s+de\s+rug|afgerond|gezet|rond|binnen|gevonden|bevestigd)$/i;
 
 /** The words of a statement of what is done that name its stop, if the message makes one. */
 function doneStop(text: string): string | undefined {
@@ -243,12 +253,17 @@ function doneStop(text: string): string | undefined {
 
 const PHASE = /\b(?:phase|phases|fase|fases)\b/i;
 
+/** An application turned down or on the reserve list: no step follows on the road, the result itself answers. */
+const NOT_AWARDED =
+  /\b(?:rejected|turned\s+down|not\s+(?:been\s+)?(?:approved|funded|granted|selected|awarded)|afgewezen|niet\s+(?:goedgekeurd|toegekend|gehonoreerd|geselecteerd)|afwijzing|reservelijst|reserve\s+list|waiting\s+list|wachtlijst)\b/i;
+
 const BETWEEN = /\b(?:tussen|between)\b/i;
 
 /** The road question a message asks, if it asks one. */
 export function readRoadQuestion(message: string): RoadQuestion | undefined {
   // "ná de kick-off": a stress accent is not another word.
   const text = message.replace(/(?<!\p{L})ná(?!\p{L})/giu, 'na');
+  if (NOT_AWARDED.test(text)) return undefined;
   const ordinal = ORDINAL.exec(text);
   if (ordinal) return { intent: 'first', rest: text.replace(ORDINAL, ' '), position: positionOf(ordinal[1] ?? ordinal[2] ?? '') - 1 };
   for (const [intent, patterns] of [['earlier', EARLIER], ['previous', [LAST_BEFORE]], ['next', [FIRST_AFTER]], ['last', LAST], ['next', NEXT], ['previous', PREVIOUS], ['first', FIRST]] as const) {

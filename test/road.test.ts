@@ -56,6 +56,12 @@ describe('road questions', () => {
     ['The PIC first or the web form first?', 'earlier'],
     ['Na de formele afsluiting, kan er dan nog iets komen?', 'next'],
     ['After the closing, can anything still happen?', 'next'],
+    ['Is there anything after the final report?', 'next'],
+    ['where do I even begin?', 'first'],
+    ["What's the last thing we need to do?", 'last'],
+    ['Wat is het laatste wat we moeten doen?', 'last'],
+    ["We've got our idea. Where do we go from here?", 'next'],
+    ['We hebben onze partners gevonden, en nu?', 'next'],
   ])('%s asks for the %s stop', (text, intent) => expect(readRoadQuestion(text)?.intent).toBe(intent));
 
   it.each(['when is the next deadline?', 'Wat doen we eerst om partners te vinden?', 'Before we publish our video, what do we add to it?', 'kan er daarna nog een controle komen?', 'where is the distance calculator', 'What documents do I need after the award?', 'Can I change partners after the application?', 'waar moet ik op letten qua projectmanagement', 'Is er een stappenplan, stap voor stap?', 'hoe kunnen we tussenresultaten laten zien', 'What do I do when I have questions?', 'Wat moet ik doen als ik vragen heb?'])(
@@ -111,11 +117,20 @@ describe('road questions', () => {
     expect(readRoadQuestion('We hebben de startbijeenkomst gehad 🎉 wat is de volgende stap?')).toEqual({ intent: 'next', rest: 'de startbijeenkomst' });
     expect(readRoadQuestion('We zijn klaar met de tussenrapportage. Wat volgt er dan?')).toEqual({ intent: 'next', rest: 'de tussenrapportage' });
     expect(readRoadQuestion('Our midterm report was accepted. When is the next report?')).toMatchObject({ intent: 'next', kind: 'report' });
+    expect(readRoadQuestion('The partners are on board. What is the next step?')).toEqual({ intent: 'next', rest: 'The partners' });
+    expect(readRoadQuestion('We hebben onze partners gevonden, wat nu?')).toEqual({ intent: 'next', rest: 'onze partners' });
+    expect(readRoadQuestion('The project ended last month, what do we still have to do?')).toMatchObject({ intent: 'next', projectEnd: true });
     // A deadline that has passed is a statement too: its verb stays, for the submission it stands for.
     expect(readRoadQuestion('De deadline is verstreken. Waar wachten we nu op?')).toEqual({ intent: 'next', rest: 'De deadline verstreken' });
     expect(readRoadQuestion('The deadline has passed. What happens now?')).toEqual({ intent: 'next', rest: 'The deadline passed' });
     // Without such a statement, "first" is the first stop of the road.
     expect(readRoadQuestion('What do we do first?')).toMatchObject({ intent: 'first' });
+  });
+
+  it('leaves an application turned down or on the reserve list to the matcher: no step follows it on the road', () => {
+    expect(readRoadQuestion('Our application was rejected. What now?')).toBeUndefined();
+    expect(readRoadQuestion('we staan op de reservelijst, wat nu?')).toBeUndefined();
+    expect(readRoadQuestion('Onze aanvraag is niet toegekend. Wat is de volgende stap?')).toBeUndefined();
   });
 
   it('leaves a session after a stop to the matcher: not every session is on the road', () => {
