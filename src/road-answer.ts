@@ -7,7 +7,8 @@ import type { Entry, Lang } from './knowledge/schema.js';
 import type { Matcher } from './match/matcher.js';
 import { readMessage } from './match/message.js';
 import type { AnswerReply } from './reply.js';
-import { readRoadSection, resolveRoad, resolveWithinEntry, type RoadKind, type RoadQuestion } from './road.js';
+import { readRoadSection, resolveWithinEntry } from './road-parts.js';
+import { resolveRoad, type RoadKind, type RoadQuestion } from './road.js';
 import { t } from './texts.js';
 
 /** A named stop counts when the matcher is at least this share of the decline threshold sure of it. */

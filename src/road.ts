@@ -1,8 +1,7 @@
 // Road questions: "what is the first step", "what comes after X / wat komt er na X", "what do I do before
 // Y", "what is the last step". They are answered from the order of the road (`road` in
 // knowledge/phases.yaml): the step asked for, not the one the question names; within an entry that has
-// steps of its own (`steps`), from their order.
-import { fold, stem, toTokens } from './match/normalize.js';
+// steps of its own (`steps`), from their order (road-parts.ts).
 
 /** What a road question asks for: the stop after or before the one it names, the first or last stop, or the earlier of two it names. */
 export type RoadIntent = 'next' | 'previous' | 'first' | 'last' | 'earlier';
@@ -336,71 +335,4 @@ export function resolveRoad(
   while (at >= 0 && at < road.length && !accepts(road[at] ?? '')) at += step;
   const target = road[at];
   return target === undefined ? undefined : { target, from };
-}
-
-/** One of an entry's own steps, with the words that name it. */
-export interface EntryStep {
-  title: { nl: string; en: string };
-  keywords: { nl: readonly string[]; en: readonly string[] };
-  /** The stop after this step, where it is not the next step or stop. */
-  next?: string | undefined;
-}
-
-/** The words of a text as stems, joined, so that a phrase matches in any inflection ("het oriënterende gesprek"). */
-const stems = (text: string): string => ` ${toTokens(text).map(stem).join(' ')} `;
-
-const namesStep = (stemmed: string, step: EntryStep): boolean => [...step.keywords.nl, ...step.keywords.en].some((keyword) => stemmed.includes(stems(keyword)));
-
-/**
- * The step of an entry's own steps that a road question asks for, when the message names one of them
- * and the step asked for is one of them too: `{ from, target }` as indexes into `steps`; or, when the
- * step named has a `next` of its own, `{ from, next }` with that stop's id.
- */
-export function resolveWithinEntry(
-  steps: readonly EntryStep[],
-  intent: RoadIntent,
-  text: string,
-): { from: number; target: number } | { from: number; next: string } | undefined {
-  if (intent !== 'next' && intent !== 'previous') return undefined;
-  const stemmed = stems(text);
-  const named = steps.flatMap((step, i) => (namesStep(stemmed, step) ? [i] : []));
-  if (named.length === 0) return undefined;
-  const from = intent === 'next' ? Math.max(...named) : Math.min(...named);
-  const next = intent === 'next' ? steps[from]?.next : undefined;
-  if (next !== undefined) return { from, next };
-  const target = from + (intent === 'next' ? 1 : -1);
-  return target >= 0 && target < steps.length ? { from, target } : undefined;
-}
-
-/** The words that name each track of the road (the flyer's "Projectaanvrager" and "Projectimpact"), beside the phases' own keywords. */
-const TRACK_WORDS: ReadonlyArray<[string, readonly string[]]> = [
-  ['applicant', ['applicant', 'applicants', 'aanvrager', 'aanvragers', 'projectaanvrager', 'aanvraagkant']],
-  ['impact', ['projectimpact', 'project impact', 'impact track', 'impact side', 'impactkant']],
-];
-
-/** A part of the road that a first or last step question names: a phase by its title or keywords, or a track. */
-export interface RoadSection {
-  id: string;
-  track: string;
-  title: { nl: string; en: string };
-  keywords: { nl: readonly string[]; en: readonly string[] };
-}
-
-/**
- * The section whose first or last stop a question asks for ("the last step of the application", "on the
- * applicant side"): the phase it names first, or a track; undefined for the whole road.
- */
-export function readRoadSection<S extends RoadSection>(sections: readonly S[], text: string): { phase: S } | { track: string } | undefined {
-  const folded = ` ${fold(text)} `;
-  const at = (phrase: string): number => folded.indexOf(` ${fold(phrase)} `);
-  let found: { phase: S; at: number } | undefined;
-  for (const phase of sections) {
-    for (const phrase of [phase.title.nl, phase.title.en, ...phase.keywords.nl, ...phase.keywords.en]) {
-      const where = at(phrase);
-      if (where >= 0 && (!found || where < found.at)) found = { phase, at: where };
-    }
-  }
-  if (found) return { phase: found.phase };
-  const track = TRACK_WORDS.find(([, words]) => words.some((word) => at(word) >= 0));
-  return track ? { track: track[0] } : undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readRoadQuestion, readRoadSection, resolveRoad, resolveWithinEntry } from '../src/road.js';
+import { readRoadSection, resolveWithinEntry } from '../src/road-parts.js';
+import { readRoadQuestion, resolveRoad } from '../src/road.js';
 
 const ROAD = ['support', 'benchmark', 'submission', 'result', 'final-report', 'closing'];
 
