@@ -107,15 +107,21 @@ export interface GlossaryRewriter {
 export function createGlossaryRewriter(terms: readonly GlossaryTerm[]): GlossaryRewriter {
   const byFirst = new Map<string, Array<{ tokens: string[]; canonical: string }>>();
   const variantTokens = new Set<string>();
+  const toVariantTokens = (variant: string): string[] => tokenize(fold(variant)).map((token) => token.replace(/\+/g, '') || token);
+  const written = new Set(terms.flatMap((term) => [...term.variants, term.canonical].map((variant) => toVariantTokens(variant).join(' '))));
   for (const term of terms) {
     for (const variant of [...term.variants, term.canonical]) {
-      const tokens = tokenize(fold(variant)).map((token) => token.replace(/\+/g, '') || token);
-      const first = tokens[0];
-      if (first === undefined) continue;
-      tokens.forEach((token) => variantTokens.add(token));
-      const list = byFirst.get(first) ?? [];
-      list.push({ tokens, canonical: term.canonical });
-      byFirst.set(first, list);
+      const tokens = toVariantTokens(variant);
+      // A hyphenated variant is also typed as one word ("co-funded", "cofunded"), unless that word is a variant itself.
+      const joined = variant.includes('-') && tokens.length > 1 ? tokens.join('') : undefined;
+      for (const form of joined === undefined || written.has(joined) ? [tokens] : [tokens, [joined]]) {
+        const first = form[0];
+        if (first === undefined) continue;
+        form.forEach((token) => variantTokens.add(token));
+        const list = byFirst.get(first) ?? [];
+        list.push({ tokens: form, canonical: term.canonical });
+        byFirst.set(first, list);
+      }
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);

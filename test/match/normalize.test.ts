@@ -48,6 +48,19 @@ describe('glossary rewriting', () => {
     ['interim results', ['interim', 'results']],
   ])('%s', (text, expected) => expect(rewrite(text)).toEqual(expected));
 
+  it('reads a hyphenated variant typed as one word, unless that word is a variant of its own', () => {
+    const glossary = createGlossaryRewriter([
+      { id: 'publicity', canonical: 'publicity', variants: ['co-funded', 'EU-logo'] },
+      { id: 'kick-off', canonical: 'kickoff', variants: ['kick-off'] },
+      { id: 'other', canonical: 'other', variants: ['eulogo'] },
+    ]);
+    const tokens = (text: string): string[] => glossary.rewrite(toTokens(text)).map((t) => t.token);
+    expect(tokens('cofunded logo')).toEqual(['publicity', 'logo']);
+    expect(tokens('co funded')).toEqual(['publicity']);
+    expect(tokens('kickoff')).toEqual(['kickoff']);
+    expect(tokens('eulogo')).toEqual(['other']);
+  });
+
   it('tells which input words each canonical token stands for', () => {
     expect(rewriter.rewrite(['the', 'interim', 'report'])).toEqual([
       { token: 'the', from: 0, to: 1 },
