@@ -31,7 +31,7 @@ const CHAT_FILLER_WORDS = [
   'what', 'where', 'which', 'who', 'how', 'whats', 'wheres', 'put', 'give', 'use', 'using', 'much', 'many', 'any', 'called',
   'named', 'nowadays', 'currently', 'anymore', 'still', 'kind', 'sort', 'way', 'possible', 'stand', 'mean', 'means', 'exactly',
   'btw', 'fyi', 'asap', 'abt', 'pls', 'plz', 'thx', 'imo', 'tbh', 'afaik', 'u', 'ur', 'r', 'ya',
-  'kinds', 'properly', 'exact', 'wise', 'sensible', 'advisable', 'arrange', 'sort', 'okay', 'first', 'eventually', 'works', 'describe', 'describing', 'beforehand', 'roughly', 'soon',
+  'rest', 'kinds', 'properly', 'exact', 'wise', 'sensible', 'advisable', 'arrange', 'sort', 'okay', 'first', 'eventually', 'works', 'describe', 'describing', 'beforehand', 'roughly', 'soon',
 ];
 
 /**
