@@ -34,7 +34,7 @@ const PREVIOUS_BEFORE_CLAUSE = new RegExp(String.raw`^\s*(?:and\s+)?(?:before|pr
 
 /** The project's end: "once the project has ended", "als het project afgelopen is", "at the end of the project". */
 const PROJECT_END =
-  /\b(?:the|het|ons|our|onze)\s+project\s+(?:has\s+|is\s+|was\s+)?(?:ended|finished|over|done|completed|afgelopen|afgerond|voorbij|beëindigd|(?:is\s+)?klaar)\b|\b(?:end|einde|eind)\s+(?:of\s+the|van\s+het|of\s+our|van\s+ons)\s+project\b|\bproject\s+end\s+date\b|\beinddatum\s+van\s+het\s+project\b/i;
+  /\b(?:the|het|ons|our|onze)\s+project\s+(?:(?:has\s+|is\s+|was\s+)?(?:ended|finished|done|completed|afgelopen|afgerond|voorbij|beëindigd|(?:is\s+)?klaar)|(?:is|was)\s+over)\b|\b(?:end|einde|eind)\s+(?:of\s+the|van\s+het|of\s+our|van\s+ons)\s+project\b|\bproject\s+end\s+date\b|\beinddatum\s+van\s+het\s+project\b/i;
 /** "The project ended last month, what do we still have to do?": a step asked for once the project has ended. */
 const ASKED_AT_PROJECT_END = new RegExp(String.raw`(?:${PROJECT_END.source})[^?]{0,80}?\b${ASKS_FOR_A_STEP}\s*(?:[?.!]|$)`, 'i');
 /** "What do we do at the end of the project?", "Wat moeten we doen aan het einde van het project?" */
@@ -155,7 +155,7 @@ const FIRST: readonly RegExp[] = [
   /\bwaar\s+(?:begint|start)\s+(?:de\s+roadmap|het\s+traject|de\s+route|het\s+stappenplan|het)\b/i,
   /\bwhere\s+does\s+the\s+(?:roadmap|road|process)\s+(?:start|begin)\b/i,
   /\bwhat\s+do\s+(?:i|we)\s+(?:do|start\s+with)\s+first\b/i,
-  /\bwat\s+(?:doe|doen|moet|moeten)\s+(?:ik|we|je)\s+(?:als\s+)?(?:aller)?eerst(?:e)?(?:\s+(?:doen|regelen))?\s*(?:[?,.!]|$)/i,
+  /\bwat\s+(?:doe|doen|moet|moeten)\s+(?:ik|we|je)\s+(?:nu\s+|dan\s+)?(?:als\s+)?(?:aller)?eerst(?:e)?(?:\s+(?:doen|regelen))?\s*(?:[?,.!]|$)/i,
   /\bwhat\s+should\s+(?:i|we)\s+do\s+first\b/i,
   /^\s*(?:so\s+)?(?:where|how)\s+(?:do|should|can)\s+(?:i|we|you)\s+(?:even\s+|actually\s+)?(?:start|begin|get\s+started)\b/i,
   /^\s*(?:waar|hoe)\s+(?:begin|start)\s+(?:ik|we|je|jullie)\b/i,

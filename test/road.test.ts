@@ -121,6 +121,9 @@ describe('road questions', () => {
     expect(readRoadQuestion('The partners are on board. What is the next step?')).toEqual({ intent: 'next', rest: 'The partners' });
     expect(readRoadQuestion('We hebben onze partners gevonden, wat nu?')).toEqual({ intent: 'next', rest: 'onze partners' });
     expect(readRoadQuestion('The project ended last month, what do we still have to do?')).toMatchObject({ intent: 'next', projectEnd: true });
+    // "Ons project over groene techniek" is what the project is about, not that it is over.
+    expect(readRoadQuestion('Ons project over groene techniek is goedgekeurd. Wat moeten we nu als eerste regelen?')).toEqual({ intent: 'next', rest: 'Ons project over groene techniek goedgekeurd' });
+    expect(readRoadQuestion('Our project is over. What now?')).toMatchObject({ intent: 'next', projectEnd: true });
     // A deadline that has passed is a statement too: its verb stays, for the submission it stands for.
     expect(readRoadQuestion('De deadline is verstreken. Waar wachten we nu op?')).toEqual({ intent: 'next', rest: 'De deadline verstreken' });
     expect(readRoadQuestion('The deadline has passed. What happens now?')).toEqual({ intent: 'next', rest: 'The deadline passed' });
