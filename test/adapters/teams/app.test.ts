@@ -111,6 +111,18 @@ describe('Teams adapter without auth (Emulator mode)', () => {
     expect(attachments[0]?.content).toEqual(await expected({ text: 'hoe vind ik een partner', lang: 'nl' }, 'personal', 'a:personal-conversation'));
   });
 
+  it('sends the same answer to two conversations, each in reply to its own message', async () => {
+    const first = messageActivity(fake.url, 'personal', 'hoe vind ik een partner');
+    const second = { ...messageActivity(fake.url, 'personal', 'hoe vind ik een partner'), conversation: { id: 'a:other-conversation', conversationType: 'personal' } };
+    expect((await post(bot.url, first)).status).toBe(200);
+    expect((await post(bot.url, second)).status).toBe(200);
+    expect(fake.activities.map((sent) => [sent.conversationId, sent.replyToId])).toEqual([
+      ['a:personal-conversation', first.id],
+      ['a:other-conversation', second.id],
+    ]);
+    expect(fake.activities[1]?.activity.attachments).toEqual(fake.activities[0]?.activity.attachments);
+  });
+
   it('answers a group chat message that @mentions the bot, without the mention text', async () => {
     const { status } = await post(bot.url, messageActivity(fake.url, 'groupChat', 'how do I submit the final report', true));
     expect(status).toBe(200);

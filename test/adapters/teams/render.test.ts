@@ -335,3 +335,18 @@ describe('text a user typed, in a Teams card', () => {
     expect(markdownBlocks('**Let op** [x](y)\n- een_twee').map((block) => block.text)).toEqual(['**Let op** \\[x\\](y)', '- een\\_twee']);
   });
 });
+
+describe('a reply rendered before', () => {
+  it('reuses its message, whatever the score; any other difference renders anew', () => {
+    const answer = SAMPLES.answer as Extract<Reply, { kind: 'answer' }>;
+    const first = renderTeamsMessage(answer);
+    expect(renderTeamsMessage({ ...answer, score: answer.score / 2 })).toBe(first);
+    const led = renderTeamsMessage({ ...answer, lead: 'Na de kick-off komt:' });
+    expect(led).not.toBe(first);
+    expect(JSON.stringify(led)).toContain('Na de kick-off komt:');
+    expect(JSON.stringify(first)).not.toContain('Na de kick-off komt:');
+    const quiet = renderTeamsMessage(answer, { interactive: false });
+    expect(JSON.stringify(quiet)).not.toContain('Action.Submit');
+    expect(JSON.stringify(first)).toContain('Action.Submit');
+  });
+});
