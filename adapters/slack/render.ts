@@ -9,6 +9,7 @@ import { assertNever, replyFeedbackButtons, type DatedItem, type FollowUp, type 
 import type { Lang } from '../../src/knowledge/schema.js';
 import { t } from '../../src/texts.js';
 import { escapeMrkdwn, splitMrkdwn, toMrkdwn, toSlackLink, truncateMrkdwn } from './mrkdwn.js';
+import { createRenderedCache } from '../rendered.js';
 
 export type SlackBlock = types.KnownBlock;
 export type SlackButton = types.Button;
@@ -284,8 +285,11 @@ export function renderSlackBlocks(reply: Reply): SlackBlock[] {
 }
 
 /** A reply as a Slack message: blocks plus the plain-text fallback. */
+const reuse = createRenderedCache<SlackMessage>();
+
+/** The message for a reply; a reply rendered before reuses its message (../rendered.ts). */
 export function renderSlackMessage(reply: Reply): SlackMessage {
-  return { text: renderSlackFallback(reply), blocks: renderSlackBlocks(reply) };
+  return reuse(reply, '', () => ({ text: renderSlackFallback(reply), blocks: renderSlackBlocks(reply) }));
 }
 
 /** A one-line message (errors, confirmations) with no buttons. */

@@ -3,7 +3,6 @@
 // `summary` for notifications and the card's `fallbackText` for clients that cannot show the card.
 // Every kind has a case in one exhaustive switch; every message stays under Teams' 28 KB payload limit.
 // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages
-import { LRUCache } from 'lru-cache';
 import { shorten } from '../../src/present.js';
 import type { Lang } from '../../src/knowledge/schema.js';
 import { stripMarkdown, toPlainText } from '../../src/plain-text.js';
@@ -28,6 +27,7 @@ import {
   type TeamsContainer,
   type TeamsSubmitAction,
 } from './card.js';
+import { createRenderedCache } from '../rendered.js';
 
 /** Teams refuses bot messages larger than this (the whole activity, as JSON). */
 export const TEAMS_MAX_PAYLOAD_BYTES = 28 * 1024;
@@ -295,23 +295,11 @@ function truncateBody(message: TeamsMessage, budget: number): TeamsMessage {
 }
 
 /** The Adaptive Card for a reply, with its plain-text summary. */
-/** How many rendered messages are kept for reuse; answers are mostly a few hundred (entry, language, lead). */
-const RENDERED_CACHE_SIZE = 500;
-const rendered = new LRUCache<string, TeamsMessage>({ max: RENDERED_CACHE_SIZE });
+const reuse = createRenderedCache<TeamsMessage>();
 
-/**
- * The message for a reply. Rendering depends on the reply alone, so a reply rendered before (the same
- * answer to another question, or for another user) reuses its message: messages are shared and never
- * changed after rendering (the SDK sends a copy of the activity).
- */
+/** The message for a reply; a reply rendered before reuses its message (../rendered.ts). */
 export function renderTeamsMessage(reply: Reply, options: TeamsRenderOptions = {}): TeamsMessage {
-  // The score is not shown; leaving it out lets an answer reached another way reuse its message.
-  const key = `${options.interactive ?? true}${JSON.stringify('score' in reply ? { ...reply, score: 0 } : reply)}`;
-  const known = rendered.get(key);
-  if (known) return known;
-  const message = renderFitting(reply, options);
-  rendered.set(key, message);
-  return message;
+  return reuse(reply, String(options.interactive ?? true), () => renderFitting(reply, options));
 }
 
 /** The card sent once when the app is installed: a welcome line above the help. */

@@ -335,3 +335,15 @@ describe('shortened text', () => {
     expect(JSON.stringify(blocks)).not.toMatch(/woord\d*[^\d\s"…]…/);
   });
 });
+
+describe('a reply rendered before', () => {
+  test('reuses its message, whatever the score; any other difference renders anew', () => {
+    const answer = SAMPLES.answer[0] as Extract<Reply, { kind: 'answer' }>;
+    const first = renderSlackMessage(answer);
+    expect(renderSlackMessage({ ...answer, score: answer.score / 2 })).toBe(first);
+    const led = renderSlackMessage({ ...answer, lead: 'Na de kick-off komt:' });
+    expect(led).not.toBe(first);
+    expect(JSON.stringify(led.blocks)).toContain('Na de kick-off komt:');
+    expect(JSON.stringify(first.blocks)).not.toContain('Na de kick-off komt:');
+  });
+});

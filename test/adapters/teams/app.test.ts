@@ -113,7 +113,7 @@ describe('Teams adapter without auth (Emulator mode)', () => {
 
   it('sends the same answer to two conversations, each in reply to its own message', async () => {
     const first = messageActivity(fake.url, 'personal', 'hoe vind ik een partner');
-    const second = { ...messageActivity(fake.url, 'personal', 'hoe vind ik een partner'), conversation: { id: 'a:other-conversation', conversationType: 'personal' } };
+    const second: Record<string, unknown> = { ...messageActivity(fake.url, 'personal', 'hoe vind ik een partner'), conversation: { id: 'a:other-conversation', conversationType: 'personal' } };
     expect((await post(bot.url, first)).status).toBe(200);
     expect((await post(bot.url, second)).status).toBe(200);
     expect(fake.activities.map((sent) => [sent.conversationId, sent.replyToId])).toEqual([
