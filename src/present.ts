@@ -104,7 +104,25 @@ function itemFor(entry: Entry, lang: Lang): ReplyItem {
 }
 
 /** The answer for one entry, with related entries and the next step as follow-ups. */
+/** Each presenter's answers without their score, by language and entry: they depend on the knowledge alone. */
+const builtAnswers = new WeakMap<Presenter, Map<string, Readonly<AnswerReply>>>();
+
+/** The answer for an entry, built once per language and shared (frozen): callers add to a copy, never change it. */
 export function answerFor(presenter: Presenter, entry: Entry, lang: Lang, score: number): AnswerReply {
+  let built = builtAnswers.get(presenter);
+  if (!built) builtAnswers.set(presenter, (built = new Map()));
+  const key = `${lang}:${entry.id}`;
+  let base = built.get(key);
+  if (!base) built.set(key, (base = freezeAnswer(buildAnswer(presenter, entry, lang))));
+  return { ...base, score: Math.round(score * 1000) / 1000 };
+}
+
+function freezeAnswer(reply: AnswerReply): Readonly<AnswerReply> {
+  for (const list of [reply.notes, reply.links, reply.followUps]) Object.freeze(list);
+  return Object.freeze(reply);
+}
+
+function buildAnswer(presenter: Presenter, entry: Entry, lang: Lang): AnswerReply {
   const { knowledge } = presenter;
   const phase = knowledge.phaseById.get(entry.phase);
   const related = entry.related.map((id) => knowledge.entryById.get(id)).filter((e): e is Entry => e !== undefined);
@@ -125,7 +143,7 @@ export function answerFor(presenter: Presenter, entry: Entry, lang: Lang, score:
     links: linksFor(entry, lang),
     followUps,
     source: sourceLine(entry, lang),
-    score: Math.round(score * 1000) / 1000,
+    score: 1,
   };
 }
 

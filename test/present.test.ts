@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAction, phaseAction } from '../src/actions.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
-import { createPresenter, phaseGroupReply, phaseReply, shorten, summaryOf } from '../src/present.js';
+import { answerFor, createPresenter, phaseGroupReply, phaseReply, shorten, summaryOf } from '../src/present.js';
 import type { PhaseReply } from '../src/reply.js';
 
 const knowledge = loadKnowledge('knowledge');
@@ -93,5 +93,28 @@ describe('a phase with many entries', () => {
     expect(first?.followUps[0]).toEqual({ label: 'Terug naar Oriëntatie & voorbereiding', action: 'phase:orientation' });
     expect(phaseGroupReply(presenter, phase('orientation'), 'nl', 'checks')).toBeUndefined();
     expect(parseAction('phase:orientation:links:8')).toEqual({ type: 'phase', id: 'orientation', group: 'links', offset: 8 });
+  });
+});
+
+describe('an entry answer', () => {
+  const knowledge = loadKnowledge('knowledge');
+  const presenter = createPresenter(knowledge);
+  const entry = knowledge.entryById.get('lump-sum');
+
+  it('is built once per language and shared, each call with its own score', () => {
+    if (!entry) throw new Error('lump-sum is in the knowledge');
+    const first = answerFor(presenter, entry, 'en', 0.8);
+    const second = answerFor(presenter, entry, 'en', 0.5);
+    expect(second).not.toBe(first);
+    expect({ ...second, score: 0.8 }).toEqual(first);
+    expect(second.followUps).toBe(first.followUps);
+    expect(answerFor(presenter, entry, 'nl', 1).title).not.toBe(first.title);
+  });
+
+  it('cannot be changed in place, so one caller cannot change another one’s answer', () => {
+    if (!entry) throw new Error('lump-sum is in the knowledge');
+    const reply = answerFor(presenter, entry, 'nl', 1);
+    expect(() => reply.followUps.push({ label: 'x', action: 'entry:x' })).toThrow(TypeError);
+    expect(answerFor(presenter, entry, 'nl', 1).followUps).not.toContainEqual({ label: 'x', action: 'entry:x' });
   });
 });
