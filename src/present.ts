@@ -103,7 +103,6 @@ function itemFor(entry: Entry, lang: Lang): ReplyItem {
   return { id: entry.id, title: entry.title[lang], summary: summaryOf(entry.text[lang]), action: entryAction(entry.id), links: linksFor(entry, lang) };
 }
 
-/** The answer for one entry, with related entries and the next step as follow-ups. */
 /** Each presenter's answers without their score, by language and entry: they depend on the knowledge alone. */
 const builtAnswers = new WeakMap<Presenter, Map<string, Readonly<AnswerReply>>>();
 
@@ -122,6 +121,7 @@ function freezeAnswer(reply: AnswerReply): Readonly<AnswerReply> {
   return Object.freeze(reply);
 }
 
+/** The answer for one entry, with related entries and the next step as follow-ups. */
 function buildAnswer(presenter: Presenter, entry: Entry, lang: Lang): AnswerReply {
   const { knowledge } = presenter;
   const phase = knowledge.phaseById.get(entry.phase);

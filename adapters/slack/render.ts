@@ -284,10 +284,9 @@ export function renderSlackBlocks(reply: Reply): SlackBlock[] {
   return fitBlocks(b.blocks, reply.lang, SLACK_LIMITS.blocks, keep);
 }
 
-/** A reply as a Slack message: blocks plus the plain-text fallback. */
 const reuse = createRenderedCache<SlackMessage>();
 
-/** The message for a reply; a reply rendered before reuses its message (../rendered.ts). */
+/** A reply as a Slack message, blocks plus the plain-text fallback; a reply rendered before reuses its message (../rendered.ts). */
 export function renderSlackMessage(reply: Reply): SlackMessage {
   return reuse(reply, '', () => ({ text: renderSlackFallback(reply), blocks: renderSlackBlocks(reply) }));
 }

@@ -294,10 +294,9 @@ function truncateBody(message: TeamsMessage, budget: number): TeamsMessage {
   return message;
 }
 
-/** The Adaptive Card for a reply, with its plain-text summary. */
 const reuse = createRenderedCache<TeamsMessage>();
 
-/** The message for a reply; a reply rendered before reuses its message (../rendered.ts). */
+/** The Adaptive Card for a reply, with its plain-text summary; a reply rendered before reuses its message (../rendered.ts). */
 export function renderTeamsMessage(reply: Reply, options: TeamsRenderOptions = {}): TeamsMessage {
   return reuse(reply, String(options.interactive ?? true), () => renderFitting(reply, options));
 }

@@ -19,6 +19,7 @@ export function topicFields(topic: OutOfScopeTopic): Array<[keyof typeof FIELD_W
   return fields;
 }
 
+/** An entry's titles, texts, keywords, example questions, link labels and notes in both languages, and its flyer block. */
 export function entryFields(entry: Entry): Array<[keyof typeof FIELD_WEIGHTS, string]> {
   const fields: Array<[keyof typeof FIELD_WEIGHTS, string]> = [];
   for (const lang of ['nl', 'en'] as const) {

@@ -14,7 +14,7 @@ const CHAT_FILLER_WORDS = [
   'ik', 'jij', 'je', 'jullie', 'wij', 'we', 'ons', 'onze', 'mijn', 'mij', 'u', 'uw', 'hoe', 'wat', 'waar', 'wanneer', 'welke',
   'welk', 'wie', 'waarom', 'moet', 'moeten', 'kan', 'kun', 'kunnen', 'mag', 'mogen', 'graag', 'even', 'eigenlijk', 'precies',
   'nodig', 'vind', 'vinden', 'hebben', 'heb', 'hebt', 'heeft', 'gaat', 'gaan', 'doe', 'doet', 'krijg', 'krijgen', 'iets',
-  'zit', 'staat', 'staan', 'hier', 'daar', 'erover', 'over', 'hulp', 'help', 'vraag', 'vraagje', 'info', 'informatie', 'nou',
+  'zit', 'staat', 'staan', 'hier', 'daar', 'over', 'hulp', 'help', 'vraag', 'vraagje', 'info', 'informatie', 'nou',
   'toch', 'ff', 'svp', 'aub', 'alsjeblieft', 'bedankt', 'dank', 'hallo', 'hoi', 'hey', 'zou', 'zouden', 'willen', 'wil', 'weet',
   'weten', 'meer', 'welke', 'waarmee', 'waarvoor', 'hoeveel', 'heet', 'heten', 'tegenwoordig', 'momenteel', 'nog', 'steeds',
   'soort', 'manier', 'mogelijk', 'mogelijke', 'staat', 'betekent', 'precies', 'houdt', 'inhoudt', 'inhouden',
@@ -23,14 +23,14 @@ const CHAT_FILLER_WORDS = [
   'daaraan', 'daarvoor', 'daarmee', 'daarover', 'daarop', 'daarin', 'daarbij', 'daarvan', 'hieraan', 'hiervoor', 'hiermee',
   'hierover', 'hierin', 'hierbij', 'ervoor', 'ermee', 'erover', 'erin', 'erop', 'erbij',
   // Chat abbreviations: "vh" (van het), "ivm" (in verband met), "mbt" (met betrekking tot) …
-  'vh', 'vd', 'vn', 'ivm', 'mbt', 'tav', 'iig', 'iaw', 'evt', 'wss', 'idd', 'mvg', 'gr', 'ofzo', 'enzo', 'zoiets', 'dus',
-  'allereerste', 'allerlaatste', 'volgt', 'regelen', 'eerst', 'goed', 'goede', 'elkaar', 'verlopen', 'verloopt', 'uiteindelijk', 'werkt', 'ergens', 'huidige', 'huidig', 'achteraf', 'gewone', 'gewoon', 'laten', 'eraan', 'beschrijven', 'beschrijf', 'beschrijft', 'tevoren', 'daarvan', 'ongeveer', 'binnenkort', 'plz', 'pls', 'ok', 'oke', 'zon', 'overwegen', 'overweeg', 'ruim', 'kreeg', 'kregen', 'klopt', 'zn',
+  'vh', 'vd', 'vn', 'ivm', 'mbt', 'tav', 'iig', 'iaw', 'evt', 'wss', 'idd', 'mvg', 'gr', 'ofzo', 'enzo', 'dus',
+  'allereerste', 'allerlaatste', 'volgt', 'regelen', 'eerst', 'goed', 'goede', 'elkaar', 'verlopen', 'verloopt', 'uiteindelijk', 'werkt', 'ergens', 'huidige', 'huidig', 'achteraf', 'gewone', 'gewoon', 'laten', 'eraan', 'beschrijven', 'beschrijf', 'beschrijft', 'tevoren', 'ongeveer', 'binnenkort', 'plz', 'pls', 'ok', 'oke', 'zon', 'overwegen', 'overweeg', 'ruim', 'kreeg', 'kregen', 'klopt', 'zn',
   // English
   'need', 'needs', 'want', 'find', 'know', 'tell', 'please', 'thanks', 'hello', 'hi', 'hey', 'does', 'doing', 'done', 'anyone',
   'someone', 'us', 'i', 'im', 'ive', 'dont', 'info', 'information', 'about', 'when', 'why', 'will', 'shall', 'may', 'there',
   'what', 'where', 'which', 'who', 'how', 'whats', 'wheres', 'put', 'give', 'use', 'using', 'much', 'many', 'any', 'called',
   'named', 'nowadays', 'currently', 'anymore', 'still', 'kind', 'sort', 'way', 'possible', 'stand', 'mean', 'means', 'exactly',
-  'btw', 'fyi', 'asap', 'abt', 'pls', 'plz', 'thx', 'imo', 'tbh', 'afaik', 'u', 'ur', 'r', 'ya',
+  'btw', 'fyi', 'asap', 'abt', 'thx', 'imo', 'tbh', 'afaik', 'ur', 'r', 'ya',
   'rest', 'kinds', 'properly', 'exact', 'wise', 'sensible', 'advisable', 'arrange', 'sort', 'okay', 'first', 'eventually', 'works', 'describe', 'describing', 'beforehand', 'roughly', 'soon',
 ];
 
