@@ -102,6 +102,18 @@ describe('answers', () => {
   });
 });
 
+describe('everyday wording', () => {
+  it.each([
+    ['Is there an entry-level version for newcomers to Erasmus+?', 'ka220-vs-ka210'],
+    ['Is it risky to submit last minute?', 'submit-early'],
+    ['How does the budget work in a KA220 nowadays?', 'lump-sum'],
+    ['Waar zetten we onze resultaten online zodat anderen ze kunnen vinden?', 'project-results-platform'],
+    ['Kunnen we met het NA om tafel over ons idee?', 'tailored-advice'],
+  ])('reads %j as a roadmap question', async (question, entryId) => {
+    expect(await ask(question)).toMatchObject({ kind: 'answer', entryId });
+  });
+});
+
 describe('buttons', () => {
   it('opens an entry, a phase and a command from their action ids', async () => {
     expect(await click('entry:final-report', { lang: 'en' })).toMatchObject({ kind: 'answer', entryId: 'final-report', lang: 'en' });

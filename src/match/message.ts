@@ -23,6 +23,8 @@ const GREETING =
 const INTRO_START =
   /^(?:ik\s+ben|ik\s+werk|ik\s+geef|wij\s+zijn|we\s+zijn|i\s+am|i'?m|im|i\s+work|i\s+teach|i\s+coordinate|we\s+are|we'?re|my\s+name\s+is|mijn\s+naam\s+is|this\s+is)\b/i;
 const INTRO_PLACE = /\b(?:bij|at|op|van|of|from|in|for|voor)\s+(?:een|an?|the|het|de|ons|onze|our)?\s*\S*\s*(?:mbo|roc|aoc|college|school|instelling|institution|afdeling|department|bureau|office|team|opleiding)/i;
+/** Where an introduction goes on to say what happened: "… in Amersfoort en we hoorden net dat …". */
+const INTRO_THEN = /,?\s+(?:en|and)\s+(?=(?:we|wij|ik|i|ons|onze|our|my|mijn)\s)/i;
 const INTRO_HERE = /^[\w\s'-]{3,60}\bfrom\s+an?\s+[\w\s-]{3,40}\bhere\b/i;
 
 /** Who asked the asker: "Mijn coördinator vraagt me …", "My manager asked us to …"; the rest of the sentence is the task. */
@@ -31,7 +33,7 @@ const ASKED_BY =
 
 /** A sentence that names what the question is about: "Ik hoorde iets over een projectopzetformulier.", "Someone mentioned an impact tool." */
 const TOPIC_LEAD =
-  /^(?:(?:ik|we|wij)\s+(?:hoor|horen|hoorde|hoorden|heb\s+(?:iets\s+)?gehoord|hebben\s+(?:iets\s+)?gehoord|las|lazen|zag|zagen|kwam(?:en)?\s+.{0,30}\btegen)|(?:nu\s+|toen\s+|laatst\s+)?(?:hoor|hoorde|las|zag)\s+(?:ik|we)|(?:iemand|een\s+collega|collega'?s|mijn\s+[\p{L}-]+)\s+(?:noemde|noemden|zei|zeiden|had(?:den)?\s+het\s+over|vertelde|vertelden|wees\s+(?:me|mij|ons)\s+op)|er\s+(?:is|bestaat)\s+(?:blijkbaar\s+|toch\s+)?(?:iets|zoiets)|(?:i|we)\s+(?:hear|heard|'ve\s+heard|have\s+heard|read|saw|came\s+across|keep\s+hearing)|(?:someone|somebody|a\s+colleague|colleagues|my\s+[\p{L}-]+)\s+(?:mentioned|told\s+(?:me|us)\s+about|talked\s+about|said|pointed\s+(?:me|us)\s+to)|there'?s\s+(?:apparently\s+)?(?:something|a\s+thing)\s+called)\b/iu;
+  /^(?:(?:ik|we|wij)\s+(?:hoor|horen|hoorde|hoorden|heb\s+(?:iets\s+)?gehoord|hebben\s+(?:iets\s+)?gehoord|las|lazen|zag|zagen|kwam(?:en)?\s+.{0,30}\btegen)|(?:nu\s+|toen\s+|laatst\s+)?(?:hoor|hoorde|las|zag)\s+(?:ik|we)|(?:iemand|een\s+collega|collega'?s|mijn\s+[\p{L}-]+)\s+(?:noemde|noemden|zei|zeiden|had(?:den)?\s+het\s+over|vertelde|vertelden|wees\s+(?:me|mij|ons)\s+op)|er\s+(?:is|bestaat|schijnt|zou)\s+(?:blijkbaar\s+|toch\s+|ook\s+)?(?:iets|zoiets|een)|apparently\s+there(?:'s|\s+is)|(?:i|we)\s+(?:hear|heard|'ve\s+heard|have\s+heard|read|saw|came\s+across|keep\s+hearing)|(?:someone|somebody|a\s+colleague|colleagues|my\s+[\p{L}-]+)\s+(?:mentioned|told\s+(?:me|us)\s+about|talked\s+about|said|pointed\s+(?:me|us)\s+to)|there'?s\s+(?:apparently\s+)?(?:something|a\s+thing)\s+called)\b/iu;
 
 /** What someone else asks, said as a statement: "My manager asks how we show that it is relevant." */
 const ASKED_BY_WHAT = new RegExp(String.raw`${ASKED_BY.source}\s*(?:how|what|why|when|where|which|whether|if|hoe|wat|waarom|wanneer|waar|welke|of)\b`, 'iu');
@@ -109,6 +111,12 @@ export function readMessage(text: string): MessagePart[] {
         : questions.length === 0 || questions.includes(sentence) || TOPIC_LEAD.test(sentence) || ASKED_AS_STATEMENT.test(sentence) || ASKED_BY_WHAT.test(sentence)
           ? 'focus'
           : 'context';
+    // "Ik ben docent bij een ROC en we hoorden net dat …": who is asking, then what happened, which is context.
+    const news = role === 'intro' ? INTRO_THEN.exec(sentence) : null;
+    if (news) {
+      parts.push(...splitAsides(sentence.slice(0, news.index), 'intro'), ...splitAsides(sentence.slice(news.index), 'context'));
+      continue;
+    }
     // The words that lead in to what the question is about, or say who asked, are not the topic.
     const lead = role === 'intro' ? undefined : (ASKED_BY.exec(sentence)?.[0] ?? TOPIC_LEAD.exec(sentence)?.[0]);
     if (lead) parts.push({ text: lead, role: 'intro' });
@@ -120,7 +128,7 @@ export function readMessage(text: string): MessagePart[] {
 /** Sentences, cut after `.`, `!` or `?` and at line breaks; a colon before a question starts a new one. */
 function splitSentences(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+|\n+|:\s+(?=(?:wat|hoe|waar|wanneer|welke|what|how|where|when|which|is|are|can|kan|mag|moet)\b)/i)
+    .split(/(?<=[.!?;])\s+|\n+|:\s+(?=(?:wat|hoe|waar|wanneer|welke|what|how|where|when|which|is|are|can|kan|mag|moet)\b)/i)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }

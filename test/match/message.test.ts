@@ -35,6 +35,26 @@ describe('reading a chat message', () => {
     expect(roles('My manager asked us to check the final report. Where is it?')[0]).toEqual(['intro', 'My manager asked us']);
   });
 
+  it('reads what an introduction goes on to say as context, not as who is asking', () => {
+    const parts = roles('Ik ben coördinator bij een mbo in Amersfoort en we hoorden net dat ons project is goedgekeurd. Wat nu?');
+    expect(parts[0]).toEqual(['intro', 'Ik ben coördinator bij een mbo in']);
+    expect(parts).toContainEqual(['context', 'en we hoorden net dat ons project is goedgekeurd.']);
+  });
+
+  it('reads a statement before a semicolon as context of the question after it', () => {
+    expect(roles('Ons project is net gestart; werken we nog met de Mobility Tool?')).toEqual([
+      ['context', 'Ons project is net gestart;'],
+      ['focus', 'werken we nog met de Mobility Tool?'],
+    ]);
+  });
+
+  it('takes "er schijnt een …" as the lead-in to what the question is about', () => {
+    expect(roles('Er schijnt een bijeenkomst voor nieuwe projecten te zijn; moeten we daarheen?').slice(0, 2)).toEqual([
+      ['intro', 'Er schijnt een'],
+      ['focus', 'bijeenkomst voor nieuwe projecten te zijn;'],
+    ]);
+  });
+
   it('reads a question said as a statement as part of the question', () => {
     expect(roles("We are new to this. We'd like to know if something similar has been funded before. How can we find out?").map(([role]) => role)).toEqual(['context', 'focus', 'focus']);
     expect(roles('Het project loopt al. Ik vraag me af of we het logo moeten gebruiken. Waar staat dat?').map(([role]) => role)).toEqual(['context', 'focus', 'focus']);
