@@ -103,6 +103,7 @@ describe('answers', () => {
 });
 
 describe('everyday wording', () => {
+  const real = createAssistant({ knowledge: loadKnowledge('knowledge') });
   it.each([
     ['Is there an entry-level version for newcomers to Erasmus+?', 'ka220-vs-ka210'],
     ['Is it risky to submit last minute?', 'submit-early'],
@@ -110,7 +111,7 @@ describe('everyday wording', () => {
     ['Waar zetten we onze resultaten online zodat anderen ze kunnen vinden?', 'project-results-platform'],
     ['Kunnen we met het NA om tafel over ons idee?', 'tailored-advice'],
   ])('reads %j as a roadmap question', async (question, entryId) => {
-    expect(await ask(question)).toMatchObject({ kind: 'answer', entryId });
+    expect(await real.handle({ text: question, conversation: fresh() })).toMatchObject({ kind: 'answer', entryId });
   });
 });
 
