@@ -39,6 +39,9 @@ const PARTICLES = new Set(['vast', 'in', 'aan', 'op', 'af', 'uit', 'mee', 'door'
 /** The infinitive of each form: `leg` → `leggen`. */
 const INFINITIVE = new Map(Object.entries(VERB_FORMS).flatMap(([infinitive, forms]) => forms.map((form) => [form, infinitive] as const)));
 
+/** Words that may follow the particle at the end of a clause: "Hoe ronden we het af met de partners?" */
+const AFTER_PARTICLE = new Set(['met', 'voor', 'naar', 'van', 'bij', 'tot', 'tijdens', 'binnen', 'zonder', 'om']);
+
 /** How far back from the particle the verb may stand. */
 const MAX_SPAN = 10;
 
@@ -50,14 +53,18 @@ export function joinSeparableVerbs(text: string, isWord: (token: string) => bool
   const out: string[] = [];
   for (const clause of text.split(/[,;:?!.()]+/)) {
     const tokens = toTokens(clause);
-    const particle = tokens.at(-1);
-    if (particle !== undefined && PARTICLES.has(particle) && tokens.length > 2) {
-      for (let i = tokens.length - 2; i >= Math.max(0, tokens.length - 1 - MAX_SPAN); i--) {
+    // The particle ends the clause, or only a phrase such as "met de partners" follows it.
+    let at = tokens.length - 1;
+    const before = tokens.findLastIndex((token, i) => i > 1 && AFTER_PARTICLE.has(token) && PARTICLES.has(tokens[i - 1] ?? ''));
+    if (!PARTICLES.has(tokens[at] ?? '') && before > 0) at = before - 1;
+    const particle = tokens[at];
+    if (particle !== undefined && PARTICLES.has(particle) && at > 1) {
+      for (let i = at - 1; i >= Math.max(0, at - MAX_SPAN); i--) {
         const infinitive = INFINITIVE.get(tokens[i] ?? '');
         const joined = infinitive && `${particle}${infinitive}`;
         if (joined && isWord(joined)) {
           tokens[i] = joined;
-          tokens.pop();
+          tokens.splice(at, 1);
           break;
         }
       }

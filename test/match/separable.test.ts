@@ -9,6 +9,7 @@ describe('joinSeparableVerbs', () => {
     ['Hoe leggen we de samenwerking goed vast?', ['hoe', 'vastleggen', 'we', 'de', 'samenwerking', 'goed']],
     ['Wanneer dien ik het eindrapport in?', ['wanneer', 'indienen', 'ik', 'het', 'eindrapport']],
     ['Hoe vraag ik de subsidie aan, en wanneer?', ['hoe', 'aanvragen', 'ik', 'de', 'subsidie', 'en', 'wanneer']],
+    ['Hoe vul ik het formulier in met mijn partners?', ['hoe', 'invullen', 'ik', 'het', 'formulier', 'met', 'mijn', 'partners']],
   ])('reads "%s" with the joined verb', (text, tokens) => expect(joinSeparableVerbs(text, isWord)).toEqual(tokens));
 
   it('leaves a particle that is a preposition, and verbs the knowledge does not use', () => {
