@@ -101,8 +101,8 @@ const NEXT: readonly RegExp[] = [
   /\bwhat\s+(?:do|should|must|can)\s+(?:i|we)\s+(?:do\s+)?(?:next|now|after\s+that|afterwards)\b/i,
   /\bwhat\s+(?:do|should|must)\s+(?:i|we)\s+(?:need\s+to\s+)?(?:do|think\s+(?:through|about)|sort\s+out)\s+next\b/i,
   /\bwhat\s+now\b/i,
-  /\bwat\s+(?:doe|doen|gebeurt|komt|zit|ligt|staat)\s+(?:je|we|jullie|er)?\s*(?:allemaal\s+)?(?:in\s+de\s+roadmap\s+|op\s+de\s+roadmap\s+)?tussen\b/i,
-  /\bwhat\s+(?:do\s+(?:i|we|you)\s+do|happens|comes)\s+(?:in\s+)?between\b/i,
+  /\bwat\s+(?:doe|doen|gebeurt|komt|zit|ligt|staat|moet|moeten)\s+(?:je|we|jullie|er|ik)?\s*(?:allemaal\s+|nog\s+)?(?:in\s+de\s+roadmap\s+|op\s+de\s+roadmap\s+)?tussen\b/i,
+  /\bwhat\s+(?:do\s+(?:i|we|you)\s+(?:do|have\s+to\s+\w+|need\s+to\s+\w+)|(?:must|should)\s+(?:i|we|you)\s+\w+|happens|comes)\s+(?:in\s+)?between\b/i,
   /\b(?:which|what)\s+(?:step|steps|stage|phase)\s+(?:follows|comes\s+after|is\s+after)\b/i,
   STEP_TAKEN(String.raw`(?:after|following|na)\b`),
   /\b(?:the\s+)?(?:step|steps|stage|phase)\s+(?:after|following)\b/i,
@@ -222,7 +222,7 @@ const NOT_MISSING = String.raw`(?!(?:idea|idee|clue|problem|probleem|worries|zor
 /** "nog geen partners", "no partners yet", "we don't have a PIC yet": what a next-step question says is still missing. */
 const MISSING: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:nog\s+geen|nog\s+niet\s+(?:een|de)?|zonder)\s+${NOT_MISSING}((?:[^\s?.!,]+\s+){0,2}?[^\s?.!,]+)(?=\s*(?:[?.!,]|$|\s+(?:maar|en|dus|wat|hoe|heb|hebben|gevonden|geregeld)\b))`, 'i'),
-  new RegExp(String.raw`\b(?:no|without(?:\s+(?:a|any))?|(?:don't|do\s+not|haven't|have\s+not)\s+(?:have|got|found)\s+(?:a|an|any)?)\s+${NOT_MISSING}((?:[^\s?.!,]+\s+){0,2}?[^\s?.!,]+?)(?=\s+yet\b|\s*(?:[?.!,]|$))`, 'i'),
+  new RegExp(String.raw`\b(?:no|without(?:\s+(?:a|any))?|(?:don't|do\s+not|haven't|have\s+not)\s+(?:have|got|found)\s+(?:a|an|any)?(?:\s+single)?)\s+${NOT_MISSING}((?:[^\s?.!,]+\s+){0,2}?[^\s?.!,]+?)(?=\s+(?:lined\s+up\s+|sorted\s+|arranged\s+|in\s+place\s+|on\s+board\s+)?yet\b|\s*(?:[?.!,]|$))`, 'i'),
 ];
 
 
@@ -257,6 +257,7 @@ const NOT_AWARDED =
   /\b(?:rejected|turned\s+down|not\s+(?:been\s+)?(?:approved|funded|granted|selected|awarded)|afgewezen|niet\s+(?:goedgekeurd|toegekend|gehonoreerd|geselecteerd)|afwijzing|reservelijst|reserve\s+list|waiting\s+list|wachtlijst)\b/i;
 
 const BETWEEN = /\b(?:tussen|between)\b/i;
+const REPORTED = /\b(?:gerapporteerd|rapporteren|reported|report\s+on|to\s+report)\b/i;
 
 /** The road question a message asks, if it asks one. */
 export function readRoadQuestion(message: string): RoadQuestion | undefined {
@@ -270,7 +271,14 @@ export function readRoadQuestion(message: string): RoadQuestion | undefined {
     // A clause that names the stop ("After the interim report, what …") stays in the rest.
     if (!pattern) continue;
     const rest = text.replace(pattern, (_whole, clause: unknown) => ` ${typeof clause === 'string' ? clause : ''} `);
-    if (intent === 'next' && BETWEEN.test(text)) return { intent, rest, between: true };
+    if (intent === 'next' && BETWEEN.test(text)) {
+      const between = withKind({ intent, rest, between: true }, text, pattern);
+      // "Wat moet er tussen de kick-off en het eindrapport gerapporteerd worden?": a report, asked for by its verb.
+      return between.kind === undefined && REPORTED.test(text) ? { ...between, kind: 'report' } : between;
+    }
+    // "Where do I start when we have no partners yet?": the stop for what is missing.
+    const missing = intent === 'first' ? firstCapture(MISSING, text) : undefined;
+    if (missing) return { intent: 'next', rest, missing };
     // "Our KA210 got approved! What do we do first now?": the step after what is done, named by the words that say it.
     const done = intent === 'next' || intent === 'first' ? doneStop(text) : undefined;
     if (done !== undefined) return readNext(text, pattern, done);

@@ -110,6 +110,8 @@ describe('road questions', () => {
   it('reads what lies between two stops, however it is asked', () => {
     expect(readRoadQuestion('Wat ligt er tussen de uitslag en de kick-off?')).toMatchObject({ intent: 'next', between: true });
     expect(readRoadQuestion('Wat zit er op de roadmap tussen het indienen en de uitslag?')).toMatchObject({ intent: 'next', between: true });
+    expect(readRoadQuestion('Wat moet er tussen de kick-off en het eindrapport nog gerapporteerd worden?')).toMatchObject({ intent: 'next', between: true, kind: 'report' });
+    expect(readRoadQuestion('What do we have to report between the kick-off and the final report?')).toMatchObject({ intent: 'next', between: true, kind: 'report' });
   });
 
   it('reads a statement of what is done as the stop the next step follows, with the words that name it', () => {
@@ -150,6 +152,8 @@ describe('road questions', () => {
   it('reads what a next-step question says is still missing, but not an idiom', () => {
     expect(readRoadQuestion('Ik heb wel een idee maar nog geen partners. Wat is dan de eerstvolgende stap?')?.missing).toBe('partners');
     expect(readRoadQuestion("We don't have a PIC yet, what is the next step?")?.missing).toBe('PIC');
+    expect(readRoadQuestion("Where do I start when we haven't got a single partner lined up yet?")).toMatchObject({ intent: 'next', missing: 'partner' });
+    expect(readRoadQuestion('Waar begin ik als we nog geen partners hebben?')).toMatchObject({ intent: 'next', missing: 'partners' });
     expect(readRoadQuestion('What comes after the kick-off? We have no idea.')?.missing).toBeUndefined();
   });
 
