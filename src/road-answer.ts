@@ -84,11 +84,15 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
 
   /** The stop after or before the one the message names (or the earlier of two), read without the words that ask for the road. */
   const besideNamed = (intent: 'next' | 'previous' | 'earlier', rest: string, between: boolean, kind: RoadKind | undefined, lang: Lang): AnswerReply | undefined => {
-    const namedIn = (text: string) =>
-      matcher
-        .match(readMessage(text), 50)
-        .candidates.filter((c) => stops.has(c.entry.id) && sure(c.confidence))
-        .map((c) => c.entry.id);
+    // The stops the text names, best first. What it names first, when that is off the road, stands for the
+    // stop of its phase it is related to ("the partner search" for "Project partners").
+    const namedIn = (text: string): string[] => {
+      const named = matcher.match(readMessage(text), 50).candidates.filter((c) => sure(c.confidence));
+      const onRoad = named.map((c) => c.entry.id).filter((id) => stops.has(id));
+      const first = named[0]?.entry;
+      const standsFor = first && !stops.has(first.id) ? first.related.find((id) => stops.has(id) && knowledge.entryById.get(id)?.phase === first.phase) : undefined;
+      return standsFor === undefined ? onRoad : [standsFor, ...onRoad.filter((id) => id !== standsFor)];
+    };
     // "The PIC or the application form": the best stop of each alternative.
     const alternatives = intent === 'earlier' ? rest.split(/\s+(?:or|of)\s+/i) : [];
     const named = intent === 'earlier' ? (alternatives.length === 2 ? alternatives.flatMap((text) => namedIn(text).slice(0, 1)) : []) : namedIn(rest);

@@ -216,6 +216,13 @@ describe('a next-step question after a statement of what is done', () => {
     expect(reply).toMatchObject({ entryId: 'submission', lead: 'After "final check" comes "Submitting the application":' });
   });
 
+  it('reads what is arranged as done, and an entry off the road as the stop it belongs to', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    expect(await assistant.handle({ text: 'Het draagvlak binnen school is geregeld. Wat doen we daarna?', conversation: fresh() })).toMatchObject({ entryId: 'benchmark' });
+    const afterTool = await assistant.handle({ text: 'What comes after the impact tool?', conversation: fresh() });
+    expect(afterTool).toMatchObject({ entryId: 'project-partners', lead: 'After "Impact & sustainability" comes:' });
+  });
+
   it('reads a deadline that has passed as the submission behind the asker: next comes the result', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
     expect(await assistant.handle({ text: 'De deadline is voorbij. Wat nu?', conversation: fresh() })).toMatchObject({ entryId: 'selection-result' });
