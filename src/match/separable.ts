@@ -53,6 +53,12 @@ export function joinSeparableVerbs(text: string, isWord: (token: string) => bool
   const out: string[] = [];
   for (const clause of text.split(/[,;:?!.()]+/)) {
     const tokens = toTokens(clause);
+    // "om alles af te ronden", "in te dienen": the particle, "te" and the infinitive are one verb.
+    for (let i = tokens.length - 3; i >= 0; i--) {
+      const [particle, te, verb] = [tokens[i] ?? '', tokens[i + 1], tokens[i + 2] ?? ''];
+      const joined = `${particle}${verb}`;
+      if (te === 'te' && PARTICLES.has(particle) && INFINITIVE.get(verb) === verb && isWord(joined)) tokens.splice(i, 3, joined);
+    }
     // The particle ends the clause, or only a phrase such as "met de partners" follows it.
     let at = tokens.length - 1;
     const before = tokens.findLastIndex((token, i) => i > 1 && AFTER_PARTICLE.has(token) && PARTICLES.has(tokens[i - 1] ?? ''));

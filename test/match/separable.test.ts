@@ -10,6 +10,7 @@ describe('joinSeparableVerbs', () => {
     ['Wanneer dien ik het eindrapport in?', ['wanneer', 'indienen', 'ik', 'het', 'eindrapport']],
     ['Hoe vraag ik de subsidie aan, en wanneer?', ['hoe', 'aanvragen', 'ik', 'de', 'subsidie', 'en', 'wanneer']],
     ['Hoe vul ik het formulier in met mijn partners?', ['hoe', 'invullen', 'ik', 'het', 'formulier', 'met', 'mijn', 'partners']],
+    ['Wanneer is het rapport in te dienen?', ['wanneer', 'is', 'het', 'rapport', 'indienen']],
   ])('reads "%s" with the joined verb', (text, tokens) => expect(joinSeparableVerbs(text, isWord)).toEqual(tokens));
 
   it('leaves a particle that is a preposition, and verbs the knowledge does not use', () => {
