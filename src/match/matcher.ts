@@ -18,6 +18,8 @@ import { CHAT_FILLERS, createGlossaryRewriter, oneEditApart, STOP_WORDS, stem, t
 const SATURATION = 4;
 /** How sure a completed cut-off word is ("voortgangsrapp" → voortgangsrapportage). */
 const COMPLETION_QUALITY = 0.9;
+/** The shortest word that is read as a misspelt filler ("wnneer") when it is one edit from one. */
+const MIN_FILLER_TYPO = 5;
 /** Below this share of the first's strength, the second entry does not rank about equally. */
 const NEAR_TIE = 0.98;
 /** How much each kind of evidence weighs in the confidence. */
@@ -216,6 +218,7 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
   const explainedOwn = new Float64Array(total);
   const exclusive = new Float64Array(total);
 
+  const longFillers = [...CHAT_FILLERS].filter((word) => word.length >= MIN_FILLER_TYPO);
   const correct = createCorrector([...topicWords].filter((word) => word.length >= MIN_FUZZY_LENGTH - 1 && !stopWords.has(word)));
   const complete = createCompleter([...topicWords].filter((word) => !stopWords.has(word)));
   const known = (token: string): boolean => vocabulary.has(token) || stopWords.has(token);
@@ -247,6 +250,8 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
           tokens.push({ token, weight, doubt: 0, counts });
           continue;
         }
+        // A misspelt question or filler word ("wnneer", "hoeveeel") is not a word the roadmap lacks.
+        if (counts && token.length >= MIN_FILLER_TYPO && longFillers.some((word) => oneEditApart(token, word))) continue;
         const split = splitCompound(token, vocabulary);
         if (split) {
           for (const piece of split) tokens.push({ token: piece, weight: weight * 0.9, doubt: 0, counts });

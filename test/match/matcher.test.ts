@@ -5,6 +5,15 @@ import { createMatcher } from '../../src/match/matcher.js';
 const matcher = createMatcher(loadKnowledge('test/fixtures/knowledge'));
 const top = (q: string) => matcher.match(q).candidates[0];
 
+describe('misspelt fillers', () => {
+  it('does not hold a misspelt question word against the match', () => {
+    const asTyped = top('wanneer moet het eindverslag binnen zijn');
+    const misspelt = top('wnneer moet het eindverslag binnen zijn');
+    expect(misspelt?.entry.id).toBe('final-report');
+    expect(misspelt?.confidence).toBeCloseTo(asTyped?.confidence ?? 0, 5);
+  });
+});
+
 describe('matching on the fixture knowledge', () => {
   it.each([
     ['what do I need for the interim report?', 'interim-report'],
