@@ -169,8 +169,8 @@ const ORDINAL =
 const positionOf = (word: string): number => ORDINALS[word.toLowerCase()] ?? Number.parseInt(word, 10);
 
 const LAST: readonly RegExp[] = [
-  /\b(?:aller)?laatste\s+stap\b/i,
-  /\b(?:very\s+)?(?:last|final)\s+(?:step|stage)\b/i,
+  /\b(?:aller)?laatste\s+(?:stap|stappen)\b/i,
+  /\b(?:very\s+)?(?:last|final)\s+(?:step|steps|stage|stages)\b/i,
   /\bwaar\s+eindigt\s+(?:de\s+roadmap|het\s+traject|de\s+route)\b/i,
   /\bwhere\s+does\s+the\s+(?:roadmap|road|process)\s+end\b/i,
   /\b(?:very\s+)?last\s+thing\s+(?:we|i|you)\s+(?:need|have|must|should)\s+to\s+do\b/i,

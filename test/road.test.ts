@@ -12,6 +12,8 @@ describe('road questions', () => {
     ["What's step one of the whole roadmap?", 'first'],
     ['wat is stap 1?', 'first'],
     ['Wat is de allerlaatste stap van de roadmap?', 'last'],
+    ['What are the last steps?', 'last'],
+    ['Wat zijn de laatste stappen?', 'last'],
     ['We submitted our final report. What is the next step?', 'next'],
     ['wat komt er na de eindrapportage', 'next'],
     ['aanvraag is verstuurd, wat is de volgende stap', 'next'],
