@@ -24,7 +24,13 @@ const CHAT_FILLER_WORDS = [
   'hierover', 'hierin', 'hierbij', 'ervoor', 'ermee', 'erover', 'erin', 'erop', 'erbij',
   // Chat abbreviations: "vh" (van het), "ivm" (in verband met), "mbt" (met betrekking tot) …
   'vh', 'vd', 'vn', 'ivm', 'mbt', 'tav', 'iig', 'iaw', 'evt', 'wss', 'idd', 'mvg', 'gr', 'ofzo', 'enzo', 'dus',
-  'allereerste', 'allerlaatste', 'volgt', 'regelen', 'eerst', 'goed', 'goede', 'elkaar', 'verlopen', 'verloopt', 'uiteindelijk', 'werkt', 'ergens', 'huidige', 'huidig', 'achteraf', 'gewone', 'gewoon', 'laten', 'eraan', 'beschrijven', 'beschrijf', 'beschrijft', 'tevoren', 'ongeveer', 'binnenkort', 'plz', 'pls', 'ok', 'oke', 'zon', 'overwegen', 'overweeg', 'ruim', 'kreeg', 'kregen', 'klopt', 'zn', 'gedaan', 'deden', 'deed', 'meteen', 'gebeuren', 'geheel', 'tips', 'tip', 'smth', 'sth', 'zomaar', 'allemaal', 'weleens', 'usable', 'useable', 'bruikbaar', 'tells', 'told', 'supposed', 'suppose', 'stuff', 'expected', 'expect', 'straks', 'genuinely', 'honestly', 'yr', 'geregeld', 'verwacht', 'verwachten', 'big', 'lots', 'bad', 'fine', 'helemaal', 'ipv', 'nah', 'owe', 'simple', 'simply', 'basically', 'actually', 'vlak', 'bestaat', 'bestaan', 'exists', 'exist', 'linkje', 'linkjes', 'newbies', 'newbie', 'hoera', 'hear', 'single',
+  'allereerste', 'allerlaatste', 'volgt', 'regelen', 'eerst', 'goed', 'goede', 'elkaar', 'verlopen', 'verloopt', 'uiteindelijk', 'werkt', 'ergens', 'huidige', 'huidig', 'achteraf', 'gewone', 'gewoon', 'laten', 'eraan', 'beschrijven', 'beschrijf', 'beschrijft', 'tevoren', 'ongeveer', 'binnenkort', 'plz', 'pls', 'ok', 'oke', 'zon', 'overwegen', 'overweeg', 'ruim', 'kreeg', 'kregen', 'klopt', 'zn',
+  // Everyday words that say nothing about the topic: "nog nooit een project gedaan", "bestaat er …", "een linkje".
+  'gedaan', 'deden', 'deed', 'meteen', 'gebeuren', 'geheel', 'tips', 'tip', 'zomaar', 'allemaal', 'weleens', 'bruikbaar',
+  'straks', 'geregeld', 'verwacht', 'verwachten', 'helemaal', 'ipv', 'vlak', 'bestaat', 'bestaan', 'linkje', 'linkjes', 'hoera',
+  'smth', 'sth', 'usable', 'useable', 'tells', 'told', 'supposed', 'suppose', 'stuff', 'expected', 'expect', 'genuinely',
+  'honestly', 'yr', 'big', 'lots', 'bad', 'fine', 'nah', 'owe', 'simple', 'simply', 'basically', 'actually', 'exists', 'exist',
+  'newbies', 'newbie', 'hear', 'single',
   // English
   'need', 'needs', 'want', 'find', 'know', 'tell', 'please', 'thanks', 'hello', 'hi', 'hey', 'does', 'doing', 'done', 'anyone',
   'someone', 'us', 'i', 'im', 'ive', 'dont', 'info', 'information', 'about', 'when', 'why', 'will', 'shall', 'may', 'there',
