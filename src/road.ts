@@ -123,6 +123,9 @@ const NEXT: readonly RegExp[] = [
   NEXT_AFTER_CLAUSE,
   ANYTHING_AFTER_CLAUSE,
   ANYTHING_AFTER,
+  // After a statement of what is done: "Final report is in. Is there anything left to do?", "Zijn we dan klaar, of komt er nog iets?"
+  new RegExp(String.raw`\b(?:${ANYTHING_STILL}|(?:is\s+there\s+)?anything\s+(?:else\s+)?left(?:\s+to\s+do)?)\s*\?`, 'i'),
+  /\b(?:zijn\s+we|are\s+we)\s+(?:dan\s+|then\s+)?(?:klaar|done|finished)\b(?=[^.!]*\?)/i,
   AT_PROJECT_END,
   ASKED_AT_PROJECT_END,
   KIND_FOLLOWS,
@@ -233,13 +236,13 @@ const MISSING: readonly RegExp[] = [
  */
 const DONE: readonly RegExp[] = [
   /(?:^|[.!?]\s+)(?:we|wij|ik)\s+(?:zijn|ben)\s+(?:nu\s+|net\s+|inmiddels\s+)?klaar\s+met\s+([^.!?]{2,80}?)(?=\s*[.!,\p{Extended_Pictographic}])/iu,
-  /(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:is|are|has\s+been|have\s+been|has|have|was|were|got|just\s+got)\s+(?:just\s+|now\s+|finally\s+|officially\s+)?(behind\s+us|done|over|finished|completed|approved|accepted|awarded|submitted|signed|sent\s+in|ready|passed|closed|on\s+board|in\s+place|sorted|found|confirmed)\b(?=[^?]*[.!\p{Extended_Pictographic}])/iu,
+  /(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:is|are|has\s+been|have\s+been|has|have|was|were|got|just\s+got)\s+(?:just\s+|now\s+|finally\s+|officially\s+)?(behind\s+us|done|over|finished|completed|approved|accepted|awarded|submitted|signed|sent\s+in|ready|passed|closed|on\s+board|in\s+place|sorted|found|confirmed|in(?=\s*[.!]))\b(?=[^?]*[.!\p{Extended_Pictographic}])/iu,
   /(?:^|[.!?]\s+)(?:we|i)(?:'ve|\s+have|'re|\s+are)?\s+(?:just\s+|now\s+|finally\s+|already\s+)?(?:had|done|finished|completed|(submitted|sent|signed)|held|got|received|found|wrapped\s+up|finished\s+with|done\s+with|looked\s+(?:through|at|into)|checked|explored)\s+([^.!?]{2,80}?)(?=\s+and\s+(?:nobody|no\s+one|none|nothing)\b|\s*[.!\p{Extended_Pictographic}])/iu,
   /(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:is|zijn|werd|werden)\s+(?:nu\s+|net\s+|inmiddels\s+|eindelijk\s+|officieel\s+)?(gedaan|geweest|af|klaar|voorbij|achter\s+de\s+rug|goedgekeurd|toegekend|ingediend|verstuurd|getekend|afgerond|gezet|geaccepteerd|verstreken|gepasseerd|gesloten|rond|binnen|gevonden|bevestigd|geregeld|geregistreerd)\b(?=[^?]*[.!\p{Extended_Pictographic}])/iu,
   /(?:^|[.!?]\s+)(?:we|wij|ik)\s+(?:hebben|heb)\s+(?:nu\s+|net\s+|inmiddels\s+|eindelijk\s+)?([^.!?]{2,80}?)\s+(?:gehad|gedaan|afgerond|(ingediend|ingeleverd|verstuurd|getekend)|gehouden|bekeken|uitgezocht|gekregen|ontvangen|gevonden)\b(?=\s*[.!,\p{Extended_Pictographic}])/iu,
 ];
 /** The words of a statement of what is done that name no stop ("is done", "is af"), unlike "approved" (the award). */
-const DONE_ONLY = /^(?:behind\s+us|done|finished|completed|ready|on\s+board|in\s+place|sorted|found|confirmed|gedaan|geweest|af|klaar|achter\s+de\s+rug|afgerond|gezet|rond|binnen|gevonden|bevestigd|geregeld)$/i;
+const DONE_ONLY = /^(?:behind\s+us|done|finished|completed|ready|on\s+board|in\s+place|sorted|found|confirmed|in|gedaan|geweest|af|klaar|achter\s+de\s+rug|afgerond|gezet|rond|binnen|gevonden|bevestigd|geregeld)$/i;
 
 /** The words of a statement of what is done that name its stop, if the message makes one. */
 function doneStop(text: string): string | undefined {

@@ -223,6 +223,12 @@ describe('a next-step question after a statement of what is done', () => {
     expect(afterTool).toMatchObject({ entryId: 'project-partners', lead: 'After "Impact & sustainability" comes:' });
   });
 
+  it('reads "is there anything left to do?" after what is in as the stop after it', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    expect(await assistant.handle({ text: 'Final report is in. Is there anything left to do?', conversation: fresh() })).toMatchObject({ entryId: 'formal-closing' });
+    expect(await assistant.handle({ text: 'Het eindrapport is verstuurd. Zijn we dan klaar, of komt er nog iets?', conversation: fresh() })).toMatchObject({ entryId: 'formal-closing' });
+  });
+
   it('reads a deadline that has passed as the submission behind the asker: next comes the result', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
     expect(await assistant.handle({ text: 'De deadline is voorbij. Wat nu?', conversation: fresh() })).toMatchObject({ entryId: 'selection-result' });
