@@ -35,8 +35,8 @@ describe('answer quality on the real knowledge', () => {
     expect(summary.offTopic.rate).toBeGreaterThanOrEqual(0.85);
   });
 
-  // Sets 6, 7 and 10–12 were written blind like real chat messages and are now used for development; blind
-  // sets 8 and 9 are written the same way. They stand below the target (see npm run eval), and this guard
+  // Sets 6, 7 and 10–13 were written blind like real chat messages and are now used for development; blind
+  // sets 8–10 are written the same way. They stand below the target (see npm run eval), and this guard
   // only keeps them from slipping further.
   it.each([
     ['chat-6', 0.75],
@@ -44,8 +44,10 @@ describe('answer quality on the real knowledge', () => {
     ['chat-10', 0.75],
     ['chat-11', 0.75],
     ['chat-12', 0.75],
+    ['chat-13', 0.75],
     ['blind/set-8', 0.78],
     ['blind/set-9', 0.7],
+    ['blind/set-10', 0.75],
   ])('keeps the chat messages of %s above their top-1 floor (%s) and 88% off-topic declined', async (name, floor) => {
     const summary = await evaluate(assistant, load(`test/eval/${name}.json`));
     expect(summary.inDomain.accuracy).toBeGreaterThanOrEqual(floor);
