@@ -83,7 +83,7 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
   };
 
   /** The stop after or before the one the message names (or the earlier of two), read without the words that ask for the road. */
-  const besideNamed = (intent: 'next' | 'previous' | 'earlier', rest: string, between: boolean, kind: RoadKind | undefined, lang: Lang): AnswerReply | undefined => {
+  const besideNamed = ({ intent, rest, between, kind, kindWord }: RoadQuestion & { intent: 'next' | 'previous' | 'earlier' }, lang: Lang): AnswerReply | undefined => {
     // The stops the text names, best first. What it names first, when that is off the road, stands for the
     // stop of its phase it is related to ("the partner search" for "Project partners").
     const namedIn = (text: string): string[] => {
@@ -95,8 +95,13 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
     };
     // "The PIC or the application form": the best stop of each alternative.
     const alternatives = intent === 'earlier' ? rest.split(/\s+(?:or|of)\s+/i) : [];
-    const named = intent === 'earlier' ? (alternatives.length === 2 ? alternatives.flatMap((text) => namedIn(text).slice(0, 1)) : []) : namedIn(rest);
-    const resolved = resolveRoad(knowledge.road, intent, named, between, kind ? (id) => isOfKind(id, kind) : undefined);
+    // The word that asks for a kind names the stop only when the rest names none or says "one" ("before the final one").
+    const namedBeside = (): string[] => {
+      const named = namedIn(rest);
+      return !kindWord || (named.some((id) => stops.has(id)) && !/\b(?:one|ones)\b/i.test(rest)) ? named : namedIn(`${rest} ${kindWord}`);
+    };
+    const named = intent === 'earlier' ? (alternatives.length === 2 ? alternatives.flatMap((text) => namedIn(text).slice(0, 1)) : []) : namedBeside();
+    const resolved = resolveRoad(knowledge.road, intent, named, between === true, kind ? (id) => isOfKind(id, kind) : undefined);
     // "And after the formal closing?": the road ends there, but what can still come does not.
     const last = knowledge.road.at(-1);
     const afterEnd = knowledge.afterRoad === undefined ? undefined : knowledge.entryById.get(knowledge.afterRoad);
@@ -144,6 +149,6 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
       const phaseAnswer = besidePhase(intent, rest, lang);
       if (phaseAnswer) return phaseAnswer;
     }
-    return withinEntry(question, lang) ?? besideNamed(intent, rest, question.between === true, question.kind, lang);
+    return withinEntry(question, lang) ?? besideNamed({ ...question, intent }, lang);
   };
 }

@@ -11,7 +11,7 @@ export type RoadIntent = 'next' | 'previous' | 'first' | 'last' | 'earlier';
  * gebeuren"): a question word followed only by these is a road question when it says after or before what.
  */
 const ASKS_FOR_A_STEP =
-  String.raw`(?:what|wat)(?:'s)?(?:\s+(?:do|does|did|should|must|can|could|will|would|shall|have\s+to|has\s+to|need\s+to|needs\s+to|is|are|happen|happens|comes|still|left|remains|else|to\s+do|to\s+be\s+done|te\s+doen|follows|focus(?:\s+on)?|arrange|prepare|have\s+ready|bring|sort\s+out|think\s+(?:about|of)|take\s+care\s+of|be\s+done|done|best|i|we|you|they|then|now|next|first|moet|moeten|kan|kunnen|ga|gaan|doe|doen|zijn|wordt|staat|gebeurt|gebeuren|komt|volgt|regel|regelen|voorbereiden|klaarmaken|klaar\s+hebben|meenemen|hebben|gedaan|ingeleverd|ingediend|geregeld|er|ik|wij|je|jullie|dan|nu|het\s+beste|eerst|als\s+eerste|allemaal))+`;
+  String.raw`(?:what|wat)(?:'s)?(?:\s+(?:do|does|did|should|must|can|could|will|would|shall|have\s+to|has\s+to|need\s+to|needs\s+to|is|are|happen|happens|comes|still|left|remains|else|to\s+do|to\s+be\s+done|te\s+doen|follows|focus(?:\s+on)?|arrange|prepare|have\s+ready|bring|sort\s+out|be\s+(?:handed|turned|sent)\s+in|hand\s+in|be\s+submitted|think\s+(?:about|of)|take\s+care\s+of|be\s+done|done|best|i|we|you|they|then|now|next|first|moet|moeten|kan|kunnen|ga|gaan|doe|doen|zijn|wordt|staat|gebeurt|gebeuren|komt|volgt|regel|regelen|voorbereiden|klaarmaken|klaar\s+hebben|meenemen|hebben|gedaan|ingeleverd|ingediend|geregeld|er|ik|wij|je|jullie|dan|nu|het\s+beste|eerst|als\s+eerste|allemaal))+`;
 /** "What should we do after the kick-off?", "Wat gebeurt er nadat we hebben ingediend?", "what now, once it's awarded?" */
 const NEXT_BY_RELATION = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:after|once|as\s+soon\s+as|nadat|na|zodra)\b`, 'i');
 /** "What do we do when it is approved?", "Wat moeten we regelen als de aanvraag is goedgekeurd?" */
@@ -54,11 +54,12 @@ const KINDS: ReadonlyArray<[RoadKind, RegExp]> = (Object.keys(KIND_WORDS) as Roa
 /** The kind that the words of a question that asks for one name ("is there a report before …"). */
 const KIND_NAMED: ReadonlyArray<[RoadKind, RegExp]> = (Object.keys(KIND_WORDS) as RoadKind[]).map((kind) => [kind, new RegExp(String.raw`\b(${KIND_WORDS[kind]})\b`, 'i')]);
 /**
- * "Is there a report we have to do before the final one?". Not "is there a session after the award …": the
+ * "Is there a report we have to do before the final one?"; a plain "voor" is "before" when it ends the
+ * question ("… voor het eindrapport?"), not in "regels voor het geld van zo'n project". Not "is there a session after the award …": the
  * sessions after a stop are not all on the road (the financial information meeting), so that one is left to the matcher.
  */
 const KIND_BEFORE = new RegExp(
-  String.raw`\b(?:is|are|komt|volgt)\s+(?:there|er)\s+(?:nog\s+|still\s+|also\s+|ook\s+)?(?:a|an|any|another|een|nog\s+een)\s+(?:other\s+|andere\s+)?${ANY_KIND}\b(?=[^?]*\b(?:before|prior\s+to|voor|vóór|voordat)\b)`,
+  String.raw`\b(?:is|are|komt|volgt)\s+(?:there|er)\s+(?:nog\s+|still\s+|also\s+|ook\s+)?(?:a|an|any|another|een|nog\s+een)\s+(?:other\s+|andere\s+)?${ANY_KIND}\b(?=[^?]*(?:\b(?:before|prior\s+to|vóór|voordat)\b|\bvoor\s+(?:de|het|ons|onze)\s+\S+(?:\s+\S+)?\s*\?))`,
   'i',
 );
 /** "What's the next reporting moment?", "Wanneer is de volgende rapportage?" */
@@ -124,7 +125,7 @@ const NEXT: readonly RegExp[] = [
   ANYTHING_AFTER_CLAUSE,
   ANYTHING_AFTER,
   // After a statement of what is done: "Final report is in. Is there anything left to do?", "Zijn we dan klaar, of komt er nog iets?"
-  new RegExp(String.raw`\b(?:${ANYTHING_STILL}|(?:is\s+there\s+)?anything\s+(?:else\s+)?left(?:\s+to\s+do)?)\s*\?`, 'i'),
+  new RegExp(String.raw`\b(?:${ANYTHING_STILL}|(?:is\s+there\s+)?anything\s+(?:else\s+)?left(?:\s+to\s+do)?)(?:\s+(?:after\s+that|afterwards|then|now|daarna|hierna|dan|nu))?\s*\?`, 'i'),
   /\b(?:zijn\s+we|are\s+we)\s+(?:dan\s+|then\s+)?(?:klaar|done|finished)\b(?=[^.!]*\?)/i,
   AT_PROJECT_END,
   ASKED_AT_PROJECT_END,
@@ -160,6 +161,7 @@ const FIRST: readonly RegExp[] = [
   /\bwhat\s+do\s+(?:i|we)\s+(?:do|start\s+with)\s+first\b/i,
   /\bwat\s+(?:doe|doen|moet|moeten)\s+(?:ik|we|je)\s+(?:nu\s+|dan\s+)?(?:als\s+)?(?:aller)?eerst(?:e)?(?:\s+(?:doen|regelen))?\s*(?:[?,.!]|$)/i,
   /\bwhat\s+should\s+(?:i|we)\s+do\s+first\b/i,
+  /\bwhat\s+(?:happens|comes)\s+first\b/i,
   /^\s*(?:so\s+)?(?:where|how)\s+(?:do|should|can)\s+(?:i|we|you)\s+(?:even\s+|actually\s+)?(?:start|begin|get\s+started)\b/i,
   /^\s*(?:waar|hoe)\s+(?:begin|start)\s+(?:ik|we|je|jullie)\b/i,
   /^\s*(?:waar|hoe)\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|je|jullie)\s+(?:het\s+best(?:e)?\s+)?(?:mee\s+)?(?:beginnen|starten)\b/i,
@@ -211,6 +213,8 @@ export interface RoadQuestion {
   position?: number;
   /** "Which report comes after the interim report?": the nearest stop of that kind, not the next stop. */
   kind?: RoadKind;
+  /** The word that asks for the kind; it names the stop when the rest alone does not ("before the final one"). */
+  kindWord?: string;
 }
 
 /** "What's the next step, finding partners?", "Is de volgende stap partners zoeken?": the step the asker proposes. */
@@ -224,7 +228,7 @@ const PROPOSED: readonly RegExp[] = [
 const NOT_MISSING = String.raw`(?!(?:idea|idee|clue|problem|probleem|worries|zorgen|haast|rush|time|tijd|zin)\b)`;
 /** "nog geen partners", "no partners yet", "we don't have a PIC yet": what a next-step question says is still missing. */
 const MISSING: readonly RegExp[] = [
-  new RegExp(String.raw`\b(?:nog\s+geen|nog\s+niet\s+(?:een|de)?|zonder)\s+${NOT_MISSING}((?:[^\s?.!,]+\s+){0,2}?[^\s?.!,]+)(?=\s*(?:[?.!,]|$|\s+(?:maar|en|dus|wat|hoe|heb|hebben|gevonden|geregeld)\b))`, 'i'),
+  new RegExp(String.raw`\b(?:nog\s+(?:steeds\s+|altijd\s+)?geen|nog\s+niet\s+(?:een|de)?|zonder)\s+${NOT_MISSING}((?:[^\s?.!,]+\s+){0,2}?[^\s?.!,]+)(?=\s*(?:[?.!,]|$|\s+(?:maar|en|dus|wat|hoe|heb|hebben|gevonden|geregeld)\b))`, 'i'),
   new RegExp(String.raw`\b(?:no|without(?:\s+(?:a|any))?|(?:don't|do\s+not|haven't|have\s+not)\s+(?:have|got|found)\s+(?:a|an|any)?(?:\s+single)?)\s+${NOT_MISSING}((?:[^\s?.!,]+\s+){0,2}?[^\s?.!,]+?)(?=\s+(?:lined\s+up\s+|sorted\s+|arranged\s+|in\s+place\s+|on\s+board\s+)?yet\b|\s*(?:[?.!,]|$))`, 'i'),
 ];
 
@@ -236,7 +240,7 @@ const MISSING: readonly RegExp[] = [
  */
 const DONE: readonly RegExp[] = [
   /(?:^|[.!?]\s+)(?:we|wij|ik)\s+(?:zijn|ben)\s+(?:nu\s+|net\s+|inmiddels\s+)?klaar\s+met\s+([^.!?]{2,80}?)(?=\s*[.!,\p{Extended_Pictographic}])/iu,
-  /(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:is|are|has\s+been|have\s+been|has|have|was|were|got|just\s+got)\s+(?:just\s+|now\s+|finally\s+|officially\s+)?(behind\s+us|done|over|finished|completed|approved|accepted|awarded|submitted|signed|sent\s+in|ready|passed|closed|on\s+board|in\s+place|sorted|found|confirmed|in(?=\s*[.!]))\b(?=[^?]*[.!\p{Extended_Pictographic}])/iu,
+  /(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:is|are|has\s+been|have\s+been|has|have|was|were|got|just\s+got)\s+(?:just\s+|now\s+|finally\s+|officially\s+)?(behind\s+us|done|over|finished|completed|approved|accepted|awarded|submitted|signed|sent\s+in|ready|passed|closed|on\s+board|in\s+place|sorted|found|confirmed|in(?=\s*[.!])|in(?=\s+(?:the\s+system|the\s+beneficiary\s+module|mobility\s+tool\+?|mt\+)\s*[.!]))\b(?=[^?]*[.!\p{Extended_Pictographic}])/iu,
   /(?:^|[.!?]\s+)(?:we|i)(?:'ve|\s+have|'re|\s+are)?\s+(?:just\s+|now\s+|finally\s+|already\s+)?(?:had|done|finished|completed|(submitted|sent|signed)|held|got|received|found|wrapped\s+up|finished\s+with|done\s+with|looked\s+(?:through|at|into)|checked|explored)\s+([^.!?]{2,80}?)(?=\s+and\s+(?:nobody|no\s+one|none|nothing)\b|\s*[.!\p{Extended_Pictographic}])/iu,
   /(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:is|zijn|werd|werden)\s+(?:nu\s+|net\s+|inmiddels\s+|eindelijk\s+|officieel\s+)?(gedaan|geweest|af|klaar|voorbij|achter\s+de\s+rug|goedgekeurd|toegekend|ingediend|verstuurd|getekend|afgerond|gezet|geaccepteerd|verstreken|gepasseerd|gesloten|rond|binnen|gevonden|bevestigd|geregeld|geregistreerd)\b(?=[^?]*[.!\p{Extended_Pictographic}])/iu,
   /(?:^|[.!?]\s+)(?:we|wij|ik)\s+(?:hebben|heb)\s+(?:nu\s+|net\s+|inmiddels\s+|eindelijk\s+)?([^.!?]{2,80}?)\s+(?:gehad|gedaan|afgerond|(ingediend|ingeleverd|verstuurd|getekend)|gehouden|bekeken|uitgezocht|gekregen|ontvangen|gevonden)\b(?=\s*[.!,\p{Extended_Pictographic}])/iu,
@@ -285,11 +289,17 @@ export function readRoadQuestion(message: string): RoadQuestion | undefined {
     // "Our KA210 got approved! What do we do first now?": the step after what is done, named by the words that say it.
     const done = intent === 'next' || intent === 'first' ? doneStop(text) : undefined;
     if (done !== undefined) return readNext(text, pattern, done);
-    if (intent !== 'next' && intent !== 'previous') return { intent, rest };
+    // "Ik wil een partnerschap aanvragen. Wat is de allereerste stap?": what is told before the question is no part of the road it asks about.
+    if (intent !== 'next' && intent !== 'previous') return { intent, rest: intent === 'earlier' ? rest : askingSentence(text, pattern).replace(pattern, ' ') };
     if (PHASE.test(text)) return { intent, rest, phase: true };
     return intent === 'next' ? readNext(text, pattern, rest) : withKind({ intent, rest }, text, pattern);
   }
   return undefined;
+}
+
+/** The sentence of `text` that `pattern` matches in. */
+function askingSentence(text: string, pattern: RegExp): string {
+  return text.split(/(?<=[.!?])\s+/).find((sentence) => pattern.test(sentence)) ?? text;
 }
 
 /** A question for the next step, with what it says is missing, proposes or asks for beside the stop its `rest` names. */
@@ -308,11 +318,11 @@ function firstCapture(patterns: readonly RegExp[], text: string): string | undef
   return patterns.map((pattern) => pattern.exec(text)?.[1]).find((words) => words !== undefined);
 }
 
-/** The kind of stop asked for, if one is; its word stays in the rest: "before the final one" names the final report. */
+/** The kind of stop asked for, if one is, with its word: "before the final one" names the final report. */
 function withKind(question: RoadQuestion, text: string, pattern: RegExp): RoadQuestion {
   const [kinds, words] = ASKS_FOR_A_KIND.has(pattern) ? [KIND_NAMED, pattern.exec(text)?.[0] ?? ''] : [KINDS, text];
   const asked = kinds.map(([kind, kindPattern]) => ({ kind, word: kindPattern.exec(words)?.[1] })).find((k) => k.word !== undefined);
-  return asked ? { ...question, rest: `${question.rest} ${asked.word ?? ''}`, kind: asked.kind } : question;
+  return asked ? { ...question, kind: asked.kind, kindWord: asked.word ?? '' } : question;
 }
 
 /**

@@ -229,6 +229,14 @@ describe('a next-step question after a statement of what is done', () => {
     expect(await assistant.handle({ text: 'Het eindrapport is verstuurd. Zijn we dan klaar, of komt er nog iets?', conversation: fresh() })).toMatchObject({ entryId: 'formal-closing' });
   });
 
+  it('answers the first meeting after the award, and the very first step when the sentence before only says what the asker wants', async () => {
+    const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
+    expect(await assistant.handle({ text: 'Our project was approved. What happens first now?', conversation: fresh() })).toMatchObject({ entryId: 'kick-off' });
+    expect(await assistant.handle({ text: 'Welke bijeenkomst komt als eerste nadat ons project is toegekend?', conversation: fresh() })).toMatchObject({ entryId: 'kick-off' });
+    expect(await assistant.handle({ text: 'We willen een partnerschap aanvragen. Wat is de allereerste stap?', conversation: fresh() })).toMatchObject({ entryId: 'institutional-support' });
+    expect(await assistant.handle({ text: 'What has to be handed in before the formal closing?', conversation: fresh() })).toMatchObject({ entryId: 'final-report' });
+  });
+
   it('reads a deadline that has passed as the submission behind the asker: next comes the result', async () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
     expect(await assistant.handle({ text: 'De deadline is voorbij. Wat nu?', conversation: fresh() })).toMatchObject({ entryId: 'selection-result' });

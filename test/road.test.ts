@@ -159,6 +159,28 @@ describe('road questions', () => {
     expect(readRoadQuestion('What comes after the kick-off? We have no idea.')?.missing).toBeUndefined();
   });
 
+  it('reads "still no partner" as missing, and what is handed in before a stop as the stop before it', () => {
+    expect(readRoadQuestion('Na de voorlichting heb ik nog steeds geen partner. Wat is de volgende stap?')?.missing).toBe('partner');
+    expect(readRoadQuestion('What needs to be handed in before the formal closing meeting?')).toMatchObject({ intent: 'previous' });
+    expect(readRoadQuestion('The final report is in Mobility Tool+. Is there anything left to do after that?')).toMatchObject({ intent: 'next', rest: expect.stringContaining('final report') });
+  });
+
+  it('reads the first step of the whole road when only the sentence before the question names a phase', () => {
+    const question = readRoadQuestion('Ik wil een strategisch partnerschap aanvragen. Wat is de allereerste stap?');
+    expect(question?.intent).toBe('first');
+    expect(question?.rest).not.toContain('aanvragen');
+    expect(readRoadQuestion('Our project was approved. What happens first now?')).toMatchObject({ intent: 'next', rest: expect.stringContaining('approved') });
+  });
+
+  it('keeps the word that asks for a kind out of what names the stop', () => {
+    const question = readRoadQuestion('Welke bijeenkomst van het NA komt als eerste nadat ons project is toegekend?');
+    expect(question).toMatchObject({ intent: 'next', kind: 'meeting', kindWord: 'bijeenkomst' });
+    expect(question?.rest).not.toContain('bijeenkomst');
+    // "voor het geld" is "for the money", not "before".
+    expect(readRoadQuestion('Is er een bijeenkomst waar ze uitleggen welke regels er gelden voor het geld van zo’n project en hoe je dat bijhoudt?')).toBeUndefined();
+    expect(readRoadQuestion('Is er nog een rapportage die we moeten doen voor het eindrapport?')).toMatchObject({ intent: 'previous', kind: 'report' });
+  });
+
   it('reads the step that a next-step question proposes, but not a wh-question about the next step', () => {
     expect(readRoadQuestion("We've checked for similar projects. What's the next step, finding partners? How?")?.proposed).toBe('finding partners');
     expect(readRoadQuestion('Is de volgende stap partners zoeken?')?.proposed).toBe('partners zoeken');
