@@ -32,6 +32,10 @@ const VERB_FORMS: Record<string, readonly string[]> = {
   vangen: ['vang', 'vangt', 'vangen', 'ving', 'vingen'],
   lopen: ['loop', 'loopt', 'lopen', 'liep', 'liepen'],
   ronden: ['rond', 'rondt', 'ronden', 'rondde', 'rondden'],
+  houden: ['houd', 'houdt', 'houden', 'hield', 'hielden'],
+  sturen: ['stuur', 'stuurt', 'sturen', 'stuurde', 'stuurden'],
+  maken: ['maak', 'maakt', 'maken', 'maakte', 'maakten'],
+  kijken: ['kijk', 'kijkt', 'kijken', 'keek', 'keken'],
 };
 
 const PARTICLES = new Set(['vast', 'in', 'aan', 'op', 'af', 'uit', 'mee', 'door', 'terug', 'bij', 'samen', 'deel', 'over', 'toe', 'neer']);
@@ -39,8 +43,11 @@ const PARTICLES = new Set(['vast', 'in', 'aan', 'op', 'af', 'uit', 'mee', 'door'
 /** The infinitive of each form: `leg` → `leggen`. */
 const INFINITIVE = new Map(Object.entries(VERB_FORMS).flatMap(([infinitive, forms]) => forms.map((form) => [form, infinitive] as const)));
 
-/** Words that may follow the particle at the end of a clause: "Hoe ronden we het af met de partners?" */
-const AFTER_PARTICLE = new Set(['met', 'voor', 'naar', 'van', 'bij', 'tot', 'tijdens', 'binnen', 'zonder', 'om']);
+/**
+ * Words that may follow the particle at the end of a clause: a phrase ("Hoe ronden we het af met de
+ * partners?") or a clause of its own ("Hoe houden we bij hoeveel tijd het kost?").
+ */
+const AFTER_PARTICLE = new Set(['met', 'voor', 'naar', 'van', 'bij', 'tot', 'tijdens', 'binnen', 'zonder', 'om', 'hoeveel', 'wat', 'welke', 'wie', 'wanneer', 'hoe', 'of', 'waar']);
 
 /** How far back from the particle the verb may stand. */
 const MAX_SPAN = 10;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinSeparableVerbs } from '../../src/match/separable.js';
 
-const known = new Set(['vastleggen', 'indienen', 'aanvragen', 'invullen']);
+const known = new Set(['vastleggen', 'indienen', 'aanvragen', 'invullen', 'bijhouden']);
 const isWord = (token: string) => known.has(token);
 
 describe('joinSeparableVerbs', () => {
@@ -11,6 +11,7 @@ describe('joinSeparableVerbs', () => {
     ['Hoe vraag ik de subsidie aan, en wanneer?', ['hoe', 'aanvragen', 'ik', 'de', 'subsidie', 'en', 'wanneer']],
     ['Hoe vul ik het formulier in met mijn partners?', ['hoe', 'invullen', 'ik', 'het', 'formulier', 'met', 'mijn', 'partners']],
     ['Wanneer is het rapport in te dienen?', ['wanneer', 'is', 'het', 'rapport', 'indienen']],
+    ['Hoe houden we bij hoeveel tijd het kost?', ['hoe', 'bijhouden', 'we', 'hoeveel', 'tijd', 'het', 'kost']],
   ])('reads "%s" with the joined verb', (text, tokens) => expect(joinSeparableVerbs(text, isWord)).toEqual(tokens));
 
   it('leaves a particle that is a preposition, and verbs the knowledge does not use', () => {
