@@ -83,7 +83,7 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
   };
 
   /** The stop after or before the one the message names (or the earlier of two), read without the words that ask for the road. */
-  const besideNamed = ({ intent, rest, between, kind, kindWord }: RoadQuestion & { intent: 'next' | 'previous' | 'earlier' }, lang: Lang): AnswerReply | undefined => {
+  const besideNamed = ({ intent, rest, asked, between, kind, kindWord }: RoadQuestion & { intent: 'next' | 'previous' | 'earlier' }, lang: Lang): AnswerReply | undefined => {
     // The stops the text names, best first. What it names first, when that is off the road, stands for the
     // stop of its phase it is related to ("the partner search" for "Project partners").
     const namedIn = (text: string): string[] => {
@@ -100,7 +100,9 @@ export function createRoadAnswerer(options: RoadAnswererOptions): (question: Roa
       const named = namedIn(rest);
       return !kindWord || (named.some((id) => stops.has(id)) && !/\b(?:one|ones)\b/i.test(rest)) ? named : namedIn(`${rest} ${kindWord}`);
     };
-    const named = intent === 'earlier' ? (alternatives.length === 2 ? alternatives.flatMap((text) => namedIn(text).slice(0, 1)) : []) : namedBeside();
+    const inAsked = asked === undefined ? [] : namedIn(asked);
+    const named =
+      intent === 'earlier' ? (alternatives.length === 2 ? alternatives.flatMap((text) => namedIn(text).slice(0, 1)) : []) : inAsked.some((id) => stops.has(id)) ? inAsked : namedBeside();
     const resolved = resolveRoad(knowledge.road, intent, named, between === true, kind ? (id) => isOfKind(id, kind) : undefined);
     // "And after the formal closing?": the road ends there, but what can still come does not.
     const last = knowledge.road.at(-1);

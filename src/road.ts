@@ -213,6 +213,8 @@ export interface RoadQuestion {
   position?: number;
   /** "Which report comes after the interim report?": the nearest stop of that kind, not the next stop. */
   kind?: RoadKind;
+  /** Of a message of several sentences, the one that asks, without the words that ask: the stop it names goes first. */
+  asked?: string;
   /** The word that asks for the kind; it names the stop when the rest alone does not ("before the final one"). */
   kindWord?: string;
 }
@@ -243,6 +245,8 @@ const DONE: readonly RegExp[] = [
   /(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:is|are|has\s+been|have\s+been|has|have|was|were|got|just\s+got)\s+(?:just\s+|now\s+|finally\s+|officially\s+)?(behind\s+us|done|over|finished|completed|approved|accepted|awarded|submitted|signed|sent\s+in|ready|passed|closed|on\s+board|in\s+place|sorted|found|confirmed|in(?=\s*[.!])|in(?=\s+(?:the\s+system|the\s+beneficiary\s+module|mobility\s+tool\+?|mt\+)\s*[.!]))\b(?=[^?]*[.!\p{Extended_Pictographic}])/iu,
   /(?:^|[.!?]\s+)(?:we|i)(?:'ve|\s+have|'re|\s+are)?\s+(?:just\s+|now\s+|finally\s+|already\s+)?(?:had|done|finished|completed|(submitted|sent|signed)|held|got|received|found|wrapped\s+up|finished\s+with|done\s+with|looked\s+(?:through|at|into)|checked|explored)\s+([^.!?]{2,80}?)(?=\s+and\s+(?:nobody|no\s+one|none|nothing)\b|\s*[.!\p{Extended_Pictographic}])/iu,
   /(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:is|zijn|werd|werden)\s+(?:nu\s+|net\s+|inmiddels\s+|eindelijk\s+|officieel\s+)?(gedaan|geweest|af|klaar|voorbij|achter\s+de\s+rug|goedgekeurd|toegekend|ingediend|verstuurd|getekend|afgerond|gezet|geaccepteerd|verstreken|gepasseerd|gesloten|rond|binnen|gevonden|bevestigd|geregeld|geregistreerd)\b(?=[^?]*[.!\p{Extended_Pictographic}])/iu,
+  // "I have our PIC now.", "We finally have a partner in Spain."
+  /(?:^|[.!?]\s+)(?:we|i)\s+(?:(?:now|finally|already)\s+(?:have|'ve\s+got|have\s+got)\s+((?:our|the|a|an)\s+[^.!?]{1,40}?)|(?:have|'ve\s+got|have\s+got)\s+((?:our|the|a|an)\s+[^.!?]{1,40}?)\s+(?:now|at\s+last|finally|already))(?=\s*[.!])/iu,
   /(?:^|[.!?]\s+)(?:we|wij|ik)\s+(?:hebben|heb)\s+(?:nu\s+|net\s+|inmiddels\s+|eindelijk\s+)?([^.!?]{2,80}?)\s+(?:gehad|gedaan|afgerond|(ingediend|ingeleverd|verstuurd|getekend)|gehouden|bekeken|uitgezocht|gekregen|ontvangen|gevonden)\b(?=\s*[.!,\p{Extended_Pictographic}])/iu,
 ];
 /** The words of a statement of what is done that name no stop ("is done", "is af"), unlike "approved" (the award). */
@@ -292,7 +296,10 @@ export function readRoadQuestion(message: string): RoadQuestion | undefined {
     // "Ik wil een partnerschap aanvragen. Wat is de allereerste stap?": what is told before the question is no part of the road it asks about.
     if (intent !== 'next' && intent !== 'previous') return { intent, rest: intent === 'earlier' ? rest : askingSentence(text, pattern).replace(pattern, ' ') };
     if (PHASE.test(text)) return { intent, rest, phase: true };
-    return intent === 'next' ? readNext(text, pattern, rest) : withKind({ intent, rest }, text, pattern);
+    const question = intent === 'next' ? readNext(text, pattern, rest) : withKind({ intent, rest }, text, pattern);
+    // "Wat moet ik doen voordat ik de eindrapportage indien? Moeten de resultaten online?": the sentence that asks names the stop first.
+    const sentence = askingSentence(text, pattern);
+    return intent !== 'previous' || sentence === text ? question : { ...question, asked: sentence.replace(pattern, (_whole, clause: unknown) => ` ${typeof clause === 'string' ? clause : ''} `) };
   }
   return undefined;
 }

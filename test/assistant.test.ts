@@ -235,6 +235,9 @@ describe('a next-step question after a statement of what is done', () => {
     expect(await assistant.handle({ text: 'Welke bijeenkomst komt als eerste nadat ons project is toegekend?', conversation: fresh() })).toMatchObject({ entryId: 'kick-off' });
     expect(await assistant.handle({ text: 'We willen een partnerschap aanvragen. Wat is de allereerste stap?', conversation: fresh() })).toMatchObject({ entryId: 'institutional-support' });
     expect(await assistant.handle({ text: 'What has to be handed in before the formal closing?', conversation: fresh() })).toMatchObject({ entryId: 'final-report' });
+    const beforeFinal = 'Wat moet ik doen voordat ik de eindrapportage indien? Moeten de resultaten ergens online komen?';
+    expect(await assistant.handle({ text: beforeFinal, conversation: fresh() })).toMatchObject({ entryId: 'project-results-platform' });
+    expect(await assistant.handle({ text: "I have our PIC now. What's the next step?", conversation: fresh() })).toMatchObject({ entryId: 'online-application-form' });
   });
 
   it('reads a deadline that has passed as the submission behind the asker: next comes the result', async () => {

@@ -172,6 +172,15 @@ describe('road questions', () => {
     expect(readRoadQuestion('Our project was approved. What happens first now?')).toMatchObject({ intent: 'next', rest: expect.stringContaining('approved') });
   });
 
+  it('keeps the sentence that asks for the stop before apart, and reads "I have our PIC now" as done', () => {
+    expect(readRoadQuestion('Wat moet ik doen voordat ik de eindrapportage indien? Moeten de resultaten ergens online komen?')).toMatchObject({
+      intent: 'previous',
+      asked: expect.not.stringContaining('online'),
+    });
+    expect(readRoadQuestion('Wat moet ik doen voordat ik de eindrapportage indien?')?.asked).toBeUndefined();
+    expect(readRoadQuestion("I have our PIC now. What's the next step to get the proposal in?")).toMatchObject({ intent: 'next', rest: 'our PIC' });
+  });
+
   it('keeps the word that asks for a kind out of what names the stop', () => {
     const question = readRoadQuestion('Welke bijeenkomst van het NA komt als eerste nadat ons project is toegekend?');
     expect(question).toMatchObject({ intent: 'next', kind: 'meeting', kindWord: 'bijeenkomst' });
