@@ -45,10 +45,10 @@ const ASKED_AS_STATEMENT =
 /** The project's theme: "een project over dementiezorg", "a proposal on inclusive hairdressing training"; not a time ("an application on the last day"). */
 const THEME =
   /\b(?:project|projecten|projects|proposal|partnership|partnerschap|aanvraag|application|module|samenwerking|thema|theme)\s+(?:on|over|about|rond|rondom|op\s+het\s+gebied\s+van|in\s+the\s+field\s+of)\s+(?!(?:the\s+|de\s+|het\s+)?(?:evening|morning|afternoon|night|day|last|final|deadline|time|avond|ochtend|middag|dag|laatste|tijd)\b)(.+?)(?=\s+(?:with|met|at|bij|for|voor|in|is|loopt|levert|finishes|has|and|en|but|maar)\b|[,.;:?!()]|$)/gi;
-/** Partner countries and places: "met partners in Finland en Portugal", "with Belgian and German partners". */
+/** Partner countries and places: "met partners in Finland en Portugal", "with Belgian and German partners"; "I" after them is no place. */
 const PLACES =
-  /\b(?:partners?|scholen|schools|colleges?|instellingen)\s+(?:in|uit|from)\s+((?:[A-Z][\p{L}'-]*(?:\s+[A-Z][\p{L}'-]*)?(?:,\s*|\s+(?:en|and|of|or)\s+)?)+)/gu;
-const IN_PLACE = /\b(?:in|uit|from|te|near|bij)\s+((?:Den\s+|De\s+|'s-)?[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)/gu;
+  /\b(?:partners?|scholen|schools|colleges?|instellingen)\s+(?:in|uit|from)\s+((?:(?!I\b|I')[A-Z][\p{L}'-]*(?:\s+(?!I\b|I')[A-Z][\p{L}'-]*)?(?:,\s*|\s+(?:en|and|of|or)\s+)?)+)/gu;
+const IN_PLACE = /\b(?:in|uit|from|te|near|bij)\s+((?:Den\s+|De\s+|'s-)?(?!I\b|I')[A-Z][\p{L}'-]+(?:\s+(?!I\b|I')[A-Z][\p{L}'-]+)?)/gu;
 
 /** A greeting, a thank-you or small talk with nothing else in it. */
 export interface SmallTalk {
@@ -87,9 +87,12 @@ export function readSmallTalk(text: string): SmallTalk | undefined {
   return { act: greeting && hit.act === 'how-are-you' ? 'how-are-you' : hit.act, lang: hit.lang ?? greetingLang };
 }
 
-/** A clause that says when, not what: "voordat we de aanvraag gaan schrijven", "once the project is running". */
+/**
+ * A clause that says when, not what: "voordat we de aanvraag gaan schrijven", "once the project is running";
+ * up to its comma when one follows ("Before we write a single line about welding with partners in Poland, …").
+ */
 const WHEN_CLAUSE =
-  /(?:^|(?<=[,;]\s*)|\s)(?:voordat|nadat|zodra|wanneer\s+(?:we|ik|de|het)|als\s+(?:de|het|we|ik|onze|ons)|before|after|once|as\s+soon\s+as|when\s+(?:we|i|the|our))\b(?:\s+[^\s,;?!.]+){1,6}(?:\s*,\s*)?/gi;
+  /(?:^|(?<=[,;]\s*)|\s)(?:voordat|nadat|zodra|wanneer\s+(?:we|ik|de|het)|als\s+(?:de|het|we|ik|onze|ons)|before|after|once|as\s+soon\s+as|when\s+(?:we|i|the|our))\b(?:(?:\s+[^\s,;?!.]+){1,16}\s*,\s*|(?:\s+[^\s,;?!.]+){1,6}(?:\s*,\s*)?)/gi;
 
 /** A question that names nothing itself and asks about what was said before it: "Any tips?", "Wat raad je aan?" */
 const VAGUE_QUESTION =

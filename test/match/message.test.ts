@@ -92,6 +92,13 @@ describe('reading a chat message', () => {
     expect(asides.some((text) => text.includes('Duitsland'))).toBe(true);
   });
 
+  it('reads a "before …" clause up to its comma as context, and "I" after the partner countries as no place', () => {
+    const parts = roles("Before we write a single line about welding with partners in Poland and Portugal, I'd like to know whether this has been done. Where can I look?");
+    expect(parts).toContainEqual(['context', 'Before we write a single line about welding with partners in Poland and Portugal,']);
+    expect(parts).toContainEqual(['focus', "I'd like to know whether this has been done."]);
+    expect(roles("We work with partners in Spain, I think.").filter(([role]) => role === 'aside').map(([, text]) => text)).toEqual(['Spain,']);
+  });
+
   it('lets a capitalised name after "in" keep its role when the knowledge knows it', () => {
     const part = readMessage('Waar zet ik de resultaten in Mobility Tool+?').find((p) => p.text.includes('Mobility'));
     expect(part).toMatchObject({ role: 'aside', ifTopic: 'focus' });
