@@ -103,11 +103,14 @@ export function readMessage(text: string): MessagePart[] {
   const withoutGreeting = text.trim().replace(GREETING, '');
   const sentences = splitSentences(withoutGreeting);
   const asked = sentences.filter((s) => s.endsWith('?'));
-  // When every question only asks about what came before ("Any tips?"), what came before is the question.
-  const questions = asked.every((s) => VAGUE_QUESTION.test(s)) ? [] : asked;
+  const isIntro = (sentence: string): boolean => (INTRO_START.test(sentence) && INTRO_PLACE.test(sentence)) || INTRO_HERE.test(sentence);
+  // When every question only asks about what came before ("Any tips?"), the statement just before it is the
+  // question, and the rest is context; a message without a question mark is all question.
+  const vague = asked.length > 0 && asked.every((s) => VAGUE_QUESTION.test(s));
+  const questions = vague ? [...asked, ...asked.map((q) => sentences.slice(0, sentences.indexOf(q)).findLast((s) => !isIntro(s) && !s.endsWith('?'))).filter((s) => s !== undefined)] : asked;
   const parts: MessagePart[] = [];
   for (const sentence of sentences) {
-    const intro = (INTRO_START.test(sentence) && INTRO_PLACE.test(sentence)) || INTRO_HERE.test(sentence);
+    const intro = isIntro(sentence);
     const role: PartRole =
       intro && !sentence.endsWith('?')
         ? 'intro'

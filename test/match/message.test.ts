@@ -24,6 +24,12 @@ describe('reading a chat message', () => {
     ]);
     expect(roles('We hebben een video gemaakt. Wat raad je aan?').map(([role]) => role)).toEqual(['focus', 'focus']);
     expect(roles('We hebben een video gemaakt. Moet daar het EU-logo op?').map(([role]) => role)).toEqual(['context', 'focus']);
+    // Only the statement just before such a question asks it; what comes earlier is context.
+    expect(roles('Ik schrijf met een collega een aanvraag. We twijfelen of ons project wel bij het mbo hoort. Wat raad je aan?').map(([role]) => role)).toEqual([
+      'context',
+      'focus',
+      'focus',
+    ]);
   });
 
   it('reads who asked the asker as part of the introduction, and the task as context', () => {
