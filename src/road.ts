@@ -100,6 +100,8 @@ const NEXT: readonly RegExp[] = [
   /\bwhat\s+(?:are\s+we|am\s+i)\s+(?:now\s+)?waiting\s+for\b/i,
   /\bwhat\s+(?:happens|comes|follows)\s+(?:next|now|then|after|between)\b/i,
   /\bwhat\s+(?:do|should|must|can)\s+(?:i|we)\s+(?:do\s+)?(?:next|now|after\s+that|afterwards)\b/i,
+  // "What should we check next?", "what do we tackle next before we start writing?"
+  /\bwhat\s+(?:do|should|must|can)\s+(?:i|we)\s+(?:[a-z]+\s+){1,2}?(?:next|afterwards)\b/i,
   /\bwhat\s+(?:do|should|must)\s+(?:i|we)\s+(?:need\s+to\s+)?(?:do|think\s+(?:through|about)|sort\s+out)\s+next\b/i,
   /\bwhat\s+now\b/i,
   /\bwat\s+(?:doe|doen|gebeurt|komt|zit|ligt|staat|moet|moeten)\s+(?:je|we|jullie|er|ik)?\s*(?:allemaal\s+|nog\s+)?(?:in\s+de\s+roadmap\s+|op\s+de\s+roadmap\s+)?tussen\b/i,
