@@ -94,9 +94,17 @@ export function readSmallTalk(text: string): SmallTalk | undefined {
 const WHEN_CLAUSE =
   /(?:^|(?<=[,;]\s*)|\s)(?:voordat|nadat|zodra|wanneer\s+(?:we|ik|de|het)|als\s+(?:de|het|we|ik|onze|ons)|before|after|once|as\s+soon\s+as|when\s+(?:we|i|the|our))\b(?:(?:\s+[^\s,;?!.]+){1,16}\s*,\s*|(?:\s+[^\s,;?!.]+){1,6}(?:\s*,\s*)?)/gi;
 
+/**
+ * A question about "it" that what was said before names: "Can you explain what causes it and how to fix it?",
+ * "Wat betekent dat voor ons?", "Hoe los ik dat op?"
+ */
+const POINTING_BACK = String.raw`(?:(?:can|could)\s+(?:you|someone|anyone)\s+(?:please\s+)?(?:explain|tell\s+me|help\s+me\s+understand)\s+)?(?:what\s+(?:causes|caused|does)\s+(?:it|this|that)(?:\s+mean)?|why\s+(?:it|this|that)\s+happens|how\s+(?:do\s+i|can\s+i|do\s+we|can\s+we|to)\s+(?:fix|solve|stop|prevent|get\s+rid\s+of)\s+(?:it|this|that|them))(?:\s+(?:for\s+us|for\s+me|and\s+how\s+to\s+(?:fix|solve|stop)\s+(?:it|this|that)))?|hoe\s+(?:los|verhelp|voorkom)\s+(?:ik|je|we|wij)\s+(?:dat|dit|het)(?:\s+op)?|wat\s+(?:is|zijn)\s+(?:daar|hier)\s+de\s+oorzaa?k(?:en)?\s+van|wat\s+betekent\s+(?:dat|dit|het)(?:\s+voor\s+(?:ons|mij))?`;
+
 /** A question that names nothing itself and asks about what was said before it: "Any tips?", "Wat raad je aan?" */
-const VAGUE_QUESTION =
-  /^(?:(?:any|some|got\s+any|do\s+you\s+have\s+(?:any|some))\s+(?:tips|ideas|advice|suggestions|thoughts|help)|(?:tips|ideas|advice|suggestions|help)|what\s+(?:now|should\s+(?:i|we)\s+do|do\s+you\s+(?:suggest|recommend|advise))|(?:iemand\s+|heb\s+je\s+|heeft\s+iemand\s+)?(?:tips|ideeen|ideeën|advies|suggesties)|wat\s+(?:nu|moet\s+ik\s+doen|moeten\s+we\s+doen|raad\s+(?:je|jij|u)\s+(?:me\s+|ons\s+)?aan|helpt\s+(?:daar|er)(?:tegen)?\b[^?]{0,30}))\s*[?!.]*$/i;
+const VAGUE_QUESTION = new RegExp(
+  String.raw`^(?:(?:any|some|got\s+any|do\s+you\s+have\s+(?:any|some))\s+(?:tips|ideas|advice|suggestions|thoughts|help)|(?:tips|ideas|advice|suggestions|help)|what\s+(?:now|should\s+(?:i|we)\s+do|do\s+you\s+(?:suggest|recommend|advise))|(?:iemand\s+|heb\s+je\s+|heeft\s+iemand\s+)?(?:tips|ideeen|ideeën|advies|suggesties)|wat\s+(?:nu|moet\s+ik\s+doen|moeten\s+we\s+doen|raad\s+(?:je|jij|u)\s+(?:me\s+|ons\s+)?aan|helpt\s+(?:daar|er)(?:tegen)?\b[^?]{0,30})|${POINTING_BACK})\s*[?!.]*$`,
+  'i',
+);
 
 /** Splits a message into its parts: the question sentences are the focus, the rest is context. */
 export function readMessage(text: string): MessagePart[] {

@@ -24,6 +24,8 @@ describe('reading a chat message', () => {
     ]);
     expect(roles('We hebben een video gemaakt. Wat raad je aan?').map(([role]) => role)).toEqual(['focus', 'focus']);
     expect(roles('We hebben een video gemaakt. Moet daar het EU-logo op?').map(([role]) => role)).toEqual(['context', 'focus']);
+    expect(roles("My students keep getting the error 'undefined is not a function'. Can you explain what causes it and how to fix it?").map(([role]) => role)).toEqual(['focus', 'focus']);
+    expect(roles('De Mobility Tool geeft een foutmelding. Hoe los ik dat op?').map(([role]) => role)).toEqual(['focus', 'focus']);
     // Only the statement just before such a question asks it; what comes earlier is context.
     expect(roles('Ik schrijf met een collega een aanvraag. We twijfelen of ons project wel bij het mbo hoort. Wat raad je aan?').map(([role]) => role)).toEqual([
       'context',
