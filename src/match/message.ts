@@ -42,9 +42,12 @@ const ASKED_BY_WHAT = new RegExp(String.raw`${ASKED_BY.source}\s*(?:how|what|why
 const ASKED_AS_STATEMENT =
   /\b(?:(?:i|we)(?:'d|\s+would)\s+(?:like|love)\s+to\s+know|(?:i|we)\s+(?:want|need)\s+to\s+know|(?:i|we)\s+(?:wonder|am\s+wondering|are\s+wondering|was\s+wondering|were\s+wondering)|(?:ik|we|wij)\s+(?:vraag|vragen)\s+(?:me|mij|ons)\s+af|(?:ik|we|wij)\s+(?:wil|willen|zou|zouden)\s+(?:graag\s+)?(?:willen\s+)?weten|(?:mijn|onze|my|our)\s+(?:vraag|question)\s+is)\b/iu;
 
-/** The project's theme: "een project over dementiezorg", "a proposal on inclusive hairdressing training"; not a time ("an application on the last day"). */
+/**
+ * The project's theme: "een project over dementiezorg", "a proposal on inclusive hairdressing training", "een
+ * partnerschap met België en Slovenië over slimme mobiliteit"; not a time ("an application on the last day").
+ */
 const THEME =
-  /\b(?:project|projecten|projects|proposal|partnership|partnerschap|aanvraag|application|module|samenwerking|thema|theme)\s+(?:on|over|about|rond|rondom|op\s+het\s+gebied\s+van|in\s+the\s+field\s+of)\s+(?!(?:the\s+|de\s+|het\s+)?(?:evening|morning|afternoon|night|day|last|final|deadline|time|avond|ochtend|middag|dag|laatste|tijd)\b)(.+?)(?=\s+(?:with|met|at|bij|for|voor|in|is|loopt|levert|finishes|has|and|en|but|maar)\b|[,.;:?!()]|$)/gi;
+  /\b(?:project|projecten|projects|proposal|partnership|partnerschap|aanvraag|application|module|samenwerking|thema|theme)(?:\s+(?:met|with)\s+(?:(?:\p{Lu}[\p{L}'-]*|partners|scholen|schools|in|uit|from)(?:,\s*|\s+(?:en|and)\s+|\s+))+?)?\s*\b(?:on|over|about|rond|rondom|op\s+het\s+gebied\s+van|in\s+the\s+field\s+of)\s+(?!(?:the\s+|de\s+|het\s+)?(?:evening|morning|afternoon|night|day|last|final|deadline|time|avond|ochtend|middag|dag|laatste|tijd)\b)(.+?)(?=\s+(?:with|met|at|bij|for|voor|in|is|loopt|levert|finishes|has|and|en|but|maar|moet|moeten|wil|willen|kan|kunnen|mag|mogen|zal|zullen|heb|hebt|heeft|hebben|ben|zijn|gaat|gaan|wordt|worden|ik|we|wij|je|jullie|i|you|should|must|can|could|would|will|need|needs|want|wants|have|had|do|does|did|are|was|were)\b|[,.;:?!()]|$)/giu;
 /** Partner countries and places: "met partners in Finland en Portugal", "with Belgian and German partners"; "I" after them is no place. */
 const PLACES =
   /\b(?:partners?|scholen|schools|colleges?|instellingen)\s+(?:in|uit|from)\s+((?:(?!I\b|I')[A-Z][\p{L}'-]*(?:\s+(?!I\b|I')[A-Z][\p{L}'-]*)?(?:,\s*|\s+(?:en|and|of|or)\s+)?)+)/gu;

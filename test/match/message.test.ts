@@ -107,6 +107,12 @@ describe('reading a chat message', () => {
     expect(roles("We work with partners in Spain, I think.").filter(([role]) => role === 'aside').map(([, text]) => text)).toEqual(['Spain,']);
   });
 
+  it('sets aside the theme of a partnership named after its countries, up to the verb that follows it', () => {
+    const asides = (text: string): string[] => readMessage(text).filter((part) => part.role === 'aside').map((part) => part.text.trim());
+    expect(asides('Ik help met een aanvraag voor een partnerschap met België en Slovenië over slimme mobiliteit. Hoe regel ik dat?')).toContain('slimme mobiliteit');
+    expect(asides('Voor ons partnerschap met Finland over ICT-onderwijs moet ik de uren verantwoorden. Hoe?')).toContain('ICT-onderwijs');
+  });
+
   it('lets a capitalised name after "in" keep its role when the knowledge knows it', () => {
     const part = readMessage('Waar zet ik de resultaten in Mobility Tool+?').find((p) => p.text.includes('Mobility'));
     expect(part).toMatchObject({ role: 'aside', ifTopic: 'focus' });
