@@ -15,6 +15,11 @@ describe('toTokens', () => {
   it('keeps a trailing plus out of words but not out of meaning', () => {
     expect(toTokens('Mobility Tool+ / MT+')).toEqual(['mobility', 'tool', 'mt']);
   });
+
+  it('writes out the chat shorthand for the words a question is about', () => {
+    expect(toTokens('monitoring mtg')).toEqual(['monitoring', 'meeting']);
+    expect(toTokens('interim rprt, strat partnerschap')).toEqual(['interim', 'report', 'strategisch', 'partnerschap']);
+  });
 });
 
 describe('stem', () => {
