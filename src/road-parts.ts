@@ -52,21 +52,26 @@ export interface RoadSection {
   keywords: { nl: readonly string[]; en: readonly string[] };
 }
 
+/** A wish to apply names the whole road, not the application phase: "als we een project willen aanvragen", "we want to apply". */
+const WISH_TO_APPLY =
+  /\b(?:(?:willen|wil|wilt|gaan|ga)\s+(?:aanvragen|indienen)|(?:aan|in)\s+(?:willen|gaan)\s+(?:vragen|dienen)|(?:aan|in)\s+te\s+(?:vragen|dienen)|(?:want|wants|would\s+like|'d\s+like|plan|planning|hope|hoping|going)\s+to\s+(?:apply|submit))\b/gi;
+
 /**
  * The section whose first or last stop a question asks for ("the last step of the application", "on the
- * applicant side"): the phase it names first, or a track; undefined for the whole road.
+ * applicant side"): the phase or track it names first; undefined for the whole road.
  */
 export function readRoadSection<S extends RoadSection>(sections: readonly S[], text: string): { phase: S } | { track: string } | undefined {
-  const folded = ` ${fold(text)} `;
+  const folded = ` ${fold(text.replace(WISH_TO_APPLY, ' '))} `;
   const at = (phrase: string): number => folded.indexOf(` ${fold(phrase)} `);
-  let found: { phase: S; at: number } | undefined;
-  for (const phase of sections) {
-    for (const phrase of [phase.title.nl, phase.title.en, ...phase.keywords.nl, ...phase.keywords.en]) {
+  let found: { section: { phase: S } | { track: string }; at: number } | undefined;
+  const consider = (section: { phase: S } | { track: string }, phrases: readonly string[]): void => {
+    for (const phrase of phrases) {
       const where = at(phrase);
-      if (where >= 0 && (!found || where < found.at)) found = { phase, at: where };
+      if (where >= 0 && (!found || where < found.at)) found = { section, at: where };
     }
-  }
-  if (found) return { phase: found.phase };
-  const track = TRACK_WORDS.find(([, words]) => words.some((word) => at(word) >= 0));
-  return track ? { track: track[0] } : undefined;
+  };
+  for (const phase of sections) consider({ phase }, [phase.title.nl, phase.title.en, ...phase.keywords.nl, ...phase.keywords.en]);
+  for (const [track, words] of TRACK_WORDS) consider({ track }, words);
+  return found?.section;
 }
+

@@ -32,9 +32,9 @@ const PREVIOUS_BY_RELATION = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:bef
 /** "Before we submit, what do we have to do?", "Voordat we gaan schrijven: wat moet er geregeld zijn?" */
 const PREVIOUS_BEFORE_CLAUSE = new RegExp(String.raw`^\s*(?:and\s+)?(?:before|prior\s+to|voordat)\b([^?]{2,90}?)[,:]\s*${ASKS_FOR_A_STEP}\s*(?:[?.!]|$)`, 'i');
 
-/** The project's end: "once the project has ended", "als het project afgelopen is", "at the end of the project". */
+/** The project's end: "once the project has ended", "als het project afgelopen is", "at the end of the project", "alle activiteiten zijn klaar". */
 const PROJECT_END =
-  /\b(?:the|het|ons|our|onze)\s+project\s+(?:(?:has\s+|is\s+|was\s+)?(?:ended|finished|done|completed|afgelopen|afgerond|voorbij|beëindigd|(?:is\s+)?klaar)|(?:is|was)\s+over)\b|\b(?:end|einde|eind)\s+(?:of\s+the|van\s+het|of\s+our|van\s+ons)\s+project\b|\bproject\s+end\s+date\b|\beinddatum\s+van\s+het\s+project\b/i;
+  /\b(?:the|het|ons|our|onze)\s+project\s+(?:(?:has\s+|is\s+|was\s+)?(?:ended|finished|done|completed|afgelopen|afgerond|voorbij|beëindigd|(?:is\s+)?klaar)|(?:is|was)\s+over)\b|\b(?:end|einde|eind)\s+(?:of\s+the|van\s+het|of\s+our|van\s+ons)\s+project\b|\bproject\s+end\s+date\b|\beinddatum\s+van\s+het\s+project\b|\b(?:alle|all(?:\s+the)?)\s+(?:project\s*)?(?:activiteiten|activities)\s+(?:zijn|are|have\s+been)\s+(?:nu\s+|now\s+)?(?:klaar|afgerond|gedaan|voorbij|done|finished|completed|over)\b/i;
 /** "The project ended last month, what do we still have to do?": a step asked for once the project has ended. */
 const ASKED_AT_PROJECT_END = new RegExp(String.raw`(?:${PROJECT_END.source})[^?]{0,80}?\b${ASKS_FOR_A_STEP}\s*(?:[?.!]|$)`, 'i');
 /** "What do we do at the end of the project?", "Wat moeten we doen aan het einde van het project?" */
@@ -195,6 +195,8 @@ const EARLIER: readonly RegExp[] = [
   /^(?=[^?]*\bfirst\s+or\s+[^?]*\bfirst\s*\?)/i,
   /\b(?:what|which(?:\s+one)?)\s+(?:comes|is|happens|goes)\s+first\b(?=.*\bor\b)/i,
   /\bwat\s+(?:komt|is|gebeurt|gaat)\s+(?:er\s+)?(?:het\s+)?eerst\b(?=.*\bof\b)/i,
+  // "Should I first go hunting for partners, or is there something to sort out inside the school?"
+  /^\s*(?:so\s+|dus\s+)?(?:should|must|do|can|shall|moet|moeten|kan|kunnen|zal|zullen)\s+(?:i|we|ik|wij|we)\s+(?:eerst|first)\b(?=[^?]*,?\s+(?:or|of)\s)/i,
 ];
 
 /** A road question: what it asks for, and the message without the words that ask it (what names the stop). */

@@ -238,6 +238,14 @@ describe('road questions', () => {
     expect(readRoadSection(phases, 'on the applicant side of the roadmap')).toEqual({ track: 'applicant' });
     expect(readRoadSection(phases, "het deel 'projectimpact' van de roadmap")).toEqual({ track: 'impact' });
     expect(readRoadSection(phases, 'of the whole roadmap')).toBeUndefined();
+    // The section named first wins, a track too; a wish to apply names the whole road.
+    expect(readRoadSection(phases, 'on the applicant side, before the uitvoering starts')).toEqual({ track: 'applicant' });
+    expect(readRoadSection([{ ...phases[0]!, keywords: { nl: ['aanvragen'], en: ['applying'] } }], 'als we een project willen aanvragen')).toBeUndefined();
+  });
+
+  it('reads "should I first X, or Y?" as which comes first, and all activities done as the end of the project', () => {
+    expect(readRoadQuestion('Should I first go hunting for partners abroad, or is there something to sort out inside my own school?')?.intent).toBe('earlier');
+    expect(readRoadQuestion('Alle activiteiten zijn klaar. Welke rapportage komt er nu nog?')).toMatchObject({ intent: 'next', projectEnd: true });
   });
 
   it("answers from an entry's own steps when the message names one of them", () => {
