@@ -30,7 +30,7 @@ const CHAT_FILLER_WORDS = [
   'straks', 'geregeld', 'verwacht', 'verwachten', 'helemaal', 'ipv', 'vlak', 'bestaat', 'bestaan', 'linkje', 'linkjes', 'hoera',
   'smth', 'sth', 'usable', 'useable', 'tells', 'told', 'supposed', 'suppose', 'stuff', 'expected', 'expect', 'genuinely',
   'honestly', 'yr', 'big', 'lots', 'bad', 'fine', 'nah', 'owe', 'simple', 'simply', 'basically', 'actually', 'exists', 'exist',
-  'newbies', 'newbie', 'hear', 'single', 'heen', 'erheen', 'daarheen',
+  'newbies', 'newbie', 'hear', 'single', 'heen', 'erheen', 'daarheen', 'bit', 'bitje',
   // English
   'need', 'needs', 'want', 'find', 'know', 'tell', 'please', 'thanks', 'hello', 'hi', 'hey', 'does', 'doing', 'done', 'anyone',
   'someone', 'us', 'i', 'im', 'ive', 'dont', 'info', 'information', 'about', 'when', 'why', 'will', 'shall', 'may', 'there',
