@@ -233,7 +233,7 @@ export function createMatcher(knowledge: Knowledge, weights: Readonly<MatchWeigh
     for (const part of parts) {
       const read = joinSplitCompounds(joinSeparableVerbs(part.text, isVerb), vocabulary, isPhrase);
       // A capitalised word after "in" is a place unless the knowledge knows it (`in Mobility Tool+`).
-      const role = part.ifTopic && read.some((token) => topicWords.has(token)) ? part.ifTopic : part.role;
+      const role = part.ifTopic && read.some((token) => topicWords.has(token) && !stopWords.has(token)) ? part.ifTopic : part.role;
       const weight = weights.roles[role];
       if (weight === 0) continue;
       const counts = role === 'focus';

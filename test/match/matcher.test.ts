@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createMatcher } from '../../src/match/matcher.js';
+import { readMessage } from '../../src/match/message.js';
 
 const matcher = createMatcher(loadKnowledge('test/fixtures/knowledge'));
 const top = (q: string) => matcher.match(q).candidates[0];
@@ -11,6 +12,17 @@ describe('misspelt fillers', () => {
     const misspelt = top('wnneer moet het eindverslag binnen zijn');
     expect(misspelt?.entry.id).toBe('final-report');
     expect(misspelt?.confidence).toBeCloseTo(asTyped?.confidence ?? 0, 5);
+  });
+});
+
+describe('places the knowledge does not know', () => {
+  it('does not hold a list of partner places against the match, "and" in it included', () => {
+    const real = createMatcher(loadKnowledge('knowledge'));
+    const best = (q: string) => real.match(readMessage(q)).candidates[0];
+    const alone = best('For our new KA220 with partners, how does the budget work these days?');
+    const withPlaces = best('For our new KA220 with partners in Linz and Bratislava, how does the budget work these days?');
+    expect(withPlaces?.entry.id).toBe(alone?.entry.id);
+    expect(withPlaces?.confidence).toBeCloseTo(alone?.confidence ?? 0, 5);
   });
 });
 
