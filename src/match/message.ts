@@ -166,9 +166,10 @@ function splitAsides(sentence: string, role: PartRole): MessagePart[] {
   }
   const names: string[] = [];
   for (const [pattern, list] of [[THEME, asides], [PLACES, names], [IN_PLACE, names]] as const) {
+    // "bij een mbo in Deventer": the place goes with its preposition, which is then no particle of a verb ("schrijf … in").
     rest = rest.replace(pattern, (whole: string, aside: string) => {
       list.push(aside);
-      return whole.slice(0, whole.length - aside.length);
+      return pattern === IN_PLACE ? ' ' : whole.slice(0, whole.length - aside.length);
     });
   }
   return [

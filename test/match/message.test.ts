@@ -45,7 +45,7 @@ describe('reading a chat message', () => {
 
   it('reads what an introduction goes on to say as context, not as who is asking', () => {
     const parts = roles('Ik ben coördinator bij een mbo in Amersfoort en we hoorden net dat ons project is goedgekeurd. Wat nu?');
-    expect(parts[0]).toEqual(['intro', 'Ik ben coördinator bij een mbo in']);
+    expect(parts[0]).toEqual(['intro', 'Ik ben coördinator bij een mbo']);
     expect(parts).toContainEqual(['context', 'en we hoorden net dat ons project is goedgekeurd.']);
   });
 
@@ -111,6 +111,12 @@ describe('reading a chat message', () => {
     const asides = (text: string): string[] => readMessage(text).filter((part) => part.role === 'aside').map((part) => part.text.trim());
     expect(asides('Ik help met een aanvraag voor een partnerschap met België en Slovenië over slimme mobiliteit. Hoe regel ik dat?')).toContain('slimme mobiliteit');
     expect(asides('Voor ons partnerschap met Finland over ICT-onderwijs moet ik de uren verantwoorden. Hoe?')).toContain('ICT-onderwijs');
+  });
+
+  it('sets a place aside with its preposition, so that "in" is not read as the particle of a verb', () => {
+    const parts = readMessage('Ik schrijf met een collega een aanvraag bij een mbo in Deventer. Wat raad je aan?');
+    expect(parts.find((part) => part.text.includes('schrijf'))?.text).not.toMatch(/\bin\b/);
+    expect(parts).toContainEqual(expect.objectContaining({ text: 'Deventer', role: 'aside' }));
   });
 
   it('lets a capitalised name after "in" keep its role when the knowledge knows it', () => {
