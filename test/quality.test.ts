@@ -35,7 +35,7 @@ describe('answer quality on the real knowledge', () => {
     expect(summary.offTopic.rate).toBeGreaterThanOrEqual(0.85);
   });
 
-  // Sets 6, 7 and 10–14 were written blind like real chat messages and are now used for development; blind
+  // Sets 6, 7 and 10–15 were written blind like real chat messages and are now used for development; blind
   // sets 8–10 are written the same way. They stand below the target (see npm run eval), and this guard
   // only keeps them from slipping further.
   it.each([
@@ -46,6 +46,7 @@ describe('answer quality on the real knowledge', () => {
     ['chat-12', 0.75],
     ['chat-13', 0.75],
     ['chat-14', 0.75],
+    ['chat-15', 0.75],
     ['blind/set-8', 0.78],
     ['blind/set-9', 0.7],
     ['blind/set-10', 0.75],
