@@ -98,7 +98,7 @@ const NEXT: readonly RegExp[] = [
   /\bwat\s+(?:komt|gebeurt|volgt)\s+(?:er\s+)?(?:nu|hierna|daarna|dan)\b/i,
   /\bwaar\s+(?:wachten|wacht)\s+(?:we|wij|ik|jullie)\s+(?:nu\s+|dan\s+|nog\s+)*op\b/i,
   /\bwhat\s+(?:are\s+we|am\s+i)\s+(?:now\s+)?waiting\s+for\b/i,
-  /\bwhat\s+(?:happens|comes|follows)\s+(?:next|now|then|after|between)\b/i,
+  /\bwhat\s+(?:happens|comes|follows)\s+(?:(?:right|directly|straight|immediately|just)\s+)?(?:next|now|then|after|between)\b/i,
   /\bwhat\s+(?:do|should|must|can)\s+(?:i|we)\s+(?:do\s+)?(?:next|now|after\s+that|afterwards)\b/i,
   // "What should we check next?", "what do we tackle next before we start writing?"
   /\bwhat\s+(?:do|should|must|can)\s+(?:i|we)\s+(?:[a-z]+\s+){1,2}?(?:next|afterwards)\b/i,

@@ -244,6 +244,7 @@ describe('a next-step question after a statement of what is done', () => {
     const assistant = createAssistant({ knowledge: loadKnowledge('knowledge') });
     expect(await assistant.handle({ text: 'De deadline is voorbij. Wat nu?', conversation: fresh() })).toMatchObject({ entryId: 'selection-result' });
     expect(await assistant.handle({ text: 'The deadline has passed. What happens now?', conversation: fresh() })).toMatchObject({ entryId: 'selection-result' });
+    expect(await assistant.handle({ text: 'What comes right after the application deadline has passed?', conversation: fresh() })).toMatchObject({ entryId: 'selection-result' });
   });
 });
 

@@ -19,6 +19,7 @@ describe('road questions', () => {
     ['aanvraag is verstuurd, wat is de volgende stap', 'next'],
     ['Ik heb een idee. Wat is de eerstvolgende stap?', 'next'],
     ['Once the idea has support inside the school, what should we check next?', 'next'],
+    ['What comes right after the kick-off?', 'next'],
     ['And after the kick-off?', 'next'],
     ['Wat volgt er op de uitslag?', 'next'],
     ["What's the step after the interim report?", 'next'],
