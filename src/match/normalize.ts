@@ -168,6 +168,7 @@ const CHAT_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['bijeenk', 'bijeenkomst'],
   ['appl', 'application'],
   ['aanvr', 'aanvraag'],
+  ['prog', 'programme'],
 ]);
 
 /** True when `a` becomes `b` by one inserted, deleted, replaced or swapped letter. */

@@ -19,6 +19,7 @@ describe('toTokens', () => {
   it('writes out the chat shorthand for the words a question is about', () => {
     expect(toTokens('monitoring mtg')).toEqual(['monitoring', 'meeting']);
     expect(toTokens('interim rprt, strat partnerschap')).toEqual(['interim', 'report', 'strategisch', 'partnerschap']);
+    expect(toTokens('prog guide link')).toEqual(['programme', 'guide', 'link']);
   });
 });
 
