@@ -186,6 +186,8 @@ const LAST: readonly RegExp[] = [
 
 /** "The last step before submitting": the stop before the one named, not the last of the road. */
 const LAST_BEFORE = /\b(?:aller)?(?:laatste|last|final)\s+(?:stap|step|thing)\s+(?:(?:to\s+do|te\s+doen)\s+)?(?:voor|vóór|voordat|before|prior\s+to)\b/i;
+/** "Wat moet je doen voordat je überhaupt begint met schrijven?", "before we even start": the start of the road, whatever it names. */
+const BEFORE_EVEN = new RegExp(String.raw`\b${ASKS_FOR_A_STEP}\s+(?:before|voordat|voor)\s+(?:i|we|you|je|ik|wij|jullie)\s+(?:even|überhaupt|uberhaupt|ook\s+maar)\b[^?.!]*`, 'i');
 /** "The first thing to do after the award": the stop after the one named, not the first of the road. */
 const FIRST_AFTER = /\b(?:very\s+)?(?:first|eerste)\s+(?:stap|step|thing|ding)\s+(?:(?:to\s+do|te\s+doen|we\s+(?:do|should\s+do))\s+)?(?:after|once|na|nadat|zodra)\b/i;
 /** "What comes first, the PIC or the application form?", "Wat komt eerst: X of Y?" */
@@ -281,7 +283,7 @@ export function readRoadQuestion(message: string): RoadQuestion | undefined {
   if (NOT_AWARDED.test(text)) return undefined;
   const ordinal = ORDINAL.exec(text);
   if (ordinal) return { intent: 'first', rest: text.replace(ORDINAL, ' '), position: positionOf(ordinal[1] ?? ordinal[2] ?? '') - 1 };
-  for (const [intent, patterns] of [['earlier', EARLIER], ['previous', [LAST_BEFORE]], ['next', [FIRST_AFTER]], ['last', LAST], ['next', NEXT], ['previous', PREVIOUS], ['first', FIRST]] as const) {
+  for (const [intent, patterns] of [['earlier', EARLIER], ['previous', [LAST_BEFORE]], ['next', [FIRST_AFTER]], ['first', [BEFORE_EVEN]], ['last', LAST], ['next', NEXT], ['previous', PREVIOUS], ['first', FIRST]] as const) {
     const pattern = patterns.find((p) => p.test(text));
     // A clause that names the stop ("After the interim report, what …") stays in the rest.
     if (!pattern) continue;

@@ -244,6 +244,12 @@ describe('road questions', () => {
     expect(readRoadSection([{ ...phases[0]!, keywords: { nl: ['aanvragen'], en: ['applying'] } }], 'als we een project willen aanvragen')).toBeUndefined();
   });
 
+  it('reads what to do before one even starts as the first step of the whole road', () => {
+    expect(readRoadQuestion('Wat moet je doen voordat je überhaupt met het schrijven van de aanvraag begint?')).toMatchObject({ intent: 'first', rest: ' ?' });
+    expect(readRoadQuestion('What should we do before we even start writing?')?.intent).toBe('first');
+    expect(readRoadQuestion('What should we do before we start writing?')?.intent).toBe('previous');
+  });
+
   it('reads "should I first X, or Y?" as which comes first, and all activities done as the end of the project', () => {
     expect(readRoadQuestion('Should I first go hunting for partners abroad, or is there something to sort out inside my own school?')?.intent).toBe('earlier');
     expect(readRoadQuestion('Alle activiteiten zijn klaar. Welke rapportage komt er nu nog?')).toMatchObject({ intent: 'next', projectEnd: true });
