@@ -52,6 +52,9 @@ export interface RoadSection {
   keywords: { nl: readonly string[]; en: readonly string[] };
 }
 
+/** A phase of the road, or one of its two tracks. */
+type Section<S> = { phase: S } | { track: string };
+
 /** A wish to apply names the whole road, not the application phase: "als we een project willen aanvragen", "we want to apply". */
 const WISH_TO_APPLY =
   /\b(?:(?:willen|wil|wilt|gaan|ga)\s+(?:aanvragen|indienen)|(?:aan|in)\s+(?:willen|gaan)\s+(?:vragen|dienen)|(?:aan|in)\s+te\s+(?:vragen|dienen)|(?:want|wants|would\s+like|'d\s+like|plan|planning|hope|hoping|going)\s+to\s+(?:apply|submit))\b/gi;
@@ -60,11 +63,11 @@ const WISH_TO_APPLY =
  * The section whose first or last stop a question asks for ("the last step of the application", "on the
  * applicant side"): the phase or track it names first; undefined for the whole road.
  */
-export function readRoadSection<S extends RoadSection>(sections: readonly S[], text: string): { phase: S } | { track: string } | undefined {
+export function readRoadSection<S extends RoadSection>(sections: readonly S[], text: string): Section<S> | undefined {
   const folded = ` ${fold(text.replace(WISH_TO_APPLY, ' '))} `;
   const at = (phrase: string): number => folded.indexOf(` ${fold(phrase)} `);
-  let found: { section: { phase: S } | { track: string }; at: number } | undefined;
-  const consider = (section: { phase: S } | { track: string }, phrases: readonly string[]): void => {
+  let found: { section: Section<S>; at: number } | undefined;
+  const consider = (section: Section<S>, phrases: readonly string[]): void => {
     for (const phrase of phrases) {
       const where = at(phrase);
       if (where >= 0 && (!found || where < found.at)) found = { section, at: where };

@@ -285,9 +285,8 @@ export function readRoadQuestion(message: string): RoadQuestion | undefined {
   if (ordinal) return { intent: 'first', rest: text.replace(ORDINAL, ' '), position: positionOf(ordinal[1] ?? ordinal[2] ?? '') - 1 };
   for (const [intent, patterns] of [['earlier', EARLIER], ['previous', [LAST_BEFORE]], ['next', [FIRST_AFTER]], ['first', [BEFORE_EVEN]], ['last', LAST], ['next', NEXT], ['previous', PREVIOUS], ['first', FIRST]] as const) {
     const pattern = patterns.find((p) => p.test(text));
-    // A clause that names the stop ("After the interim report, what …") stays in the rest.
     if (!pattern) continue;
-    const rest = text.replace(pattern, (_whole, clause: unknown) => ` ${typeof clause === 'string' ? clause : ''} `);
+    const rest = withoutAsking(text, pattern);
     if (intent === 'next' && BETWEEN.test(text)) {
       const between = withKind({ intent, rest, between: true }, text, pattern);
       // "Wat moet er tussen de kick-off en het eindrapport gerapporteerd worden?": a report, asked for by its verb.
@@ -305,9 +304,14 @@ export function readRoadQuestion(message: string): RoadQuestion | undefined {
     const question = intent === 'next' ? readNext(text, pattern, rest) : withKind({ intent, rest }, text, pattern);
     // "Wat moet ik doen voordat ik de eindrapportage indien? Moeten de resultaten online?": the sentence that asks names the stop first.
     const sentence = askingSentence(text, pattern);
-    return intent !== 'previous' || sentence === text ? question : { ...question, asked: sentence.replace(pattern, (_whole, clause: unknown) => ` ${typeof clause === 'string' ? clause : ''} `) };
+    return intent !== 'previous' || sentence === text ? question : { ...question, asked: withoutAsking(sentence, pattern) };
   }
   return undefined;
+}
+
+/** `text` without the words that ask; a clause that names the stop ("After the interim report, what …") stays. */
+function withoutAsking(text: string, pattern: RegExp): string {
+  return text.replace(pattern, (_whole, clause: unknown) => ` ${typeof clause === 'string' ? clause : ''} `);
 }
 
 /** The sentence of `text` that `pattern` matches in. */

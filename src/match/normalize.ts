@@ -151,13 +151,6 @@ export function createGlossaryRewriter(terms: readonly GlossaryTerm[]): Glossary
   };
 }
 
-/** Folds and tokenises text, with `+` kept only where it stands alone in a token such as `mt+`. */
-export function toTokens(text: string): string[] {
-  return tokenize(fold(text))
-    .map((token) => (token.length > 1 ? CHAT_ABBREVIATIONS.get(token.replace(/\+$/, '')) ?? token.replace(/\+$/, '') : token))
-    .filter((token) => token !== '+' && token !== '');
-}
-
 /** Chat shorthand for the words a question is about: "monitoring mtg", "interim rprt", "strat partnerschap". */
 const CHAT_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['mtg', 'meeting'],
@@ -170,6 +163,17 @@ const CHAT_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['aanvr', 'aanvraag'],
   ['prog', 'programme'],
 ]);
+
+/** Folds and tokenises text, with `+` kept only where it stands alone in a token such as `mt+`. */
+export function toTokens(text: string): string[] {
+  return tokenize(fold(text))
+    .map((token) => {
+      if (token.length <= 1) return token;
+      const word = token.replace(/\+$/, '');
+      return CHAT_ABBREVIATIONS.get(word) ?? word;
+    })
+    .filter((token) => token !== '+' && token !== '');
+}
 
 /** True when `a` becomes `b` by one inserted, deleted, replaced or swapped letter. */
 export function oneEditApart(a: string, b: string): boolean {
